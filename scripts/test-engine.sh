@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Porthole's private Docker engine for tests: its own socket, data-root and
+# exec-root, no bridge and no iptables, so it never touches the user's default
+# engine. `start` installs what is missing, starts dockerd if it is not already
+# answering, and imports the busybox test image; `stop` stops it; `env` prints
+# the DOCKER_HOST to use.
+set -euo pipefail
+dir="${PORTHOLE_ENGINE_DIR:-/tmp/porthole-engine}"
+sock="$dir/docker.sock"
+host="unix://$sock"
+image="porthole-test/busybox:1"
+
+die() { echo "test-engine: $*" >&2; exit 1; }
+
+answering() { docker -H "$host" version >/dev/null 2>&1; }
+
+install_deps() {
+  local missing=()
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+  command -v docker >/dev/null 2>&1 || missing+=(docker.io)
+  [ -x /bin/busybox ] && file -L /bin/busybox 2>/dev/null | grep -q static || missing+=(busybox-static)
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run as root"
+  echo "test-engine: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 || die "apt-get update failed"
+  apt-get install -y -qq "${missing[@]}" file >&2 || die "apt-get install ${missing[*]} failed"
+}
+
+start_dockerd() {
+  mkdir -p "$dir/data" "$dir/exec"
+  rm -f "$sock"
+  setsid dockerd --host "$host" \
+    --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
+    --bridge none --iptables=false --ip-masq=false --ip6tables=false \
+    >"$dir/dockerd.log" 2>&1 </dev/null &
+  for _ in $(seq 1 300); do
+    answering && return 0
+    sleep 0.1
+  done
+  tail -n 20 "$dir/dockerd.log" >&2 || true
+  die "the private engine did not answer on $host within 30 s (log: $dir/dockerd.log)"
+}
+
+import_image() {
+  docker -H "$host" image inspect "$image" >/dev/null 2>&1 && return 0
+  local root
+  root="$(mktemp -d)"
+  mkdir -p "$root/bin" "$root/tmp" "$root/etc"
+  cp /bin/busybox "$root/bin/busybox"
+  for tool in sh ash sleep echo yes top ps cat ls stty env seq printf head tail true false kill date wc grep; do
+    ln -s busybox "$root/bin/$tool"
+  done
+  echo "root:x:0:0:root:/:/bin/sh" >"$root/etc/passwd"
+  tar -C "$root" -c . | docker -H "$host" import -c 'ENV PATH=/bin' - "$image" >/dev/null \
+    || die "could not import $image"
+  rm -rf "$root"
+}
+
+case "${1:-start}" in
+  start)
+    install_deps
+    answering || start_dockerd
+    import_image
+    echo "$host"
+    ;;
+  stop)
+    if [ -f "$dir/docker.pid" ]; then
+      pid="$(cat "$dir/docker.pid")"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    ;;
+  env)
+    echo "$host"
+    ;;
+  *)
+    die "usage: test-engine.sh start|stop|env"
+    ;;
+esac
