@@ -3,7 +3,7 @@
 # exec-root, no bridge and no iptables, so it never touches the user's default
 # engine. `start` installs what is missing, starts dockerd if it is not already
 # answering, and imports the busybox test image; `stop` stops it; `env` prints
-# the DOCKER_HOST to use.
+# the DOCKER_HOST to use; `status` exits 0 when it is answering.
 set -euo pipefail
 dir="${PORTHOLE_ENGINE_DIR:-/tmp/porthole-engine}"
 sock="$dir/docker.sock"
@@ -11,6 +11,9 @@ host="unix://$sock"
 image="porthole-test/busybox:1"
 
 die() { echo "test-engine: $*" >&2; exit 1; }
+
+# A process that exited but was not reaped still passes `kill -0`.
+alive() { [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
 
 answering() { docker -H "$host" version >/dev/null 2>&1; }
 
@@ -30,17 +33,28 @@ install_deps() {
 
 start_dockerd() {
   mkdir -p "$dir/data" "$dir/exec"
-  rm -f "$sock"
+  # Nothing answers, so a pid file left by a killed dockerd is stale (its
+  # process may linger as an unreaped zombie, which dockerd mistakes for alive).
+  rm -f "$sock" "$dir/docker.pid"
+  # Likewise dockerd's managed containerd: a stale pid file makes dockerd wait
+  # for a containerd that will never answer.
+  local cpid="$dir/exec/containerd/containerd.pid"
+  if [ -f "$cpid" ] && ! alive "$(cat "$cpid")"; then rm -f "$cpid"; fi
   setsid dockerd --host "$host" \
     --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
     --bridge none --iptables=false --ip-masq=false --ip6tables=false \
     >"$dir/dockerd.log" 2>&1 </dev/null &
-  for _ in $(seq 1 300); do
+  local pid=$!
+  for _ in $(seq 1 1200); do
     answering && return 0
+    if ! alive "$pid"; then
+      tail -n 20 "$dir/dockerd.log" >&2 || true
+      die "dockerd exited during start-up (log: $dir/dockerd.log)"
+    fi
     sleep 0.1
   done
   tail -n 20 "$dir/dockerd.log" >&2 || true
-  die "the private engine did not answer on $host within 30 s (log: $dir/dockerd.log)"
+  die "the private engine did not answer on $host within 120 s (log: $dir/dockerd.log)"
 }
 
 import_image() {
@@ -69,13 +83,16 @@ case "${1:-start}" in
     if [ -f "$dir/docker.pid" ]; then
       pid="$(cat "$dir/docker.pid")"
       kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      for _ in $(seq 1 300); do alive "$pid" || break; sleep 0.1; done
     fi
     ;;
   env)
     echo "$host"
     ;;
+  status)
+    answering
+    ;;
   *)
-    die "usage: test-engine.sh start|stop|env"
+    die "usage: test-engine.sh start|stop|status|env"
     ;;
 esac
