@@ -1,0 +1,73 @@
+/**
+ * The state cell of the containers table and its colour.
+ */
+
+import type {ContainerRow} from '../domain/container.js';
+import {formatAgo, formatDuration} from './duration.js';
+
+const SEPARATOR = ' · ';
+
+/**
+ * Formats state with health, exit code and uptime: "running · 5m",
+ * "running (healthy) · 2h", "paused", "exited (137) · 3m ago", "created",
+ * "restarting", "removing", "dead". Health is shown for running containers
+ * only; the time part is left out when the engine gave no timestamp.
+ */
+export function formatState(row: ContainerRow, now: number): string {
+	switch (row.state) {
+		case 'running': {
+			const health = row.health === undefined ? '' : ` (${row.health})`;
+			const uptime = row.startedAt > 0 ? `${SEPARATOR}${formatDuration(now - row.startedAt)}` : '';
+			return `running${health}${uptime}`;
+		}
+
+		case 'exited': {
+			const ago = row.finishedAt > 0 ? `${SEPARATOR}${formatAgo(row.finishedAt, now)}` : '';
+			return `exited (${row.exitCode})${ago}`;
+		}
+
+		default: {
+			return row.state;
+		}
+	}
+}
+
+/**
+ * The Ink colour name for a row's state: green when running and not failing
+ * its health check, yellow for paused, restarting, removing and health
+ * "starting", red for unhealthy, dead and non-zero exits, gray for clean
+ * exits and created. Undefined (the default colour) for a state we do not know.
+ */
+export function stateColor(row: ContainerRow): string | undefined {
+	switch (row.state) {
+		case 'running': {
+			if (row.health === 'unhealthy') {
+				return 'red';
+			}
+
+			return row.health === 'starting' ? 'yellow' : 'green';
+		}
+
+		case 'paused':
+		case 'restarting':
+		case 'removing': {
+			return 'yellow';
+		}
+
+		case 'exited': {
+			return row.exitCode === 0 ? 'gray' : 'red';
+		}
+
+		case 'dead': {
+			return 'red';
+		}
+
+		case 'created': {
+			return 'gray';
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {ContainerRow} from '../../../source/domain/container.js';
+import {formatState, stateColor} from '../../../source/format/status.js';
+
+const now = Date.UTC(2025, 0, 15, 12, 0, 0);
+const minute = 60_000;
+
+function row(overrides: Partial<ContainerRow>): ContainerRow {
+	return {
+		id: 'abc123',
+		name: 'web',
+		image: 'busybox',
+		state: 'running',
+		health: undefined,
+		exitCode: 0,
+		startedAt: 0,
+		createdAt: now - 60 * minute,
+		finishedAt: 0,
+		ports: [],
+		labels: {},
+		restartCount: 0,
+		command: 'sh',
+		mounts: [],
+		tty: false,
+		...overrides,
+	};
+}
+
+describe('formatState', () => {
+	const cases: Array<[string, Partial<ContainerRow>, string]> = [
+		['running with uptime', {startedAt: now - 5 * minute}, 'running · 5m'],
+		['running healthy', {health: 'healthy', startedAt: now - 125 * minute}, 'running (healthy) · 2h5m'],
+		['running unhealthy', {health: 'unhealthy', startedAt: now - 30_000}, 'running (unhealthy) · 30s'],
+		['running health starting', {health: 'starting', startedAt: now - 3000}, 'running (starting) · 3s'],
+		['running without start time', {startedAt: 0}, 'running'],
+		['paused hides health and uptime', {state: 'paused', health: 'healthy', startedAt: now - minute}, 'paused'],
+		['exited with code and time', {state: 'exited', exitCode: 137, finishedAt: now - 3 * minute}, 'exited (137) · 3m ago'],
+		['exited cleanly', {state: 'exited', exitCode: 0, finishedAt: now - 2 * 24 * 60 * minute}, 'exited (0) · 2d ago'],
+		['exited without finish time', {state: 'exited', exitCode: 1}, 'exited (1)'],
+		['created', {state: 'created'}, 'created'],
+		['restarting', {state: 'restarting', startedAt: now - minute}, 'restarting'],
+		['removing', {state: 'removing'}, 'removing'],
+		['dead', {state: 'dead'}, 'dead'],
+	];
+	for (const [name, overrides, expected] of cases) {
+		test(name, () => {
+			assert.equal(formatState(row(overrides), now), expected);
+		});
+	}
+});
+
+describe('stateColor', () => {
+	const cases: Array<[string, Partial<ContainerRow>, string | undefined]> = [
+		['running', {}, 'green'],
+		['running healthy', {health: 'healthy'}, 'green'],
+		['running health starting', {health: 'starting'}, 'yellow'],
+		['running unhealthy', {health: 'unhealthy'}, 'red'],
+		['paused', {state: 'paused'}, 'yellow'],
+		['restarting', {state: 'restarting'}, 'yellow'],
+		['removing', {state: 'removing'}, 'yellow'],
+		['exited 0', {state: 'exited', exitCode: 0}, 'gray'],
+		['exited 137', {state: 'exited', exitCode: 137}, 'red'],
+		['dead', {state: 'dead'}, 'red'],
+		['created', {state: 'created'}, 'gray'],
+		['unknown state from a newer engine', {state: 'hibernating' as ContainerRow['state']}, undefined],
+	];
+	for (const [name, overrides, expected] of cases) {
+		test(name, () => {
+			assert.equal(stateColor(row(overrides)), expected);
+		});
+	}
+});
