@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {Agent as HttpsAgent} from 'node:https';
+import {describeTarget, resolveTarget, toDockerodeOptions, type EngineTarget} from '../../../source/engine/connection.js';
+import {ConnectionConfigError, EXIT_USAGE} from '../../../source/engine/connection-errors.js';
+
+/** Resolves `host` as the --host flag, with nothing else configured. */
+function viaFlag(host: string): EngineTarget {
+	return resolveTarget({host, env: {}, homeDir: '/nonexistent-home', exists: () => false});
+}
+
+/** EngineTarget without `source`, distributed over the union so each kind keeps its own fields. */
+type Bare<T> = T extends unknown ? Omit<T, 'source'> : never;
+
+describe('resolveTarget: URL forms', () => {
+	const cases: Array<[string, Bare<EngineTarget>]> = [
+		['unix:///var/run/docker.sock', {kind: 'unix', socketPath: '/var/run/docker.sock'}],
+		['unix:///tmp/with space/d.sock', {kind: 'unix', socketPath: '/tmp/with space/d.sock'}],
+		['UNIX:///run/d.sock', {kind: 'unix', socketPath: '/run/d.sock'}],
+		['tcp://10.0.0.5:2375', {kind: 'tcp', host: '10.0.0.5', port: 2375}],
+		['tcp://engine.local', {kind: 'tcp', host: 'engine.local', port: 2375}],
+		['tcp://engine.local:4243/', {kind: 'tcp', host: 'engine.local', port: 4243}],
+		['tcp://[::1]:2375', {kind: 'tcp', host: '::1', port: 2375}],
+		['tcp://my_host-1:1', {kind: 'tcp', host: 'my_host-1', port: 1}],
+		['tcp://h:65535', {kind: 'tcp', host: 'h', port: 65535}],
+		['http://engine:2375', {kind: 'tcp', host: 'engine', port: 2375}],
+		['http://engine', {kind: 'tcp', host: 'engine', port: 2375}],
+		['https://engine', {kind: 'tcp', host: 'engine', port: 2376, tls: {verify: true}}],
+		['https://engine:9999', {kind: 'tcp', host: 'engine', port: 9999, tls: {verify: true}}],
+		['ssh://box', {kind: 'ssh', host: 'box', port: 22}],
+		['ssh://me@box', {kind: 'ssh', host: 'box', port: 22, username: 'me'}],
+		['ssh://me@box:2222', {kind: 'ssh', host: 'box', port: 2222, username: 'me'}],
+		['ssh://[fe80::1]:22', {kind: 'ssh', host: 'fe80::1', port: 22}],
+	];
+	for (const [host, expected] of cases) {
+		test(host, () => {
+			assert.deepEqual(viaFlag(host), {...expected, source: '--host'});
+		});
+	}
+});
+
+describe('resolveTarget: malformed hosts throw one-line ConnectionConfigError', () => {
+	const cases: Array<[string, RegExp]> = [
+		['tcp://', /missing host/],
+		['foo', /missing scheme \(did you mean tcp:\/\/foo\?\)/],
+		['localhost:2375', /did you mean tcp:\/\/localhost:2375/],
+		['tcp://host:notaport', /port "notaport" is not a number from 1 to 65535/],
+		['tcp://host:0', /port "0"/],
+		['tcp://host:65536', /port "65536"/],
+		['tcp://host:', /port ""/],
+		['unix://', /missing socket path/],
+		['unix://relative.sock', /must be absolute/],
+		['npipe:////./pipe/docker_engine', /npipe is Windows-only/],
+		['ftp://host', /unsupported scheme "ftp"/],
+		['tcp://user@host:2375', /user names are only allowed for ssh/],
+		['tcp://host:2375/prefix', /paths are not supported/],
+		['ssh://me@', /missing host/],
+		['ssh://box/path', /paths are not supported/],
+		['tcp://bad host', /bad host name/],
+		['tcp://host\n:1', /bad host name/],
+	];
+	for (const [host, reason] of cases) {
+		test(JSON.stringify(host), () => {
+			for (const via of ['--host', 'DOCKER_HOST'] as const) {
+				const input = via === '--host' ? {host, env: {}} : {env: {DOCKER_HOST: host}};
+				assert.throws(
+					() => resolveTarget({...input, homeDir: '/nonexistent-home', exists: () => false}),
+					(error: unknown) => {
+						assert.ok(error instanceof ConnectionConfigError);
+						assert.equal(error.exitCode, EXIT_USAGE);
+						assert.match(error.message, reason);
+						assert.ok(error.message.startsWith(`invalid ${via} ${JSON.stringify(host)}:`), error.message);
+						assert.match(error.message, /unix:\/\/\/path.*tcp:\/\/host\[:port\].*ssh:\/\//);
+						assert.ok(!error.message.includes('\n'), 'one line');
+						return true;
+					},
+				);
+			}
+		});
+	}
+
+	test('an empty --host is an error, an empty DOCKER_HOST is unset', () => {
+		assert.throws(() => viaFlag(''), /--host needs a value/);
+		const target = resolveTarget({env: {DOCKER_HOST: ''}, homeDir: '/nonexistent-home', exists: () => false});
+		assert.equal(target.source, 'default socket');
+	});
+});
+
+describe('toDockerodeOptions', () => {
+	test('unix: the socket path, and nothing docker-modem could take from DOCKER_HOST', () => {
+		const options = toDockerodeOptions({kind: 'unix', socketPath: '/run/d.sock', source: 'x'});
+		assert.equal(options.socketPath, '/run/d.sock');
+		assert.equal(options.protocol, 'http');
+		// Present but undefined, so Object.assign in docker-modem overrides its env-derived defaults.
+		for (const key of ['host', 'port', 'ca', 'cert', 'key', 'username'] as const) {
+			assert.ok(key in options && options[key] === undefined, key);
+		}
+	});
+
+	test('tcp without TLS', () => {
+		const options = toDockerodeOptions({kind: 'tcp', host: 'h', port: 2375, source: 'x'});
+		assert.deepEqual({...options}, {
+			host: 'h', port: 2375, protocol: 'http', username: undefined, ca: undefined, cert: undefined, key: undefined,
+		});
+	});
+
+	test('tcp with verified TLS passes the PEMs and no agent', () => {
+		const [ca, cert, key] = [Buffer.from('ca'), Buffer.from('cert'), Buffer.from('key')];
+		const options = toDockerodeOptions({kind: 'tcp', host: 'h', port: 2376, tls: {ca, cert, key, verify: true}, source: 'x'});
+		assert.equal(options.protocol, 'https');
+		assert.deepEqual([options.ca, options.cert, options.key], [ca, cert, key]);
+		assert.equal('agent' in options, false);
+	});
+
+	test('tcp with unverified TLS adds an agent that does not reject', () => {
+		const options = toDockerodeOptions({kind: 'tcp', host: 'h', port: 2376, tls: {verify: false}, source: 'x'});
+		const agent = (options as {agent?: HttpsAgent}).agent;
+		assert.ok(agent instanceof HttpsAgent);
+		assert.equal(agent.options.rejectUnauthorized, false);
+	});
+
+	test('ssh uses the ssh protocol and the ssh agent socket', () => {
+		const before = process.env.SSH_AUTH_SOCK;
+		process.env.SSH_AUTH_SOCK = '/tmp/agent.sock';
+		try {
+			const options = toDockerodeOptions({kind: 'ssh', host: 'box', port: 2222, username: 'me', source: 'x'});
+			assert.equal(options.protocol, 'ssh');
+			assert.deepEqual([options.host, options.port, options.username], ['box', 2222, 'me']);
+			assert.deepEqual(options.sshOptions, {agent: '/tmp/agent.sock'});
+		} finally {
+			if (before === undefined) delete process.env.SSH_AUTH_SOCK;
+			else process.env.SSH_AUTH_SOCK = before;
+		}
+	});
+});
+
+describe('describeTarget', () => {
+	const cases: Array<[EngineTarget, string]> = [
+		[{kind: 'unix', socketPath: '/var/run/docker.sock', source: 's'}, 'unix:///var/run/docker.sock'],
+		[{kind: 'tcp', host: '10.0.0.5', port: 2375, source: 's'}, 'tcp://10.0.0.5:2375'],
+		[{kind: 'tcp', host: '::1', port: 2375, source: 's'}, 'tcp://[::1]:2375'],
+		[{kind: 'tcp', host: 'h', port: 2376, tls: {verify: true}, source: 's'}, 'tcp://h:2376 (TLS)'],
+		[{kind: 'tcp', host: 'h', port: 2376, tls: {verify: false}, source: 's'}, 'tcp://h:2376 (TLS, unverified)'],
+		[{kind: 'ssh', host: 'box', port: 22, source: 's'}, 'ssh://box'],
+		[{kind: 'ssh', host: 'box', port: 2222, username: 'me', source: 's'}, 'ssh://me@box:2222'],
+	];
+	for (const [target, expected] of cases) {
+		test(expected, () => assert.equal(describeTarget(target), expected));
+	}
+});
