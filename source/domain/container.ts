@@ -1,0 +1,59 @@
+/** A published or exposed port of a container, as the engine lists it. */
+export type PortMapping = {
+	privatePort: number;
+	publicPort?: number;
+	ip?: string;
+	type: string;
+};
+
+/** A mount of a container: bind, volume or tmpfs. */
+export type MountInfo = {
+	type: string;
+	source: string;
+	destination: string;
+	name?: string;
+	readOnly: boolean;
+};
+
+/** Container lifecycle state as the engine reports it. */
+export type ContainerState =
+	| 'created'
+	| 'running'
+	| 'paused'
+	| 'restarting'
+	| 'removing'
+	| 'exited'
+	| 'dead';
+
+/** Health check state, when the image or container defines one. */
+export type HealthState = 'starting' | 'healthy' | 'unhealthy' | undefined;
+
+/** One row of the containers pane: everything the engine says about a container, plainly typed. */
+export type ContainerRow = {
+	id: string;
+	name: string;
+	image: string;
+	state: ContainerState;
+	health: HealthState;
+	exitCode: number;
+	/** Epoch milliseconds; 0 when never started. */
+	startedAt: number;
+	/** Epoch milliseconds. */
+	createdAt: number;
+	/** Epoch milliseconds; 0 when not finished. */
+	finishedAt: number;
+	ports: PortMapping[];
+	labels: Record<string, string>;
+	restartCount: number;
+	command: string;
+	mounts: MountInfo[];
+	/** True when the container was created with a TTY: its logs are one stream. */
+	tty: boolean;
+	/** The `com.docker.compose.project` label, if any. */
+	composeProject?: string;
+};
+
+/** True for states in which the engine can stream stats. */
+export function isLive(state: ContainerState): boolean {
+	return state === 'running' || state === 'paused' || state === 'restarting';
+}

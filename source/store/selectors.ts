@@ -1,0 +1,62 @@
+import type {ContainerRow} from '../domain/container.js';
+import {makeMatcher} from '../domain/matcher.js';
+import type {AppState, SortColumn, StatsEntry} from './state.js';
+
+type Key = (row: ContainerRow, stats: StatsEntry | undefined) => number | string;
+
+const sortKeys: Record<SortColumn, Key> = {
+	name: row => row.name.toLowerCase(),
+	image: row => row.image.toLowerCase(),
+	state: row => row.state,
+	cpu: (_, stats) => stats?.latest.cpuPercent ?? -1,
+	memory: (_, stats) => stats?.latest.memoryUsage ?? -1,
+	net: (_, stats) => stats ? stats.latest.netRx + stats.latest.netTx : -1,
+	block: (_, stats) => stats ? stats.latest.blockRead + stats.latest.blockWrite : -1,
+	pids: (_, stats) => stats?.latest.pids ?? -1,
+	restarts: row => row.restartCount,
+	created: row => row.createdAt,
+};
+
+/** Columns whose order depends on live stats, so the row order must follow stats updates. */
+export const statsColumns = new Set<SortColumn>(['cpu', 'memory', 'net', 'block', 'pids']);
+
+function compare(a: number | string, b: number | string): number {
+	if (a < b) return -1;
+	if (a > b) return 1;
+	return 0;
+}
+
+/** The text a filter is matched against: name, image, compose project and state. */
+export function searchText(row: ContainerRow): string {
+	return `${row.name} ${row.image} ${row.composeProject ?? ''} ${row.state}`;
+}
+
+let memo: {containers: unknown; stats: unknown; ui: unknown; rows: ContainerRow[]} | undefined;
+
+/**
+ * The rows the containers pane shows, filtered and sorted. Ties break on name
+ * and then id, so the sort is stable and rows do not jump between frames.
+ * Memoized on the slices it reads; stats only count when sorting by a stats column.
+ */
+export function selectRows(state: AppState): ContainerRow[] {
+	const {containers, ui} = state;
+	const stats = statsColumns.has(ui.sort.column) ? state.stats : undefined;
+	if (memo && memo.containers === containers && memo.stats === stats && memo.ui === ui) return memo.rows;
+	const matches = makeMatcher(ui.filter);
+	const key = sortKeys[ui.sort.column];
+	const direction = ui.sort.descending ? -1 : 1;
+	const rows = [...containers.values()]
+		.filter(row => !(ui.hideStopped && (row.state === 'exited' || row.state === 'created' || row.state === 'dead')))
+		.filter(row => matches(searchText(row)))
+		.map(row => ({row, key: key(row, state.stats.get(row.id))}))
+		.sort((a, b) => direction * compare(a.key, b.key) || compare(a.row.name, b.row.name) || compare(a.row.id, b.row.id))
+		.map(({row}) => row);
+	memo = {containers, stats, ui, rows};
+	return rows;
+}
+
+/** The selected row, falling back to the first visible one when the selection is gone. */
+export function selectSelected(state: AppState): ContainerRow | undefined {
+	const rows = selectRows(state);
+	return rows.find(row => row.id === state.ui.selectedId) ?? rows[0];
+}

@@ -1,0 +1,72 @@
+import type {ContainerRow} from '../domain/container.js';
+import type {Ring} from '../domain/ring.js';
+import type {StatsSample} from '../domain/stats.js';
+
+/** How the app stands with the engine; shown in the status bar. */
+export type Connection = {
+	status: 'connecting' | 'up' | 'retrying' | 'down';
+	/** Where we connect, e.g. "unix:///var/run/docker.sock". */
+	target: string;
+	/** Why we are retrying or down. */
+	message?: string;
+	/** Retry attempt number while retrying. */
+	attempt?: number;
+};
+
+/** The stats of one container: the latest sample, rates against the one before, and a bounded history. */
+export type StatsEntry = {
+	latest: StatsSample;
+	/** Bytes per second since the previous sample. */
+	netRxRate: number;
+	netTxRate: number;
+	blockReadRate: number;
+	blockWriteRate: number;
+	/** Oldest first, capped; mutated in place, so compare `version` not identity. */
+	history: Ring<StatsSample>;
+	version: number;
+};
+
+/** The views the app can show. */
+export type ViewName = 'containers' | 'help';
+
+/** Sortable columns of the containers pane. */
+export type SortColumn = 'name' | 'image' | 'state' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
+
+/** A message for the status bar: an action's result or an engine error. */
+export type Notice = {text: string; level: 'info' | 'error'; at: number};
+
+/** What the user is looking at and how. */
+export type UiState = {
+	view: ViewName;
+	selectedId?: string;
+	sort: {column: SortColumn; descending: boolean};
+	filter: string;
+	hideStopped: boolean;
+	showDetail: boolean;
+	/** Rows the table can show at once; set by the layout, used by page up/down. */
+	pageSize: number;
+	/** The line being typed, when a filter or command prompt is open. */
+	prompt?: Prompt;
+	/** A dangerous action waiting for the user's yes. */
+	confirm?: PendingConfirm;
+	/** First visible line of the help pane. */
+	helpScroll: number;
+};
+
+/** An open prompt: `/` filter or `:` command line. */
+export type Prompt = {kind: 'filter' | 'command'; text: string};
+
+/** A confirmation dialog for a dangerous container action. */
+export type PendingConfirm = {action: 'kill' | 'remove'; id: string; name: string; running: boolean};
+
+/** The whole app state. Slices are replaced, never mutated, except stats history rings. */
+export type AppState = {
+	connection: Connection;
+	containers: ReadonlyMap<string, ContainerRow>;
+	/** False until the first list has arrived. */
+	loaded: boolean;
+	stats: ReadonlyMap<string, StatsEntry>;
+	ui: UiState;
+	notice?: Notice;
+	readOnly: boolean;
+};

@@ -1,0 +1,36 @@
+import {Ring} from '../domain/ring.js';
+import {rate} from '../domain/stats-calc.js';
+import type {StatsSample} from '../domain/stats.js';
+import type {AppState, StatsEntry} from './state.js';
+
+/** How many samples of history each container keeps: two minutes at one a second. */
+export const historyCapacity = 120;
+
+/** Adds a stats sample; the history ring is shared between entries and mutated in place. */
+export function pushStats(state: AppState, id: string, sample: StatsSample): AppState {
+	if (!state.containers.has(id)) return state;
+	const previous = state.stats.get(id);
+	const history = previous?.history ?? new Ring<StatsSample>(historyCapacity);
+	const before = previous?.latest;
+	history.push(sample);
+	const entry: StatsEntry = {
+		latest: sample,
+		netRxRate: before ? rate(before.netRx, before.time, sample.netRx, sample.time) : 0,
+		netTxRate: before ? rate(before.netTx, before.time, sample.netTx, sample.time) : 0,
+		blockReadRate: before ? rate(before.blockRead, before.time, sample.blockRead, sample.time) : 0,
+		blockWriteRate: before ? rate(before.blockWrite, before.time, sample.blockWrite, sample.time) : 0,
+		history,
+		version: (previous?.version ?? 0) + 1,
+	};
+	const stats = new Map(state.stats);
+	stats.set(id, entry);
+	return {...state, stats};
+}
+
+/** Forgets a container's live figures (it stopped), keeping nothing stale on screen. */
+export function clearStats(state: AppState, id: string): AppState {
+	if (!state.stats.has(id)) return state;
+	const stats = new Map(state.stats);
+	stats.delete(id);
+	return {...state, stats};
+}

@@ -1,0 +1,134 @@
+import {isLive, type ContainerRow} from '../domain/container.js';
+import {eachLimited} from '../domain/each-limited.js';
+import type {Engine, EngineEvent} from '../engine/engine.js';
+import {removeContainer, replaceContainers, upsertContainer} from '../store/containers-slice.js';
+import {clearStats} from '../store/stats-slice.js';
+import type {Store} from '../store/store.js';
+import {setConnection} from '../store/ui-slice.js';
+import {StatsStreams} from './stats-streams.js';
+
+/** Container event actions that change nothing we show; re-reading on them causes refresh storms. */
+const noise = /^(exec_|top$|attach$|resize$|detach$|export$|commit$|copy$|archive-path$|extract-to-dir$)/;
+
+/** How long to wait before each reconnect attempt, doubling up to a cap. */
+export function backoff(attempt: number, baseMs = 250, capMs = 5000): number {
+	return Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/** Options for the sync loop; tests shorten the backoff. */
+export type SyncOptions = {signal: AbortSignal; baseBackoffMs?: number; maxBackoffMs?: number};
+
+/**
+ * Keeps the store in step with the engine: subscribes to events, lists once,
+ * then re-inspects only the container an event names. One stats stream per
+ * live container. When the engine goes away it says "retrying", backs off,
+ * and on return resyncs everything once.
+ */
+export class Sync {
+	readonly stats: StatsStreams;
+	private readonly inflight = new Map<string, Promise<void>>();
+	private readonly again = new Set<string>();
+
+	constructor(private readonly engine: Engine, private readonly store: Store) {
+		this.stats = new StatsStreams(engine, store);
+	}
+
+	/** Runs until the signal aborts. Never throws. */
+	async run({signal, baseBackoffMs = 250, maxBackoffMs = 5000}: SyncOptions): Promise<void> {
+		let attempt = 0;
+		while (!signal.aborted) {
+			const session = new AbortController();
+			const stopSession = () => session.abort();
+			signal.addEventListener('abort', stopSession, {once: true});
+			try {
+				const events = await this.engine.events(session.signal);
+				await this.resync();
+				attempt = 0;
+				this.store.update(state => setConnection(state, {status: 'up'}));
+				for await (const event of events) this.onEvent(event);
+				if (!signal.aborted) throw new Error('the engine closed the events stream');
+			} catch (error) {
+				if (signal.aborted) break;
+				attempt++;
+				const message = this.engine.explain(error);
+				this.store.update(state => setConnection(state, {status: 'retrying', message, attempt}));
+			} finally {
+				signal.removeEventListener('abort', stopSession);
+				session.abort();
+				this.stats.stopAll();
+			}
+			await sleep(backoff(attempt, baseBackoffMs, maxBackoffMs), signal);
+		}
+		this.stats.stopAll();
+	}
+
+	/** Lists everything, then fills in the details with a few inspects at a time. */
+	private async resync(): Promise<void> {
+		const rows = await this.engine.listContainers();
+		this.store.update(state => replaceContainers(state, rows));
+		for (const row of rows) if (isLive(row.state)) this.stats.ensure(row.id);
+		await eachLimited(rows, 8, row => this.refresh(row.id));
+	}
+
+	private onEvent(event: EngineEvent): void {
+		if (event.type !== 'container' || !event.id) return;
+		const action = event.action.split(':')[0] ?? '';
+		if (noise.test(action)) return;
+		if (action === 'destroy') {
+			this.stats.stop(event.id);
+			this.store.update(state => removeContainer(state, event.id));
+			return;
+		}
+		void this.refresh(event.id);
+	}
+
+	/** Re-inspects one container. Events that arrive meanwhile cause one more inspect, not one each. */
+	refresh(id: string): Promise<void> {
+		const running = this.inflight.get(id);
+		if (running) {
+			this.again.add(id);
+			return running;
+		}
+		const work = this.inspect(id).finally(() => {
+			this.inflight.delete(id);
+			if (this.again.delete(id)) void this.refresh(id);
+		});
+		this.inflight.set(id, work);
+		return work;
+	}
+
+	private async inspect(id: string): Promise<void> {
+		let row: ContainerRow | undefined;
+		try {
+			row = await this.engine.inspectContainer(id);
+		} catch {
+			return; // The engine is going away; the run loop notices through the events stream.
+		}
+		if (!row) {
+			this.stats.stop(id);
+			this.store.update(state => removeContainer(state, id));
+			return;
+		}
+		const found = row;
+		this.store.update(state => upsertContainer(state, found));
+		if (isLive(found.state)) {
+			this.stats.ensure(id);
+		} else {
+			this.stats.stop(id);
+			this.store.update(state => clearStats(state, id));
+		}
+	}
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+	return new Promise(resolve => {
+		if (signal.aborted) return resolve();
+		const timer = setTimeout(done, ms);
+		function done() {
+			clearTimeout(timer);
+			signal.removeEventListener('abort', done);
+			resolve();
+		}
+		signal.addEventListener('abort', done, {once: true});
+	});
+}
