@@ -1,0 +1,35 @@
+import {Box, Text} from 'ink';
+import type {Connection, Notice} from '../store/state.js';
+import {sanitizeText} from '../format/sanitize.js';
+
+/** Props of the status bar. */
+export type StatusBarProps = {connection: Connection; notice?: Notice; readOnly: boolean; summary: string; width: number};
+
+const connectionLabel: Record<Connection['status'], {text: string; color: string}> = {
+	connecting: {text: 'connecting', color: 'yellow'},
+	up: {text: 'connected', color: 'green'},
+	retrying: {text: 'reconnecting', color: 'yellow'},
+	down: {text: 'disconnected', color: 'red'},
+};
+
+/** The top line: where we are connected, how that stands, counts, and the latest notice. */
+export function StatusBar({connection, notice, readOnly, summary, width}: StatusBarProps) {
+	const label = connectionLabel[connection.status];
+	const why = connection.status === 'retrying' && connection.message
+		? ` (attempt ${connection.attempt ?? 1}: ${sanitizeText(connection.message)})`
+		: '';
+	return (
+		<Box width={width} flexDirection="column">
+			<Text wrap="truncate">
+				<Text bold color="cyan">Porthole </Text>
+				<Text color={label.color}>● {label.text}</Text>
+				<Text dimColor> {connection.target}{why}</Text>
+				{readOnly ? <Text color="magenta"> [read-only]</Text> : null}
+				<Text> {summary}</Text>
+			</Text>
+			<Text wrap="truncate" color={notice?.level === 'error' ? 'red' : undefined} dimColor={notice?.level !== 'error'}>
+				{notice ? sanitizeText(notice.text) : ' '}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,63 @@
+import {Box, Text} from 'ink';
+import {useRef} from 'react';
+import type {Cell, Column} from '../format/container-cells.js';
+import {fit} from '../format/text.js';
+
+/** Props of the table. `rows` may be long; only the ones that fit are turned into cells. */
+export type TableProps<T> = {
+	columns: Column[];
+	rows: readonly T[];
+	rowKey: (row: T) => string;
+	cells: (row: T) => Cell[];
+	selectedIndex: number;
+	height: number;
+	/** Marks the sorted column's title. */
+	sortKey?: string;
+	descending?: boolean;
+	/** Maps a column key to the sort key it stands for. */
+	sortKeyOf?: (columnKey: string) => string;
+	empty?: string;
+};
+
+/**
+ * Keeps the selected row inside the window, moving the window only as far as
+ * needed so it does not jump on every key press.
+ */
+export function windowStart(selected: number, height: number, total: number, previous: number): number {
+	if (total <= height) return 0;
+	let start = Math.min(previous, total - height);
+	if (selected < start) start = selected;
+	if (selected >= start + height) start = selected - height + 1;
+	return Math.max(0, start);
+}
+
+/** A table with a virtual window: the header and only the rows that fit are formatted and rendered. */
+export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show'}: TableProps<T>) {
+	const startRef = useRef(0);
+	const bodyHeight = Math.max(1, height - 1);
+	const start = windowStart(selectedIndex, bodyHeight, rows.length, startRef.current);
+	startRef.current = start;
+	const visible = rows.slice(start, start + bodyHeight);
+	const header = columns.map(column => {
+		const mark = column.title && sortKeyOf(column.key) === sortKey ? (descending ? '▼' : '▲') : '';
+		return fit(column.title + mark, column.width, column.align);
+	}).join(' ');
+	return (
+		<Box flexDirection="column" height={height}>
+			<Text bold wrap="truncate">{header}</Text>
+			{visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
+			{visible.map((row, index) => {
+				const rowCells = cells(row);
+				return (
+					<Text key={rowKey(row)} inverse={start + index === selectedIndex} wrap="truncate">
+						{columns.map((column, cellIndex) => {
+							const cell = rowCells[cellIndex] ?? {text: ''};
+							const text = fit(cell.text, column.width, column.align) + (cellIndex < columns.length - 1 ? ' ' : '');
+							return cell.color ? <Text key={column.key} color={cell.color}>{text}</Text> : text;
+						})}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

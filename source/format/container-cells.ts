@@ -1,0 +1,67 @@
+import type {ContainerRow} from '../domain/container.js';
+import type {StatsSample} from '../domain/stats.js';
+import {formatBytes, formatDecimalBytes, formatPercent} from './bytes.js';
+import {formatPorts} from './ports.js';
+import {sanitizeText} from './sanitize.js';
+import {sparkline} from './sparkline.js';
+import {formatState, stateColor} from './status.js';
+
+/** One column: its title, width in cells and alignment. */
+export type Column = {key: string; title: string; width: number; align?: 'left' | 'right'};
+
+/** One cell: text already sanitised and formatted, and an optional colour. */
+export type Cell = {text: string; color?: string};
+
+/** Live figures a row needs; absent for containers that are not running. */
+export type RowStats = {latest: StatsSample; cpuHistory: number[]};
+
+type ColumnSpec = Column & {priority: number; cell: (row: ContainerRow, stats: RowStats | undefined, now: number) => Cell};
+
+const none: Cell = {text: '-', color: 'gray'};
+
+/** Every column the containers table can show; lower priority numbers survive narrower terminals. */
+const specs: ColumnSpec[] = [
+	{key: 'name', title: 'NAME', width: 24, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
+	{key: 'project', title: 'PROJECT', width: 12, priority: 7, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
+	{key: 'image', title: 'IMAGE', width: 22, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
+	{key: 'state', title: 'STATE', width: 22, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateColor(row)})},
+	{key: 'cpu', title: 'CPU', width: 6, align: 'right', priority: 0, cell: (_row, stats) => stats ? {text: formatPercent(stats.latest.cpuPercent)} : none},
+	{key: 'spark', title: '', width: 8, priority: 5, cell: (_row, stats) => stats ? {text: sparkline(stats.cpuHistory, 8, 100), color: 'green'} : {text: ''}},
+	{key: 'memory', title: 'MEM', width: 17, align: 'right', priority: 1, cell: (_row, stats) => stats ? {text: memoryText(stats.latest)} : none},
+	{key: 'net', title: 'NET RX/TX', width: 15, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.netRx)} / ${formatDecimalBytes(stats.latest.netTx)}`} : none},
+	{key: 'block', title: 'BLOCK R/W', width: 15, align: 'right', priority: 6, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.blockRead)} / ${formatDecimalBytes(stats.latest.blockWrite)}`} : none},
+	{key: 'pids', title: 'PIDS', width: 4, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: String(stats.latest.pids)} : none},
+	{key: 'ports', title: 'PORTS', width: 18, priority: 6, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
+	{key: 'restarts', title: 'RST', width: 3, align: 'right', priority: 5, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
+];
+
+function memoryText(sample: StatsSample): string {
+	return `${formatBytes(sample.memoryUsage)} / ${formatBytes(sample.memoryLimit)}`;
+}
+
+/**
+ * The columns that fit `width`: drops the least important ones first, then
+ * gives the name column whatever room is left over.
+ */
+export function containerColumns(width: number): ColumnSpec[] {
+	let chosen = [...specs];
+	const total = (list: ColumnSpec[]) => list.reduce((sum, column) => sum + column.width + 1, -1);
+	while (total(chosen) > width) {
+		const worst = Math.max(...chosen.map(column => column.priority));
+		if (worst === 0) break;
+		const index = chosen.map(column => column.priority).lastIndexOf(worst);
+		chosen = chosen.filter((_, i) => i !== index);
+	}
+	const spare = Math.max(0, width - total(chosen));
+	return chosen.map(column => column.key === 'name' ? {...column, width: Math.min(48, column.width + spare)} : column);
+}
+
+/** The cells of one row for the chosen columns. */
+export function containerCells(columns: ColumnSpec[], row: ContainerRow, stats: RowStats | undefined, now: number): Cell[] {
+	return columns.map(column => column.cell(row, stats, now));
+}
+
+/** The sort column a table column stands for, so the header can mark it. */
+export function columnSortKey(key: string): string {
+	return key === 'spark' ? 'cpu' : key;
+}

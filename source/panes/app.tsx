@@ -1,0 +1,59 @@
+import {Box, Text, useWindowSize} from 'ink';
+import {ConfirmDialog} from '../components/confirm-dialog.js';
+import {Footer} from '../components/footer.js';
+import {StatusBar} from '../components/status-bar.js';
+import {hints} from '../keys/dispatch.js';
+import {useKeyDispatch} from '../hooks/use-key-dispatch.js';
+import {useServices, useStore} from '../hooks/use-store.js';
+import {setUi} from '../store/ui-slice.js';
+import {ContainersPane} from './containers-pane.js';
+import {HelpPane} from './help-pane.js';
+import {useEffect} from 'react';
+
+/** The smallest terminal the layout works in. */
+export const minimumSize = {columns: 60, rows: 12};
+
+/** Lines taken by the status bar (2) and the footer (1). */
+const chromeHeight = 3;
+
+/** The whole screen: status bar, the current view, an optional dialog, and the footer. Sized to the terminal so Ink never falls back to a full clear. */
+export function App({size}: {size?: {columns: number; rows: number}}) {
+	const terminal = useWindowSize();
+	const {columns, rows} = size ?? terminal;
+	const {store} = useServices();
+	const connection = useStore(state => state.connection);
+	const notice = useStore(state => state.notice);
+	const readOnly = useStore(state => state.readOnly);
+	const containers = useStore(state => state.containers);
+	const ui = useStore(state => state.ui);
+	useKeyDispatch();
+	const bodyHeight = Math.max(1, rows - chromeHeight);
+	useEffect(() => {
+		if (store.getSnapshot().ui.pageSize !== bodyHeight - 1) store.update(state => setUi(state, {pageSize: bodyHeight - 1}));
+	}, [bodyHeight, store]);
+
+	if (columns < minimumSize.columns || rows < minimumSize.rows) {
+		return (
+			<Box width={columns} height={rows}>
+				<Text wrap="wrap">Terminal too small: {columns}×{rows}. Porthole needs at least {minimumSize.columns}×{minimumSize.rows}; enlarge the window (q quits).</Text>
+			</Box>
+		);
+	}
+
+	let running = 0;
+	for (const row of containers.values()) if (row.state === 'running') running++;
+	const summary = `${containers.size} containers, ${running} running`;
+	return (
+		<Box flexDirection="column" width={columns} height={rows}>
+			<StatusBar connection={connection} notice={notice} readOnly={readOnly} summary={summary} width={columns} />
+			<Box height={bodyHeight} flexDirection="column">
+				{ui.confirm
+					? <ConfirmDialog pending={ui.confirm} width={columns} />
+					: ui.view === 'help'
+						? <HelpPane width={columns} height={bodyHeight} />
+						: <ContainersPane width={columns} height={bodyHeight} />}
+			</Box>
+			<Footer hints={hints(ui.view, readOnly)} prompt={ui.prompt} filter={ui.filter} />
+		</Box>
+	);
+}

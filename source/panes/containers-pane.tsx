@@ -1,0 +1,50 @@
+import {Box} from 'ink';
+import type {ContainerRow} from '../domain/container.js';
+import {useMemo} from 'react';
+import {Table} from '../components/table.js';
+import {columnSortKey, containerCells, containerColumns, type RowStats} from '../format/container-cells.js';
+import {useStore} from '../hooks/use-store.js';
+import {selectRows} from '../store/selectors.js';
+import {ContainerDetail} from './container-detail.js';
+
+/** Rows the detail area takes when shown. */
+export const detailHeight = 12;
+
+/** The containers table and, when there is room, the selected container's detail. */
+export function ContainersPane({width, height}: {width: number; height: number}) {
+	const rows = useStore(selectRows);
+	const stats = useStore(state => state.stats);
+	const ui = useStore(state => state.ui);
+	const loaded = useStore(state => state.loaded);
+	const now = Date.now();
+	const columns = useMemo(() => containerColumns(width), [width]);
+	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === ui.selectedId));
+	const selected = rows[selectedIndex];
+	const showDetail = ui.showDetail && selected !== undefined && height >= detailHeight + 8;
+	const tableHeight = showDetail ? height - detailHeight : height;
+	const cells = (row: ContainerRow) => {
+		const entry = stats.get(row.id);
+		const rowStats: RowStats | undefined = entry
+			? {latest: entry.latest, cpuHistory: entry.history.slice(Math.max(0, entry.history.size - 16), entry.history.size).map(sample => sample.cpuPercent)}
+			: undefined;
+		return containerCells(columns, row, rowStats, now);
+	};
+	const empty = !loaded ? 'loading containers…' : ui.filter ? `no container matches "${ui.filter}"` : 'no containers';
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Table
+				columns={columns}
+				rows={rows}
+				rowKey={row => row.id}
+				cells={cells}
+				selectedIndex={selectedIndex}
+				height={tableHeight}
+				sortKey={ui.sort.column}
+				descending={ui.sort.descending}
+				empty={empty}
+				sortKeyOf={columnSortKey}
+			/>
+			{showDetail && selected ? <ContainerDetail row={selected} stats={stats.get(selected.id)} width={width} height={detailHeight} now={now} /> : null}
+		</Box>
+	);
+}
