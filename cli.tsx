@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// The composition root: parses flags, builds engine, store and sync, and renders the app.
+// It is the only place that constructs things.
+import {render} from 'ink';
+import {homedir} from 'node:os';
+import {dispatchKey} from './source/actions/dispatch.js';
+import {parseArgs, usage, UsageError} from './source/cli/args.js';
+import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
+import {probe, resolveTarget} from './source/engine/connection.js';
+import {ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
+import {createEngine} from './source/engine/engine.js';
+import {ServicesContext} from './source/hooks/store-context.js';
+import {App} from './source/panes/app.js';
+import {initialState} from './source/store/initial-state.js';
+import {createStore} from './source/store/store.js';
+import {Sync} from './source/sync/sync.js';
+
+declare const PORTHOLE_VERSION: string | undefined;
+
+function fail(message: string, code: number): never {
+	process.stderr.write(`porthole: ${oneLine(message)}\n`);
+	process.exit(code);
+}
+
+async function main(): Promise<void> {
+	const options = parseArgs(process.argv.slice(2));
+	if (options.help) {
+		process.stdout.write(usage + '\n');
+		return;
+	}
+	if (options.version) {
+		process.stdout.write(`${typeof PORTHOLE_VERSION === 'string' ? PORTHOLE_VERSION : 'dev'}\n`);
+		return;
+	}
+	const target = resolveTarget({host: options.host, context: options.context, env: process.env, homeDir: homedir()});
+	await probe(target);
+	const engine = createEngine(target);
+
+	if (options.json || options.once || !process.stdout.isTTY) {
+		const rows = await takeSnapshot(engine);
+		process.stdout.write(options.json ? snapshotJson(rows, engine.description) : snapshotTable(rows, Date.now()));
+		return;
+	}
+	if (!process.stdin.isTTY) fail('standard input is not a terminal; use --once or --json for a snapshot', EXIT_USAGE);
+
+	const store = createStore(initialState({target: engine.description, readOnly: options.readOnly, ui: {view: options.view}}));
+	const sync = new Sync(engine, store);
+	const stop = new AbortController();
+	const syncDone = sync.run({signal: stop.signal});
+	let app: ReturnType<typeof render> | undefined;
+	const quit = () => app?.unmount();
+	const services = {store, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine, store, quit})};
+	app = render(
+		<ServicesContext.Provider value={services}>
+			<App />
+		</ServicesContext.Provider>,
+		{
+			alternateScreen: true,
+			incrementalRendering: true,
+			maxFps: 10,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			interactive: true,
+		},
+	);
+	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
+	await app.waitUntilExit();
+	stop.abort();
+	await syncDone;
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		if (error instanceof UsageError || error instanceof ConnectionConfigError) fail(error.message, EXIT_USAGE);
+		if (error instanceof EngineError) fail(error.failure.message, error.failure.exitCode);
+		fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);
+	},
+);

@@ -1,0 +1,68 @@
+import {isLive, type ContainerRow} from '../domain/container.js';
+import {eachLimited} from '../domain/each-limited.js';
+import {computeSample} from '../domain/stats-calc.js';
+import type {StatsSample} from '../domain/stats.js';
+import type {Engine} from '../engine/engine.js';
+import {formatBytes, formatPercent} from '../format/bytes.js';
+import {formatPorts} from '../format/ports.js';
+import {sanitizeText} from '../format/sanitize.js';
+import {formatState} from '../format/status.js';
+import {fit} from '../format/text.js';
+
+/** A container with its one-shot stats, for scripts and pipes. */
+export type SnapshotRow = {row: ContainerRow; stats?: StatsSample};
+
+/** Lists every container and takes one stats frame of each live one, a few at a time. */
+export async function takeSnapshot(engine: Engine): Promise<SnapshotRow[]> {
+	const listed = await engine.listContainers();
+	const result: SnapshotRow[] = [];
+	await eachLimited(listed, 16, async summary => {
+		const row = await engine.inspectContainer(summary.id);
+		if (!row) return; // Removed since the list.
+		const item: SnapshotRow = {row};
+		result.push(item);
+		if (!isLive(row.state)) return;
+		try {
+			item.stats = computeSample(await engine.statsOnce(row.id));
+		} catch {
+			// It stopped between the inspect and the stats call: it simply has none.
+		}
+	});
+	return result.sort((a, b) => a.row.name.localeCompare(b.row.name));
+}
+
+/** The plain table `--once` and pipes get: name, image, state, CPU, memory, ports. No escapes. */
+export function snapshotTable(rows: SnapshotRow[], now: number): string {
+	const header = ['NAME', 'IMAGE', 'STATE', 'CPU', 'MEM', 'PORTS'];
+	const lines = rows.map(({row, stats}) => [
+		sanitizeText(row.name),
+		sanitizeText(row.image),
+		formatState(row, now),
+		stats ? formatPercent(stats.cpuPercent) : '-',
+		stats ? formatBytes(stats.memoryUsage) : '-',
+		sanitizeText(formatPorts(row.ports)) || '-',
+	]);
+	const widths = header.map((title, index) => Math.min(40, Math.max(title.length, ...lines.map(line => (line[index] ?? '').length))));
+	const render = (cells: string[]) => cells.map((cell, index) => index === cells.length - 1 ? cell : fit(cell, widths[index] ?? 0)).join('  ').trimEnd();
+	return [render(header), ...lines.map(render)].join('\n') + '\n';
+}
+
+/** The `--json` document: one object with the engine and every container. */
+export function snapshotJson(rows: SnapshotRow[], engine: string): string {
+	return JSON.stringify({
+		engine,
+		containers: rows.map(({row, stats}) => ({
+			id: row.id,
+			name: row.name,
+			image: row.image,
+			state: row.state,
+			health: row.health ?? null,
+			exitCode: row.exitCode,
+			startedAt: row.startedAt ? new Date(row.startedAt).toISOString() : null,
+			composeProject: row.composeProject ?? null,
+			ports: row.ports,
+			restartCount: row.restartCount,
+			stats: stats ?? null,
+		})),
+	}, null, 2) + '\n';
+}
