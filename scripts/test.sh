@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The test command (`npm test`): typecheck, build, start the private engine,
+# then run every test file in one `node --test` run so the summary counts all.
+# Files run one at a time: the integration tests restart the engine.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+shopt -s globstar nullglob
+
+started_here=0
+if ! bash scripts/test-engine.sh status; then
+  started_here=1
+fi
+if ! PORTHOLE_TEST_HOST="$(bash scripts/test-engine.sh start)"; then
+  echo "FAIL: the private Docker engine could not be started; see the lines above (scripts/test-engine.sh)." >&2
+  exit 1
+fi
+export PORTHOLE_TEST_HOST
+if [ "$started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  trap 'bash scripts/test-engine.sh stop' EXIT
+fi
+
+bash scripts/node.sh node_modules/typescript/bin/tsc --noEmit -p .
+bash scripts/node.sh scripts/build.mjs
+
+files=(test/unit/**/*.test.ts test/panes/**/*.test.tsx test/integration/**/*.test.ts test/e2e/**/*.test.ts)
+if [ "$#" -gt 0 ]; then files=("$@"); fi
+bash scripts/node.sh --import tsx --test --test-concurrency=1 --test-reporter=spec "${files[@]}"

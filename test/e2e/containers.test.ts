@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import {fileURLToPath} from 'node:url';
+import {after, before, describe, it} from 'node:test';
+import {engineState, TestContainers, testHost} from '../helpers/engine.js';
+import {waitFor} from '../helpers/wait.js';
+import {TmuxSession} from './tmux.js';
+
+const cli = fileURLToPath(new URL('../../dist/porthole.js', import.meta.url));
+
+describe('porthole in a real terminal', () => {
+	const containers = new TestContainers();
+	const term = new TmuxSession();
+	const names = {stop: containers.name('e2e-stop'), kill: containers.name('e2e-kill'), late: containers.name('e2e-late')};
+
+	before(async () => {
+		await containers.run(names.stop, ['sleep', '300'], ['--stop-timeout', '1']);
+		await containers.run(names.kill, ['sleep', '300']);
+		await term.start([process.execPath, cli, '--host', testHost()], {columns: 160, rows: 45});
+	});
+
+	after(async () => {
+		await term.kill();
+		await containers.cleanup();
+	});
+
+	it('shows the containers, live', async () => {
+		const screen = await term.waitFor(names.stop);
+		assert.match(screen, /connected/);
+		assert.ok(screen.includes(names.kill));
+		await containers.run(names.late, ['sleep', '300']);
+		await term.waitFor(names.late, 2000);
+	});
+
+	it('stops a container with s and shows it exited', async () => {
+		await term.send('/');
+		await term.type(names.stop);
+		await term.send('Enter');
+		await term.waitFor(`filter: ${names.stop}`);
+		await term.send('s');
+		await waitFor(async () => (await engineState(names.stop)) === 'exited', {timeoutMs: 10000, what: 'container stopped in the engine'});
+		await term.waitFor(new RegExp(`${names.stop}\\s+\\S+\\s+exited`));
+	});
+
+	it('kills a container only after confirming in a dialog that names it', async () => {
+		await term.send('/', 'C-u');
+		await term.type(names.kill);
+		await term.send('Enter');
+		await term.waitFor(`filter: ${names.kill}`);
+		await term.send('K');
+		await term.waitFor(`Kill container ${names.kill}?`);
+		assert.equal(await engineState(names.kill), 'running', 'nothing happens before the answer');
+		await term.send('y');
+		await waitFor(async () => (await engineState(names.kill)) === 'exited', {timeoutMs: 10000, what: 'container killed in the engine'});
+		await term.waitFor(`${names.kill} killed`);
+	});
+
+	it('shows help generated from the keymap, and q quits restoring the terminal', async () => {
+		await term.send('?');
+		await term.waitFor('Remove the container (asks first)');
+		await term.send('Escape');
+		await term.waitFor(names.kill);
+		await term.send('q');
+		const screen = await term.waitFor('PORTHOLE-EXIT=0');
+		assert.doesNotMatch(screen, /connected/, 'the alternate screen is gone');
+	});
+});

@@ -1,0 +1,62 @@
+import {execa} from 'execa';
+import {randomBytes} from 'node:crypto';
+import {waitFor} from '../helpers/wait.js';
+
+/**
+ * A real pseudo-terminal driven through tmux on a private server socket, so
+ * tests never touch the user's own tmux. Type with `send`, read with `screen`.
+ */
+export class TmuxSession {
+	private readonly socket = `porthole-e2e-${randomBytes(4).toString('hex')}`;
+	private readonly target = 'e2e';
+
+	private tmux(...args: string[]) {
+		return execa('tmux', ['-L', this.socket, ...args]);
+	}
+
+	/** Starts `command` (argv) in a detached session of the given size. When it exits, the pane prints its exit code and stays. */
+	async start(command: string[], {columns = 160, rows = 45, env = {}}: {columns?: number; rows?: number; env?: Record<string, string>} = {}): Promise<void> {
+		const quoted = command.map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
+		const exports = Object.entries(env).map(([key, value]) => `${key}='${value.replaceAll("'", "'\\''")}'`).join(' ');
+		const shell = `${exports} ${quoted}; echo "PORTHOLE-EXIT=$?"; sleep 600`;
+		await this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.target, '-x', String(columns), '-y', String(rows), 'sh', '-c', shell);
+	}
+
+	/** Sends keys as tmux names them ("j", "Enter", "Escape", "C-c"). Each argument is a separate key press. */
+	async send(...keys: string[]): Promise<void> {
+		for (const key of keys) await this.tmux('send-keys', '-t', this.target, key);
+	}
+
+	/** Sends literal text, character by character, as a typist would. */
+	async type(text: string): Promise<void> {
+		for (const char of text) await this.tmux('send-keys', '-t', this.target, '-l', char);
+	}
+
+	/** The visible screen as plain text. */
+	async screen(): Promise<string> {
+		return (await this.tmux('capture-pane', '-p', '-t', this.target)).stdout;
+	}
+
+	/** Waits until the screen matches, and returns it. */
+	async waitFor(pattern: string | RegExp, timeoutMs = 10000): Promise<string> {
+		let last = '';
+		try {
+			return await waitFor(async () => {
+				last = await this.screen();
+				return typeof pattern === 'string' ? last.includes(pattern) && last : pattern.test(last) && last;
+			}, {timeoutMs, intervalMs: 50, what: String(pattern)});
+		} catch {
+			throw new Error(`screen never showed ${String(pattern)} within ${timeoutMs} ms; it shows:\n${last}`);
+		}
+	}
+
+	/** Resizes the terminal, as a user dragging the window would. */
+	async resize(columns: number, rows: number): Promise<void> {
+		await this.tmux('resize-window', '-t', this.target, '-x', String(columns), '-y', String(rows));
+	}
+
+	/** Ends the session and its server. */
+	async kill(): Promise<void> {
+		await this.tmux('kill-server').catch(() => undefined);
+	}
+}

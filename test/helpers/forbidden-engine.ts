@@ -1,0 +1,33 @@
+import type {Engine} from '../../source/engine/engine.js';
+
+/** An Engine for code paths that must never reach Docker, with a log of what was touched anyway. */
+export type ForbiddenEngine = Engine & {calls: string[]};
+
+/**
+ * Builds an Engine whose every method records its name and throws "engine must
+ * not be called". It mocks no Docker behaviour: tests use it to prove that a
+ * path (read-only, a cancelled confirmation, navigation) leaves the engine alone.
+ */
+export function forbiddenEngine(): ForbiddenEngine {
+	const calls: string[] = [];
+	const forbid = (name: string) => (..._args: unknown[]): never => {
+		calls.push(name);
+		throw new Error(`engine must not be called (${name})`);
+	};
+	return {
+		calls,
+		ping: forbid('ping'),
+		listContainers: forbid('listContainers'),
+		inspectContainer: forbid('inspectContainer'),
+		events: forbid('events'),
+		stats: forbid('stats'),
+		statsOnce: forbid('statsOnce'),
+		containerAction: forbid('containerAction'),
+		explain: forbid('explain'),
+		isGone: forbid('isGone'),
+		get description(): string {
+			calls.push('description');
+			throw new Error('engine must not be called (description)');
+		},
+	};
+}
