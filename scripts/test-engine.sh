@@ -23,6 +23,8 @@ install_deps() {
   command -v docker >/dev/null 2>&1 || missing+=(docker.io)
   [ -x /bin/busybox ] && file -L /bin/busybox 2>/dev/null | grep -q static || missing+=(busybox-static)
   command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run as root"
   echo "test-engine: installing ${missing[*]}" >&2

@@ -43,7 +43,30 @@ export function startOrStop(row: ContainerRow): ContainerAction {
 	return row.state === 'running' || row.state === 'restarting' || row.state === 'paused' ? 'stop' : 'start';
 }
 
-/** Opens the confirmation for kill or remove, naming the container. */
-export function askConfirm(store: Store, row: ContainerRow, action: 'kill' | 'remove'): void {
-	store.update(state => setUi(state, {confirm: {action, id: row.id, name: row.name, running: row.state === 'running' || row.state === 'paused'}}));
+/** The question a kill or remove confirmation asks, naming the container. */
+export function confirmQuestion(row: ContainerRow, action: 'kill' | 'remove'): string {
+	const name = sanitizeText(row.name);
+	if (action === 'kill') return `Kill container ${name}? It gets SIGKILL and no time to clean up.`;
+	return isRunning(row) ? `Remove container ${name}? It is running and will be killed first.` : `Remove container ${name}?`;
+}
+
+function isRunning(row: ContainerRow): boolean {
+	return row.state === 'running' || row.state === 'paused' || row.state === 'restarting';
+}
+
+/**
+ * Opens the confirmation for kill or remove. On yes it acts on the container
+ * as the store knows it then: one that vanished meanwhile is reported, not acted on.
+ */
+export function askConfirm(engine: Engine, store: Store, row: ContainerRow, action: 'kill' | 'remove'): void {
+	const run = () => {
+		const current = store.getSnapshot().containers.get(row.id);
+		if (!current) {
+			store.update(state => notify(state, `${sanitizeText(row.name)} no longer exists`, 'error'));
+			return;
+		}
+		void runContainerAction(engine, store, current, action, {force: action === 'remove' && isRunning(current)});
+	};
+	const title = action === 'kill' ? 'Kill' : 'Remove';
+	store.update(state => setUi(state, {confirm: {title, question: confirmQuestion(row, action), target: row.name, run}}));
 }

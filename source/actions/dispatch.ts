@@ -2,27 +2,21 @@ import {resolveKey} from '../keys/dispatch.js';
 import type {Scope} from '../keys/keymap.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import {runCommand, type CommandContext} from './commands.js';
-import {runContainerAction} from './container-actions.js';
 import {parseView} from './views.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
 type Mode = (key: string, input: string, context: CommandContext) => boolean;
 
 /** The confirmation dialog swallows every key: y or Enter confirms, anything else cancels. */
-const confirmMode: Mode = (key, _input, {engine, store}) => {
+const confirmMode: Mode = (key, _input, {store}) => {
 	const pending = store.getSnapshot().ui.confirm;
 	if (!pending) return false;
 	store.update(s => setUi(s, {confirm: undefined}));
 	if (key !== 'y' && key !== 'return') {
-		store.update(s => notify(s, `${pending.action} cancelled`));
+		store.update(s => notify(s, `${pending.title.toLowerCase()} cancelled`));
 		return true;
 	}
-	const row = store.getSnapshot().containers.get(pending.id);
-	if (!row) {
-		store.update(s => notify(s, `${pending.name} no longer exists`, 'error'));
-		return true;
-	}
-	void runContainerAction(engine, store, row, pending.action, {force: pending.action === 'remove' && pending.running});
+	pending.run();
 	return true;
 };
 
@@ -62,7 +56,7 @@ const keymapMode: Mode = (key, _input, context) => {
 	const scope: Scope = state.ui.view;
 	const binding = resolveKey(key, scope, state.readOnly);
 	if (!binding) return false;
-	runCommand(binding.command, context);
+	runCommand(binding, context);
 	return true;
 };
 

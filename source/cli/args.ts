@@ -48,6 +48,8 @@ export function parseArgs(argv: string[]): CliOptions {
 		const arg = argv[index] ?? '';
 		const eq = arg.indexOf('=');
 		const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+		const booleanFlag = ['--read-only', '--once', '--json', '--help', '--version'].includes(flag ?? '');
+		if (booleanFlag && inline !== undefined) throw new UsageError(`${flag} takes no value`);
 		switch (flag) {
 			case '-H': case '--host': options.host = inline ?? value(flag, argv[++index]); break;
 			case '-c': case '--context': options.context = inline ?? value(flag, argv[++index]); break;

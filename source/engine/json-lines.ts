@@ -1,22 +1,30 @@
 import type {Readable} from 'node:stream';
+import {StringDecoder} from 'node:string_decoder';
 
 /** Counts JSON lines the engine sent that could not be parsed, so they are reported rather than swallowed. */
 export const parseErrors = {count: 0};
 
 /**
  * Reads newline-delimited JSON (the shape of `/events` and `/stats` streams) and
- * yields each object. Ends quietly when the stream ends or the signal aborts;
- * other stream errors are thrown to the caller, who owns the stream.
+ * yields each object. Characters split across chunks are decoded whole. Ends
+ * quietly when the stream ends or the signal aborts, and yields nothing after
+ * an abort; other stream errors are thrown to the caller, who owns the stream.
  */
 export async function* jsonLines<T>(stream: Readable, signal: AbortSignal): AsyncGenerator<T> {
+	if (signal.aborted) {
+		stream.destroy();
+		return;
+	}
 	const onAbort = () => stream.destroy();
 	signal.addEventListener('abort', onAbort, {once: true});
+	const decoder = new StringDecoder('utf8');
 	let pending = '';
 	try {
 		for await (const chunk of stream) {
-			pending += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+			pending += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
 			let newline = pending.indexOf('\n');
 			while (newline !== -1) {
+				if (signal.aborted) return;
 				const line = pending.slice(0, newline).trim();
 				pending = pending.slice(newline + 1);
 				if (line !== '') {
@@ -26,8 +34,8 @@ export async function* jsonLines<T>(stream: Readable, signal: AbortSignal): Asyn
 				newline = pending.indexOf('\n');
 			}
 		}
-		const rest = pending.trim();
-		if (rest !== '') {
+		const rest = (pending + decoder.end()).trim();
+		if (rest !== '' && !signal.aborted) {
 			const parsed = parseLine<T>(rest);
 			if (parsed !== undefined) yield parsed;
 		}

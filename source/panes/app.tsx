@@ -8,10 +8,17 @@ import {useServices, useStore} from '../hooks/use-store.js';
 import {setUi} from '../store/ui-slice.js';
 import {ContainersPane} from './containers-pane.js';
 import {HelpPane} from './help-pane.js';
-import {useEffect} from 'react';
+import {useEffect, type ReactNode} from 'react';
+import type {ViewName} from '../store/state.js';
 
 /** The smallest terminal the layout works in. */
 export const minimumSize = {columns: 60, rows: 12};
+
+/** The pane of each view; a new view adds its pane here. */
+const panes: Record<ViewName, (props: {width: number; height: number}) => ReactNode> = {
+	containers: ContainersPane,
+	help: HelpPane,
+};
 
 /** Lines taken by the status bar (2) and the footer (1). */
 const chromeHeight = 3;
@@ -40,6 +47,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 		);
 	}
 
+	const Pane = panes[ui.view];
 	let running = 0;
 	for (const row of containers.values()) if (row.state === 'running') running++;
 	const summary = `${containers.size} containers, ${running} running`;
@@ -47,11 +55,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 		<Box flexDirection="column" width={columns} height={rows}>
 			<StatusBar connection={connection} notice={notice} readOnly={readOnly} summary={summary} width={columns} />
 			<Box height={bodyHeight} flexDirection="column">
-				{ui.confirm
-					? <ConfirmDialog pending={ui.confirm} width={columns} />
-					: ui.view === 'help'
-						? <HelpPane width={columns} height={bodyHeight} />
-						: <ContainersPane width={columns} height={bodyHeight} />}
+				{ui.confirm ? <ConfirmDialog pending={ui.confirm} width={columns} /> : <Pane width={columns} height={bodyHeight} />}
 			</Box>
 			<Footer hints={hints(ui.view, readOnly)} prompt={ui.prompt} filter={ui.filter} />
 		</Box>

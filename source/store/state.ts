@@ -56,8 +56,17 @@ export type UiState = {
 /** An open prompt: `/` filter or `:` command line. */
 export type Prompt = {kind: 'filter' | 'command'; text: string};
 
-/** A confirmation dialog for a dangerous container action. */
-export type PendingConfirm = {action: 'kill' | 'remove'; id: string; name: string; running: boolean};
+/**
+ * A confirmation dialog for a dangerous action. The question names the target;
+ * `run` is called only on yes.
+ */
+export type PendingConfirm = {
+	title: string;
+	question: string;
+	/** The engine object the action is about, so tests and the dialog can name it. */
+	target: string;
+	run: () => void;
+};
 
 /** The whole app state. Slices are replaced, never mutated, except stats history rings. */
 export type AppState = {

@@ -28,6 +28,8 @@ export class Sync {
 	readonly stats: StatsStreams;
 	private readonly inflight = new Map<string, Promise<void>>();
 	private readonly again = new Set<string>();
+	/** Bumped when a connection session ends, so late answers from it start no streams. */
+	private session = 0;
 
 	constructor(private readonly engine: Engine, private readonly store: Store) {
 		this.stats = new StatsStreams(engine, store);
@@ -55,6 +57,7 @@ export class Sync {
 			} finally {
 				signal.removeEventListener('abort', stopSession);
 				session.abort();
+				this.session++;
 				this.stats.stopAll();
 			}
 			await sleep(backoff(attempt, baseBackoffMs, maxBackoffMs), signal);
@@ -98,12 +101,14 @@ export class Sync {
 	}
 
 	private async inspect(id: string): Promise<void> {
+		const session = this.session;
 		let row: ContainerRow | undefined;
 		try {
 			row = await this.engine.inspectContainer(id);
 		} catch {
 			return; // The engine is going away; the run loop notices through the events stream.
 		}
+		if (session !== this.session) return; // The connection this answer came from is closed.
 		if (!row) {
 			this.stats.stop(id);
 			this.store.update(state => removeContainer(state, id));

@@ -41,10 +41,11 @@ export class TmuxSession {
 	async waitFor(pattern: string | RegExp, timeoutMs = 10000): Promise<string> {
 		let last = '';
 		try {
-			return await waitFor(async () => {
+			await waitFor(async () => {
 				last = await this.screen();
-				return typeof pattern === 'string' ? last.includes(pattern) && last : pattern.test(last) && last;
+				return typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last);
 			}, {timeoutMs, intervalMs: 50, what: String(pattern)});
+			return last;
 		} catch {
 			throw new Error(`screen never showed ${String(pattern)} within ${timeoutMs} ms; it shows:\n${last}`);
 		}

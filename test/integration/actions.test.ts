@@ -63,7 +63,8 @@ describe('container actions change the engine', () => {
 		const id = await containers.run(name, ['sleep', '300']);
 		await select(id);
 		press('D');
-		assert.equal(store.getSnapshot().ui.confirm?.name, name, 'the dialog names the container');
+		assert.equal(store.getSnapshot().ui.confirm?.target, name);
+		assert.match(store.getSnapshot().ui.confirm?.question ?? '', new RegExp(`Remove container ${name}\\?`), 'the dialog names the container');
 		press('n');
 		assert.equal(store.getSnapshot().ui.confirm, undefined);
 		assert.equal(await engineState(id), 'running', 'cancelled: still there');

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {parseArgs, usage, UsageError, type CliOptions} from '../../../source/cli/args.js';
+
+const defaults: CliOptions = {readOnly: false, once: false, json: false, help: false, version: false, view: 'containers'};
+
+describe('parseArgs accepts', () => {
+	const cases: Array<[string[], Partial<CliOptions>]> = [
+		[[], {}],
+		[['--read-only'], {readOnly: true}],
+		[['--once'], {once: true}],
+		[['--json'], {json: true}],
+		[['--once', '--json', '--read-only'], {once: true, json: true, readOnly: true}],
+		[['-h'], {help: true}],
+		[['--help'], {help: true}],
+		[['-v'], {version: true}],
+		[['--version'], {version: true}],
+		[['-H', 'tcp://10.0.0.2:2375'], {host: 'tcp://10.0.0.2:2375'}],
+		[['--host', 'ssh://me@box'], {host: 'ssh://me@box'}],
+		[['--host=unix:///tmp/d.sock'], {host: 'unix:///tmp/d.sock'}],
+		[['--host=tcp://h:2375?x=1'], {host: 'tcp://h:2375?x=1'}],
+		[['-c', 'prod'], {context: 'prod'}],
+		[['--context', 'prod'], {context: 'prod'}],
+		[['--context=prod'], {context: 'prod'}],
+		// An empty inline value is passed on; resolveTarget rejects it with the accepted forms.
+		[['--host='], {host: ''}],
+		[['help'], {view: 'help'}],
+		[['h'], {view: 'help'}],
+		[['HELP'], {view: 'help'}],
+		[[':help'], {view: 'help'}],
+		[['containers'], {view: 'containers'}],
+		[['ps'], {view: 'containers'}],
+		[['help', '--read-only', '-H', 'tcp://x:1'], {view: 'help', readOnly: true, host: 'tcp://x:1'}],
+		[['help', 'containers'], {view: 'containers'}],
+	];
+	for (const [argv, expected] of cases) {
+		test(argv.join(' ') || '(no arguments)', () => {
+			assert.deepEqual(parseArgs(argv), {...defaults, ...expected});
+		});
+	}
+});
+
+describe('parseArgs refuses', () => {
+	const cases: Array<[string[], RegExp]> = [
+		[['--host'], /--host needs a value/],
+		[['-H'], /-H needs a value/],
+		[['--host', '--read-only'], /--host needs a value/],
+		[['--context'], /--context needs a value/],
+		[['-c', '-v'], /-c needs a value/],
+		[['--nope'], /unknown option --nope/],
+		[['-x'], /unknown option -x/],
+		[['-H=tcp://x:1'], /unknown option -H=tcp:\/\/x:1/],
+		[['--hostile=1'], /unknown option --hostile=1/],
+		[['images'], /unknown view "images"/],
+		[['containers', 'logs'], /unknown view "logs"/],
+	];
+	for (const [argv, message] of cases) {
+		test(argv.join(' '), () => {
+			assert.throws(() => parseArgs(argv), error => error instanceof UsageError && message.test(error.message));
+		});
+	}
+
+	test('errors are one line and point at help', () => {
+		try {
+			parseArgs(['--bogus']);
+			assert.fail('should throw');
+		} catch (error) {
+			assert.ok(error instanceof UsageError);
+			assert.doesNotMatch(error.message, /\n/);
+			assert.match(error.message, /--help/);
+		}
+	});
+});
+
+describe('usage', () => {
+	test('mentions every option parseArgs knows', () => {
+		for (const flag of ['--host', '-H', '--context', '-c', '--read-only', '--once', '--json', '--help', '-h', '--version', '-v']) {
+			assert.ok(usage.includes(flag), flag);
+		}
+	});
+});
