@@ -21,27 +21,30 @@ const none: Cell = {text: '-', color: 'gray'};
 
 /** Every column the containers table can show; lower priority numbers survive narrower terminals. */
 const specs: ColumnSpec[] = [
-	{key: 'name', title: 'NAME', width: 24, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
-	{key: 'project', title: 'PROJECT', width: 12, priority: 7, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
-	{key: 'image', title: 'IMAGE', width: 22, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
-	{key: 'state', title: 'STATE', width: 22, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateColor(row)})},
+	{key: 'name', title: 'NAME', width: 22, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
+	{key: 'project', title: 'PROJECT', width: 10, priority: 3, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
+	{key: 'image', title: 'IMAGE', width: 20, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
+	{key: 'state', title: 'STATE', width: 26, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateColor(row)})},
 	{key: 'cpu', title: 'CPU', width: 6, align: 'right', priority: 0, cell: (_row, stats) => stats ? {text: formatPercent(stats.latest.cpuPercent)} : none},
 	{key: 'spark', title: '', width: 8, priority: 5, cell: (_row, stats) => stats ? {text: sparkline(stats.cpuHistory, 8, 100), color: 'green'} : {text: ''}},
 	{key: 'memory', title: 'MEM', width: 17, align: 'right', priority: 1, cell: (_row, stats) => stats ? {text: memoryText(stats.latest)} : none},
 	{key: 'net', title: 'NET RX/TX', width: 15, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.netRx)} / ${formatDecimalBytes(stats.latest.netTx)}`} : none},
-	{key: 'block', title: 'BLOCK R/W', width: 15, align: 'right', priority: 6, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.blockRead)} / ${formatDecimalBytes(stats.latest.blockWrite)}`} : none},
+	{key: 'block', title: 'BLOCK R/W', width: 15, align: 'right', priority: 7, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.blockRead)} / ${formatDecimalBytes(stats.latest.blockWrite)}`} : none},
 	{key: 'pids', title: 'PIDS', width: 4, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: String(stats.latest.pids)} : none},
-	{key: 'ports', title: 'PORTS', width: 18, priority: 6, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
-	{key: 'restarts', title: 'RST', width: 3, align: 'right', priority: 5, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
+	{key: 'ports', title: 'PORTS', width: 18, priority: 5, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
+	{key: 'restarts', title: 'RST', width: 3, align: 'right', priority: 6, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
 ];
 
 function memoryText(sample: StatsSample): string {
 	return `${formatBytes(sample.memoryUsage)} / ${formatBytes(sample.memoryLimit)}`;
 }
 
+/** How far each column may grow when there is room to spare, in the order room is handed out. */
+const growth: Array<[string, number]> = [['name', 34], ['image', 32], ['ports', 30], ['project', 16]];
+
 /**
  * The columns that fit `width`: drops the least important ones first, then
- * gives the name column whatever room is left over.
+ * hands the room left over to name, image, ports and project, in that order.
  */
 export function containerColumns(width: number): ColumnSpec[] {
 	let chosen = [...specs];
@@ -52,8 +55,16 @@ export function containerColumns(width: number): ColumnSpec[] {
 		const index = chosen.map(column => column.priority).lastIndexOf(worst);
 		chosen = chosen.filter((_, i) => i !== index);
 	}
-	const spare = Math.max(0, width - total(chosen));
-	return chosen.map(column => column.key === 'name' ? {...column, width: Math.min(48, column.width + spare)} : column);
+	let spare = Math.max(0, width - total(chosen));
+	const widths = new Map(chosen.map(column => [column.key, column.width]));
+	for (const [key, limit] of growth) {
+		const current = widths.get(key);
+		if (current === undefined) continue;
+		const extra = Math.min(spare, Math.max(0, limit - current));
+		widths.set(key, current + extra);
+		spare -= extra;
+	}
+	return chosen.map(column => ({...column, width: widths.get(column.key) ?? column.width}));
 }
 
 /** The cells of one row for the chosen columns. */

@@ -1,0 +1,101 @@
+import type Dockerode from 'dockerode';
+import type {Readable} from 'node:stream';
+import type {ContainerRow} from '../domain/container.js';
+import type {RawStats} from '../domain/stats-calc.js';
+import {rowFromInspect, rowFromSummary} from './container-mapping.js';
+import {jsonLines} from './json-lines.js';
+
+/** One message from the engine's `/events` stream, reduced to what we act on. */
+export type EngineEvent = {
+	type: string;
+	action: string;
+	id: string;
+	attributes: Record<string, string>;
+	/** Epoch milliseconds. */
+	time: number;
+};
+
+/** The container actions the containers pane offers. */
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'pause' | 'unpause' | 'kill' | 'remove';
+
+type RawEvent = {
+	Type?: string;
+	Action?: string;
+	status?: string;
+	id?: string;
+	Actor?: {ID?: string; Attributes?: Record<string, string>};
+	time?: number;
+	timeNano?: number;
+};
+
+/** The container calls: list, inspect, events, stats and lifecycle actions. */
+export type ContainersApi = {
+	ping(): Promise<void>;
+	/** Every container, from the list endpoint (cheap; some fields wait for inspect). */
+	listContainers(): Promise<ContainerRow[]>;
+	/** One container in full, or undefined when it no longer exists. */
+	inspectContainer(id: string): Promise<ContainerRow | undefined>;
+	/** Subscribes to `/events`; resolves once the engine has accepted the subscription. */
+	events(signal: AbortSignal): Promise<AsyncIterable<EngineEvent>>;
+	/** The live stats stream of one container, one frame a second. */
+	stats(id: string, signal: AbortSignal): Promise<AsyncIterable<RawStats>>;
+	/** One stats frame, without streaming. */
+	statsOnce(id: string): Promise<RawStats>;
+	containerAction(id: string, action: ContainerAction, options?: {force?: boolean}): Promise<void>;
+};
+
+/** The container calls over one dockerode client. */
+export function containersApi(docker: Dockerode): ContainersApi {
+	const inspectContainer = async (id: string) => {
+		try {
+			return rowFromInspect(await docker.getContainer(id).inspect());
+		} catch (error) {
+			if ((error as {statusCode?: number}).statusCode === 404) return undefined;
+			throw error;
+		}
+	};
+
+	return {
+		async ping() {
+			await docker.ping();
+		},
+		async listContainers() {
+			const list = await docker.listContainers({all: true});
+			return list.map(rowFromSummary);
+		},
+		inspectContainer,
+		async events(signal) {
+			const stream = (await docker.getEvents({abortSignal: signal} as never)) as unknown as Readable;
+			return (async function* () {
+				for await (const raw of jsonLines<RawEvent>(stream, signal)) {
+					yield {
+						type: raw.Type ?? 'container',
+						action: raw.Action ?? raw.status ?? '',
+						id: raw.Actor?.ID ?? raw.id ?? '',
+						attributes: raw.Actor?.Attributes ?? {},
+						time: raw.timeNano ? Math.floor(raw.timeNano / 1e6) : (raw.time ?? 0) * 1000,
+					};
+				}
+			})();
+		},
+		async stats(id, signal) {
+			const stream = (await docker.getContainer(id).stats({stream: true, abortSignal: signal} as never)) as unknown as Readable;
+			return jsonLines<RawStats>(stream, signal);
+		},
+		async statsOnce(id) {
+			return (await docker.getContainer(id).stats({stream: false})) as unknown as RawStats;
+		},
+		async containerAction(id, action, options = {}) {
+			const container = docker.getContainer(id);
+			switch (action) {
+				case 'start': await container.start(); break;
+				case 'stop': await container.stop(); break;
+				case 'restart': await container.restart(); break;
+				case 'pause': await container.pause(); break;
+				case 'unpause': await container.unpause(); break;
+				case 'kill': await container.kill(); break;
+				case 'remove': await container.remove({force: options.force ?? false}); break;
+			}
+		},
+	};
+}
