@@ -2,39 +2,30 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {dispatchKey} from '../../source/actions/dispatch.js';
 import {runContainerAction} from '../../source/actions/container-actions.js';
-import {resolveTarget} from '../../source/engine/connection.js';
-import {createEngine} from '../../source/engine/engine.js';
 import {initialState} from '../../source/store/initial-state.js';
 import {createStore} from '../../source/store/store.js';
 import {setUi} from '../../source/store/ui-slice.js';
-import {Sync} from '../../source/sync/sync.js';
-import {docker, engineState, TestContainers, testHost} from '../helpers/engine.js';
+import {docker, engineState, TestContainers} from '../helpers/engine.js';
+import {startLiveSync, type LiveSync} from '../helpers/live-sync.js';
 import {waitFor} from '../helpers/wait.js';
 
 describe('container actions change the engine', () => {
 	const containers = new TestContainers();
-	const engine = createEngine(resolveTarget({host: testHost(), env: {}, homeDir: '/nonexistent'}));
-	const store = createStore(initialState({target: engine.description}), {batchMs: 0});
-	const sync = new Sync(engine, store);
-	const stop = new AbortController();
-	let running: Promise<void>;
-	const context = {engine, store, quit: () => {}};
+	let live: LiveSync;
 	const press = (...keys: string[]) => {
-		for (const key of keys) dispatchKey(key, key, context);
+		for (const key of keys) dispatchKey(key, key, {engine: live.engine, store: live.store, quit: () => {}});
 	};
 	const select = async (id: string) => {
-		await waitFor(() => store.getSnapshot().containers.get(id), {what: `container ${id} in the store`});
-		store.update(state => setUi(state, {selectedId: id, filter: ''}));
+		await waitFor(() => live.store.getSnapshot().containers.get(id), {what: `container ${id} in the store`});
+		live.store.update(state => setUi(state, {selectedId: id, filter: ''}));
 	};
 
 	before(async () => {
-		running = sync.run({signal: stop.signal});
-		await waitFor(() => store.getSnapshot().connection.status === 'up', {what: 'connection up'});
+		live = await startLiveSync();
 	});
 
 	after(async () => {
-		stop.abort();
-		await running;
+		await live.stop();
 		await containers.cleanup();
 	});
 
@@ -43,7 +34,7 @@ describe('container actions change the engine', () => {
 		await select(id);
 		press('s');
 		await waitFor(async () => (await engineState(id)) === 'exited', {timeoutMs: 15000, what: 'stopped in the engine'});
-		await waitFor(() => store.getSnapshot().notice?.text.includes('stopped'), {what: 'notice'});
+		await waitFor(() => live.store.getSnapshot().notice?.text.includes('stopped'), {what: 'notice'});
 		press('s');
 		await waitFor(async () => (await engineState(id)) === 'running', {what: 'running again'});
 	});
@@ -53,7 +44,7 @@ describe('container actions change the engine', () => {
 		await select(id);
 		press('p');
 		await waitFor(async () => (await engineState(id)) === 'paused', {what: 'paused in the engine'});
-		await waitFor(() => store.getSnapshot().containers.get(id)?.state === 'paused', {what: 'paused in the store'});
+		await waitFor(() => live.store.getSnapshot().containers.get(id)?.state === 'paused', {what: 'paused in the store'});
 		press('p');
 		await waitFor(async () => (await engineState(id)) === 'running', {what: 'unpaused in the engine'});
 	});
@@ -63,14 +54,14 @@ describe('container actions change the engine', () => {
 		const id = await containers.run(name, ['sleep', '300']);
 		await select(id);
 		press('D');
-		assert.equal(store.getSnapshot().ui.confirm?.target, name);
-		assert.match(store.getSnapshot().ui.confirm?.question ?? '', new RegExp(`Remove container ${name}\\?`), 'the dialog names the container');
+		assert.equal(live.store.getSnapshot().ui.confirm?.target, name);
+		assert.match(live.store.getSnapshot().ui.confirm?.question ?? '', new RegExp(`Remove container ${name}\\?`), 'the dialog names the container');
 		press('n');
-		assert.equal(store.getSnapshot().ui.confirm, undefined);
+		assert.equal(live.store.getSnapshot().ui.confirm, undefined);
 		assert.equal(await engineState(id), 'running', 'cancelled: still there');
 		press('D', 'y');
 		await waitFor(async () => (await engineState(id)) === undefined, {what: 'removed from the engine'});
-		await waitFor(() => !store.getSnapshot().containers.has(id), {what: 'removed from the store'});
+		await waitFor(() => !live.store.getSnapshot().containers.has(id), {what: 'removed from the store'});
 	});
 
 	it('K kills after confirmation', async () => {
@@ -85,21 +76,21 @@ describe('container actions change the engine', () => {
 	it('reports a container that vanished mid-action instead of crashing', async () => {
 		const id = await containers.run(containers.name('vanish'), ['sleep', '300']);
 		await select(id);
-		const row = store.getSnapshot().containers.get(id);
+		const row = live.store.getSnapshot().containers.get(id);
 		assert.ok(row);
 		await docker('rm', '-f', id);
-		await runContainerAction(engine, store, row, 'restart');
-		const notice = store.getSnapshot().notice;
+		await runContainerAction(live.engine, live.store, row, 'restart');
+		const notice = live.store.getSnapshot().notice;
 		assert.equal(notice?.level, 'error');
 		assert.match(notice?.text ?? '', /no longer exists/);
 	});
 
 	it('read-only refuses every mutating key, and the engine is untouched', async () => {
-		const readOnly = createStore({...initialState({target: engine.description, readOnly: true}), containers: store.getSnapshot().containers}, {batchMs: 0});
+		const readOnly = createStore({...initialState({target: live.engine.description, readOnly: true}), containers: live.store.getSnapshot().containers}, {batchMs: 0});
 		const id = await containers.run(containers.name('readonly'), ['sleep', '300']);
-		await waitFor(() => store.getSnapshot().containers.get(id), {what: 'in the store'});
-		readOnly.update(state => ({...state, containers: store.getSnapshot().containers, ui: {...state.ui, selectedId: id}}));
-		for (const key of ['s', 'r', 'p', 'K', 'y', 'D', 'y', 'ctrl+d', 'y']) dispatchKey(key, key, {engine, store: readOnly, quit: () => {}});
+		await waitFor(() => live.store.getSnapshot().containers.get(id), {what: 'in the store'});
+		readOnly.update(state => ({...state, containers: live.store.getSnapshot().containers, ui: {...state.ui, selectedId: id}}));
+		for (const key of ['s', 'r', 'p', 'K', 'y', 'D', 'y', 'ctrl+d', 'y']) dispatchKey(key, key, {engine: live.engine, store: readOnly, quit: () => {}});
 		await new Promise(resolve => setImmediate(resolve));
 		assert.equal(await engineState(id), 'running');
 		assert.equal(readOnly.getSnapshot().ui.confirm, undefined);
