@@ -51,6 +51,8 @@ describe('parseArgs refuses', () => {
 		[['-x'], /unknown option -x/],
 		[['-H=tcp://x:1'], /unknown option -H=tcp:\/\/x:1/],
 		[['--hostile=1'], /unknown option --hostile=1/],
+		[['--read-only=false'], /--read-only takes no value/],
+		[['--json=1'], /--json takes no value/],
 		[['images'], /unknown view "images"/],
 		[['containers', 'logs'], /unknown view "logs"/],
 	];
