@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useRef} from 'react';
+import {useEffect, useRef} from 'react';
 import type {Cell, Column} from '../format/container-cells.js';
 import {fit} from '../format/text.js';
 
@@ -17,6 +17,8 @@ export type TableProps<T> = {
 	/** Maps a column key to the sort key it stands for. */
 	sortKeyOf?: (columnKey: string) => string;
 	empty?: string;
+	/** Told the rows in the window after each render (the caller compares; it may be called with the same rows). */
+	onWindow?: (visible: readonly T[]) => void;
 };
 
 /**
@@ -32,12 +34,13 @@ export function windowStart(selected: number, height: number, total: number, pre
 }
 
 /** A table with a virtual window: the header and only the rows that fit are formatted and rendered. */
-export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show'}: TableProps<T>) {
+export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show', onWindow}: TableProps<T>) {
 	const startRef = useRef(0);
 	const bodyHeight = Math.max(1, height - 1);
 	const start = windowStart(selectedIndex, bodyHeight, rows.length, startRef.current);
 	startRef.current = start;
 	const visible = rows.slice(start, start + bodyHeight);
+	useEffect(() => onWindow?.(visible));
 	const header = columns.map(column => {
 		const mark = column.title && sortKeyOf(column.key) === sortKey ? (descending ? '▼' : '▲') : '';
 		return fit(column.title + mark, column.width, column.align);

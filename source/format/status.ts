@@ -3,7 +3,7 @@
  */
 
 import type {ContainerRow} from '../domain/container.js';
-import {formatAgo, formatDuration} from './duration.js';
+import {formatAgo} from './duration.js';
 
 const SEPARATOR = ' · ';
 
@@ -17,7 +17,8 @@ export function formatState(row: ContainerRow, now: number): string {
 	switch (row.state) {
 		case 'running': {
 			const health = row.health === undefined ? '' : ` (${row.health})`;
-			const uptime = row.startedAt > 0 ? `${SEPARATOR}${formatDuration(now - row.startedAt)}` : '';
+			// One unit, like `docker ps`: "1m7s" would redraw every running row every second.
+			const uptime = row.startedAt > 0 ? `${SEPARATOR}${formatAgo(row.startedAt, now).replace(/ ago$/, '')}` : '';
 			return `running${health}${uptime}`;
 		}
 

@@ -1,37 +1,168 @@
-import {computeSample} from '../domain/stats-calc.js';
+import {eachLimited} from '../domain/each-limited.js';
+import {computeSample, cpuBase, type CpuBase, type RawStats} from '../domain/stats-calc.js';
+import type {StatsSample} from '../domain/stats.js';
 import type {Engine} from '../engine/engine.js';
+import {statsColumns} from '../store/selectors.js';
+import type {AppState} from '../store/state.js';
 import {pushStats} from '../store/stats-slice.js';
 import type {Store} from '../store/store.js';
 
+/** Options; tests shorten the poll interval. */
+export type StatsStreamsOptions = {
+	/** How often live containers that are off screen get a one-shot reading. */
+	pollMs?: number;
+	/** Samples are handed to the store together, at most this often: one redraw a second, not one per stream. */
+	flushMs?: number;
+};
+
 /**
- * Owns one stats stream per container. `ensure` starts a stream unless one is
- * running; `stop` aborts it. Nothing is subscribed twice, and `stopAll` leaves
- * no stream behind.
+ * Owns the stats of live containers. A stats stream costs the engine a
+ * reading every second, so only the containers on screen (or all of them when
+ * the sort needs live figures, or when no UI has said what is on screen) get
+ * one; the others get a one-shot reading every `pollMs`, with the CPU delta
+ * computed against our own previous reading. Nothing is subscribed twice, and
+ * `stopAll` leaves no stream or timer behind. With no live container nothing
+ * runs at all.
  */
 export class StatsStreams {
 	private readonly controllers = new Map<string, AbortController>();
+	/** Containers sync says are running or paused. */
+	private readonly live = new Set<string>();
+	/** The last CPU counters read per container, for deltas across polls and a stream's first frame. */
+	private readonly bases = new Map<string, CpuBase>();
+	private pollTimer: NodeJS.Timeout | undefined;
+	private polling = false;
+	private readonly pollMs: number;
+	private readonly flushMs: number;
+	private pending: Array<[string, StatsSample]> = [];
+	private flushTimer: NodeJS.Timeout | undefined;
+	private seen: {visible: AppState['visibleContainers']; sort: string} | undefined;
 
-	constructor(private readonly engine: Engine, private readonly store: Store) {}
+	constructor(private readonly engine: Engine, private readonly store: Store, {pollMs = 10_000, flushMs = 1000}: StatsStreamsOptions = {}) {
+		this.pollMs = pollMs;
+		this.flushMs = flushMs;
+		// Cheap on every batch: only a change of what is on screen or of the sort column does work.
+		store.subscribe(() => {
+			const state = store.getSnapshot();
+			if (this.seen && this.seen.visible === state.visibleContainers && this.seen.sort === state.ui.sort.column) return;
+			this.reconcile();
+		});
+	}
 
 	/** Ids with a running stream (for tests and the benchmark). */
 	get active(): string[] {
 		return [...this.controllers.keys()];
 	}
 
+	/** Ids that are live but off screen, read by polling. */
+	get polled(): string[] {
+		return [...this.live].filter(id => !this.controllers.has(id));
+	}
+
+	/** The container is live: stream it if it is wanted, else poll it. */
 	ensure(id: string): void {
-		if (this.controllers.has(id)) return;
+		this.live.add(id);
+		this.reconcileOne(id, this.wanted(this.store.getSnapshot()));
+		this.schedulePoll();
+	}
+
+	/** The container is no longer live (or gone): stop its stream and polling. */
+	stop(id: string): void {
+		this.live.delete(id);
+		this.bases.delete(id);
+		this.endStream(id);
+		if (this.live.size === 0) this.clearPoll();
+	}
+
+	stopAll(): void {
+		for (const id of [...this.live, ...this.controllers.keys()]) this.stop(id);
+		this.clearPoll();
+		if (this.flushTimer) clearTimeout(this.flushTimer);
+		this.flushTimer = undefined;
+		this.pending = [];
+	}
+
+	/** Which live ids deserve a stream in this state. */
+	private wanted(state: AppState): (id: string) => boolean {
+		const visible = state.visibleContainers;
+		if (!visible || statsColumns.has(state.ui.sort.column)) return () => true;
+		return id => visible.has(id);
+	}
+
+	private reconcile(): void {
+		const state = this.store.getSnapshot();
+		this.seen = {visible: state.visibleContainers, sort: state.ui.sort.column};
+		const wanted = this.wanted(state);
+		for (const id of this.live) this.reconcileOne(id, wanted);
+		this.schedulePoll();
+	}
+
+	private reconcileOne(id: string, wanted: (id: string) => boolean): void {
+		if (wanted(id)) {
+			if (!this.controllers.has(id)) this.startStream(id);
+		} else {
+			this.endStream(id);
+		}
+	}
+
+	private startStream(id: string): void {
 		const controller = new AbortController();
 		this.controllers.set(id, controller);
 		void this.run(id, controller);
 	}
 
-	stop(id: string): void {
+	private endStream(id: string): void {
 		this.controllers.get(id)?.abort();
 		this.controllers.delete(id);
 	}
 
-	stopAll(): void {
-		for (const id of [...this.controllers.keys()]) this.stop(id);
+	/** Polls while some live container has no stream; otherwise no timer runs. */
+	private schedulePoll(): void {
+		if (this.pollTimer || this.polling || this.polled.length === 0) return;
+		this.pollTimer = setTimeout(() => void this.poll(), this.pollMs);
+	}
+
+	private clearPoll(): void {
+		if (this.pollTimer) clearTimeout(this.pollTimer);
+		this.pollTimer = undefined;
+	}
+
+	private async poll(): Promise<void> {
+		this.pollTimer = undefined;
+		this.polling = true;
+		try {
+			await eachLimited(this.polled, 4, async id => {
+				try {
+					const raw = await this.engine.statsOnce(id, {oneShot: true});
+					if (this.live.has(id) && !this.controllers.has(id)) this.record(id, raw);
+				} catch {
+					// Stopped or gone meanwhile; events tell sync, which calls stop().
+				}
+			});
+		} finally {
+			this.polling = false;
+			this.schedulePoll();
+		}
+	}
+
+	/** Turns a raw frame into a sample against our previous counters when the engine gave no precpu. */
+	private record(id: string, raw: RawStats): void {
+		// The engine sends a frame of zeros once the container has stopped.
+		if (!raw.read || raw.read.startsWith('0001-')) return;
+		const previous = this.bases.get(id);
+		const hasPrecpu = (raw.precpu_stats?.system_cpu_usage ?? 0) > 0;
+		const sample = computeSample(raw, hasPrecpu ? undefined : previous);
+		this.bases.set(id, cpuBase(raw));
+		this.pending.push([id, sample]);
+		this.flushTimer ??= setTimeout(() => this.flush(), this.flushMs);
+	}
+
+	/** Hands every sample gathered since the last flush to the store in one update. */
+	private flush(): void {
+		this.flushTimer = undefined;
+		const samples = this.pending;
+		this.pending = [];
+		this.store.update(state => samples.reduce((next, [id, sample]) => this.live.has(id) ? pushStats(next, id, sample) : next, state));
 	}
 
 	private async run(id: string, controller: AbortController): Promise<void> {
@@ -39,10 +170,7 @@ export class StatsStreams {
 			const frames = await this.engine.stats(id, controller.signal);
 			for await (const raw of frames) {
 				if (controller.signal.aborted) break;
-				// The engine sends a frame of zeros once the container has stopped.
-				if (!raw.read || raw.read.startsWith('0001-')) continue;
-				const sample = computeSample(raw);
-				this.store.update(state => pushStats(state, id, sample));
+				this.record(id, raw);
 			}
 		} catch {
 			// The stream ends when the container stops or the engine goes away;

@@ -30,7 +30,7 @@ function row(overrides: Partial<ContainerRow>): ContainerRow {
 describe('formatState', () => {
 	const cases: Array<[string, Partial<ContainerRow>, string]> = [
 		['running with uptime', {startedAt: now - 5 * minute}, 'running · 5m'],
-		['running healthy', {health: 'healthy', startedAt: now - 125 * minute}, 'running (healthy) · 2h5m'],
+		['running healthy', {health: 'healthy', startedAt: now - 125 * minute}, 'running (healthy) · 2h'], // one unit: a finer one redraws every row every second
 		['running unhealthy', {health: 'unhealthy', startedAt: now - 30_000}, 'running (unhealthy) · 30s'],
 		['running health starting', {health: 'starting', startedAt: now - 3000}, 'running (starting) · 3s'],
 		['running without start time', {startedAt: 0}, 'running'],

@@ -1,0 +1,295 @@
+import Dockerode from 'dockerode';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {fileURLToPath} from 'node:url';
+import {cpuPercent, enginePids, memoryOf, processTree, ticksOf} from './proc.js';
+import {percentile, round} from './stats.js';
+import {Terminal} from './terminal.js';
+import {Workload} from './workload.js';
+import {logFlood, type FloodResult} from './flood.js';
+
+/** Where the repository is; the bench runs dist/porthole.js from here. */
+export const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** How one run is set up. */
+export type BenchOptions = {
+	/** Containers in the workload. */
+	n: number;
+	/** Length of the steady window, in seconds. */
+	seconds: number;
+	/** Length of the idle window (every container stopped), in seconds. */
+	idleSeconds: number;
+	/** Length of the log flood, in seconds (0 skips it). */
+	floodSeconds: number;
+	/** Also measure `docker stats` (streams every container) over a steady window, for comparison. */
+	dockerStats: boolean;
+	/** Event-to-screen samples. */
+	events: number;
+	/** DOCKER_HOST of the private engine. */
+	host: string;
+	/** Its directory (pid files), to find its processes. */
+	engineDir: string;
+	/** Progress lines go here. */
+	log: (line: string) => void;
+};
+
+/** The figures of one run; printed as a table row and as one JSON line. */
+export type BenchResult = {
+	n: number;
+	/** The workload's label value: porthole.bench=<run>. */
+	run: string;
+	seconds: number;
+	firstFrameMs: number;
+	bytesPerSecond: number;
+	cpuPercent: number;
+	rssMB: number;
+	peakRssMB: number;
+	engineBaselinePercent: number;
+	enginePercent: number;
+	dockerStats?: {bytesPerSecond: number; enginePercent: number};
+	latencyP50Ms: number;
+	latencyP95Ms: number;
+	latencySamples: number;
+	idleBytesPerSecond: number;
+	idleCpuPercent: number;
+	/** Container events of other users of the engine during the steady and idle windows: noise in the figures. */
+	foreignEvents: {steady: number; idle: number};
+	/** Times the output scrolled the terminal: a frame taller than the screen. Should be 0. */
+	scrolls: number;
+	flood: FloodResult;
+};
+
+const cleanups = new Set<() => Promise<unknown>>();
+
+/** Runs every pending cleanup (workloads, terminals); for Ctrl-C and errors. */
+export async function cleanupAll(): Promise<void> {
+	for (const cleanup of [...cleanups]) {
+		cleanups.delete(cleanup);
+		await cleanup().catch(() => undefined);
+	}
+}
+
+/** Starts the built CLI in a 160x45 pseudo-terminal. */
+export function startPorthole(host: string, args: string[] = []): Terminal {
+	const terminal = new Terminal([process.execPath, `${root}dist/porthole.js`, '-H', host, ...args]);
+	const stop = () => terminal.stop();
+	cleanups.add(stop);
+	return terminal;
+}
+
+/** Measures a window: bytes written to the terminal, CPU of a process tree, the engine's CPU, and RSS once a second. */
+async function window(seconds: number, terminal: Terminal | undefined, pid: number | undefined, engineDir: string) {
+	const tree = pid ? processTree(pid) : [];
+	const engine = enginePids(engineDir);
+	const bytes0 = terminal?.bytes ?? 0;
+	const ticks0 = ticksOf(tree);
+	const engine0 = ticksOf(engine);
+	const started = Date.now();
+	let rss = 0;
+	for (let second = 0; second < seconds; second++) {
+		await sleep(Math.max(0, started + (second + 1) * 1000 - Date.now()));
+		if (pid) rss = Math.max(rss, memoryOf(pid).rss);
+	}
+	const elapsed = (Date.now() - started) / 1000;
+	// Shims that appeared meanwhile count in full; that is what they cost.
+	const engineNow = ticksOf([...new Set([...engine, ...enginePids(engineDir)])]);
+	return {
+		bytesPerSecond: ((terminal?.bytes ?? 0) - bytes0) / elapsed,
+		cpuPercent: pid ? cpuPercent(ticks0, ticksOf(tree), elapsed) : 0,
+		enginePercent: cpuPercent(engine0, engineNow, elapsed),
+		rss,
+	};
+}
+
+/** Counts container events of containers that are not ours: other users of the engine add noise to a window. */
+class ForeignEvents {
+	count = 0;
+	private stream?: NodeJS.ReadableStream & {destroy(): void};
+
+	async start(docker: Dockerode, run: string): Promise<void> {
+		this.stream = await docker.getEvents({filters: {type: ['container']}}) as unknown as NodeJS.ReadableStream & {destroy(): void};
+		this.stream!.on('data', (chunk: Buffer) => {
+			for (const line of chunk.toString().split('\n')) {
+				if (line.includes('"container"') && !line.includes(`"porthole.bench":"${run}"`)) this.count++;
+			}
+		});
+	}
+
+	stop(): void {
+		this.stream?.destroy();
+	}
+}
+
+/** Engine event times by `id:action`, from our own subscription. */
+class EventClock {
+	private readonly times = new Map<string, number>();
+	private readonly waiters = new Map<string, (time: number) => void>();
+	private stream?: NodeJS.ReadableStream & {destroy(): void};
+
+	async start(docker: Dockerode, label: string): Promise<void> {
+		this.stream = await docker.getEvents({filters: {label: [label], type: ['container']}}) as unknown as NodeJS.ReadableStream & {destroy(): void};
+		let buffer = '';
+		this.stream!.on('data', (chunk: Buffer) => {
+			buffer += chunk.toString();
+			let newline: number;
+			while ((newline = buffer.indexOf('\n')) >= 0) {
+				const line = buffer.slice(0, newline);
+				buffer = buffer.slice(newline + 1);
+				try {
+					const event = JSON.parse(line) as {Action?: string; Actor?: {ID?: string}; timeNano?: number};
+					const key = `${event.Actor?.ID}:${event.Action}`;
+					const time = (event.timeNano ?? 0) / 1e6;
+					this.times.set(key, time);
+					this.waiters.get(key)?.(time);
+				} catch {
+					// A partial or odd line: not one of ours.
+				}
+			}
+		});
+	}
+
+	/** The engine's time (epoch ms) of the event, waiting for it if need be. */
+	when(id: string, action: string, timeoutMs = 10_000): Promise<number> {
+		const key = `${id}:${action}`;
+		const known = this.times.get(key);
+		if (known !== undefined) return Promise.resolve(known);
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no ${action} event for ${id.slice(0, 12)} within ${timeoutMs} ms`)), timeoutMs);
+			this.waiters.set(key, time => {
+				clearTimeout(timer);
+				this.waiters.delete(key);
+				resolve(time);
+			});
+		});
+	}
+
+	stop(): void {
+		this.stream?.destroy();
+	}
+}
+
+const rowOf = (lines: string[], name: string) => lines.find(line => line.includes(name));
+
+/**
+ * Event-to-screen latency: alternately stops a visible running container and
+ * starts a new one that sorts into view, and times each from the engine's
+ * event (die, start) to the frame that shows the change.
+ */
+async function eventLatency(terminal: Terminal, workload: Workload, clock: EventClock, count: number): Promise<number[]> {
+	const samples: number[] = [];
+	for (let index = 0; index < count; index++) {
+		let id: string;
+		let name: string;
+		let action: string;
+		let word: string;
+		if (index % 2 === 0) {
+			const lines = terminal.screen.lines();
+			const member = workload.members.find(m => m.kind === 'idle' && rowOf(lines, m.name)?.includes('running'));
+			if (!member) throw new Error('no running workload container is visible to stop');
+			({id, name} = member);
+			action = 'die';
+			word = 'exited';
+			await workload.docker.getContainer(id).stop({t: 0});
+		} else {
+			name = workload.name('a-new', index);
+			id = await workload.start(name, ['sleep', '999999']);
+			workload.members.push({name, kind: 'idle', id});
+			action = 'start';
+			word = 'running';
+		}
+		const [shown, happened] = await Promise.all([
+			terminal.waitFor(lines => rowOf(lines, name)?.includes(word) ?? false, 10_000, `${name} ${word}`),
+			clock.when(id, action),
+		]);
+		samples.push(Math.max(0, shown - happened));
+		await sleep(300);
+	}
+	return samples;
+}
+
+/** One full run at size n: workload, baseline, docker stats, Porthole steady state, latency, log flood, idle. */
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+	const {n, seconds, host, engineDir, log} = options;
+	const docker = new Dockerode({socketPath: host.replace(/^unix:\/\//, '')});
+	const workload = new Workload(docker);
+	const cleanup = () => workload.cleanup();
+	cleanups.add(cleanup);
+	const clock = new EventClock();
+	const foreign = new ForeignEvents();
+	try {
+		await foreign.start(docker, workload.run);
+		log(`n=${n}: creating ${n} containers (run ${workload.run})`);
+		await workload.create(n);
+		await sleep(2000);
+
+		log(`n=${n}: engine baseline, no monitor, ${seconds} s`);
+		const baseline = await window(seconds, undefined, undefined, engineDir);
+
+		let dockerStats: BenchResult['dockerStats'];
+		if (options.dockerStats) {
+			log(`n=${n}: docker stats, ${seconds} s`);
+			const reference = new Terminal(['docker', '-H', host, 'stats']);
+			cleanups.add(() => reference.stop());
+			await reference.waitFor(lines => lines.some(line => line.includes(`bench-${workload.run}-`)), 30_000, 'docker stats rows');
+			await sleep(3000);
+			const measured = await window(seconds, reference, undefined, engineDir);
+			await reference.stop();
+			dockerStats = {bytesPerSecond: round(measured.bytesPerSecond, 0), enginePercent: round(measured.enginePercent)};
+			await sleep(2000);
+		}
+
+		await clock.start(docker, `porthole.bench=${workload.run}`);
+		log(`n=${n}: porthole, first frame`);
+		const terminal = startPorthole(host);
+		const pid = await terminal.pid();
+		const firstFrame = await terminal.waitFor(lines => lines.some(line => line.includes(`bench-${workload.run}-`)), 30_000, 'a workload container');
+		// Warm-up: the first stats samples and any start-up work settle.
+		await sleep(5000);
+		log(`n=${n}: porthole, steady window ${seconds} s`);
+		const foreignBefore = foreign.count;
+		const steady = await window(seconds, terminal, pid, engineDir);
+		const foreignSteady = foreign.count - foreignBefore;
+		const memory = memoryOf(pid);
+
+		log(`n=${n}: event-to-screen latency, ${options.events} events`);
+		const latency = await eventLatency(terminal, workload, clock, options.events);
+
+		const flood = options.floodSeconds > 0 ? await logFlood(terminal, workload, options.floodSeconds, log) : {skipped: 'turned off (--flood-seconds 0)'};
+
+		log(`n=${n}: idle, every workload container stopped, ${options.idleSeconds} s`);
+		const running = (await docker.listContainers({filters: JSON.stringify({label: [`porthole.bench=${workload.run}`]})})).map(c => c.Id);
+		await workload.stopAll(running);
+		await sleep(3000);
+		const foreignIdleBefore = foreign.count;
+		const idle = await window(options.idleSeconds, terminal, pid, engineDir);
+		const foreignIdle = foreign.count - foreignIdleBefore;
+		const scrolls = terminal.screen.scrolls;
+		const code = await terminal.stop();
+		if (code !== 0) throw new Error(`porthole exited with ${code}: ${terminal.errors}`);
+
+		return {
+			n,
+			run: workload.run,
+			seconds,
+			firstFrameMs: firstFrame - terminal.spawnedAt,
+			bytesPerSecond: round(steady.bytesPerSecond, 0),
+			cpuPercent: round(steady.cpuPercent, 2),
+			rssMB: round(Math.max(steady.rss, memory.rss) / 2 ** 20),
+			peakRssMB: round(memory.peak / 2 ** 20),
+			engineBaselinePercent: round(baseline.enginePercent),
+			enginePercent: round(steady.enginePercent),
+			...(dockerStats ? {dockerStats} : {}),
+			latencyP50Ms: round(percentile(latency, 50), 0),
+			latencyP95Ms: round(percentile(latency, 95), 0),
+			latencySamples: latency.length,
+			idleBytesPerSecond: round(idle.bytesPerSecond, 1),
+			idleCpuPercent: round(idle.cpuPercent, 2),
+			foreignEvents: {steady: foreignSteady, idle: foreignIdle},
+			scrolls,
+			flood,
+		};
+	} finally {
+		clock.stop();
+		foreign.stop();
+		await cleanupAll();
+	}
+}

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import {execa} from 'execa';
+import {describe, it} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {docker, testHost} from '../helpers/engine.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+// A quick run of the benchmark (N=5, 5 s windows), so it cannot rot. It is a
+// benchmark, not a test of speed: nothing here asserts on time.
+describe('the benchmark, smoke run', () => {
+	it('measures every figure, keeps the frame inside the terminal, and cleans up', {timeout: 180_000}, async () => {
+		testHost();
+		const result = await execa(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--n', '5', '--seconds', '5', '--idle-seconds', '3', '--flood-seconds', '5', '--events', '4', '--no-docker-stats', '--no-build', '--json'], {cwd: root, reject: false});
+		assert.equal(result.exitCode, 0, result.stderr);
+		const lines = result.stdout.trim().split('\n');
+		assert.equal(lines.length, 1, result.stdout);
+		const run = JSON.parse(lines[0]!);
+		assert.equal(run.n, 5);
+		for (const key of ['firstFrameMs', 'bytesPerSecond', 'cpuPercent', 'rssMB', 'peakRssMB', 'engineBaselinePercent', 'enginePercent', 'latencyP50Ms', 'latencyP95Ms', 'idleBytesPerSecond', 'idleCpuPercent']) {
+			assert.ok(Number.isFinite(run[key]) && run[key] >= 0, `${key} is a figure: ${run[key]}`);
+		}
+		assert.ok(run.bytesPerSecond > 0, 'the steady window saw output');
+		assert.ok(run.rssMB > 10, `rss ${run.rssMB} MB`);
+		assert.equal(run.latencySamples, 4);
+		assert.equal(run.scrolls, 0, 'no frame was taller than the terminal');
+		if ('skipped' in run.flood) assert.match(run.flood.skipped, /\w/);
+		else assert.ok(run.flood.linesPerSecond > 0, 'the flood took lines in');
+		const left = await docker('ps', '-aq', '--filter', `label=porthole.bench=${run.run}`);
+		assert.equal(left, '', 'the workload was removed');
+		const volumes = await docker('volume', 'ls', '-q', '--filter', `label=porthole.bench=${run.run}`);
+		assert.equal(volumes, '', 'the volumes were removed');
+	});
+});
