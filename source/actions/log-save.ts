@@ -1,0 +1,112 @@
+import {existsSync} from 'node:fs';
+import {open} from 'node:fs/promises';
+import {homedir} from 'node:os';
+import {resolve} from 'node:path';
+import {savedViewLine} from '../format/log-line.js';
+import {formatBytes} from '../format/bytes.js';
+import {sanitizeText} from '../format/sanitize.js';
+import {logView} from '../store/log-view.js';
+import type {LogTarget} from '../store/logs-slice.js';
+import {notify, setUi} from '../store/ui-slice.js';
+import type {CommandContext} from './command-context.js';
+
+/** What to save: the complete log from the engine, or the lines in view as filtered. */
+export type SaveMode = 'complete' | 'view';
+
+function stamp(now: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+}
+
+function safeName(name: string): string {
+	return name.replace(/^\//, '').replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 60) || 'container';
+}
+
+/** The file name a save suggests, in the working directory: `<name>-<stamp>.log` (`-view` for the filtered lines). */
+export function defaultSavePath(targets: readonly LogTarget[], mode: SaveMode, now = new Date()): string {
+	const base = targets.length === 1 ? safeName(targets[0]!.name) : `${targets.length}-containers`;
+	return `${base}-${stamp(now)}${mode === 'view' ? '-view' : ''}.log`;
+}
+
+/** A typed path made absolute: `~/` is the home directory, the rest is relative to the working directory. */
+export function resolveSavePath(typed: string): string {
+	const text = typed.trim();
+	return resolve(text === '~' || text.startsWith('~/') ? homedir() + text.slice(1) : text);
+}
+
+/** The files a complete save of several containers writes: one per container, named after it. */
+export function completeSavePaths(path: string, targets: readonly LogTarget[]): Array<{target: LogTarget; path: string}> {
+	if (targets.length === 1) return [{target: targets[0]!, path}];
+	const stem = path.replace(/\.log$/, '');
+	return targets.map(target => ({target, path: `${stem}-${safeName(target.name)}.log`}));
+}
+
+/**
+ * Saves to the typed path. An existing file is not touched without a yes in
+ * a confirmation dialog that names it; the save then overwrites. The result
+ * (the path, or a one-line reason) goes to the status bar. Never throws.
+ */
+export function requestSave(context: CommandContext, typed: string, mode: SaveMode): void {
+	const {store} = context;
+	if (typed.trim() === '') {
+		store.update(state => notify(state, 'save cancelled: no file name', 'error'));
+		return;
+	}
+	const path = resolveSavePath(typed);
+	const targets = store.getSnapshot().logs.targets;
+	const paths = mode === 'complete' ? completeSavePaths(path, targets).map(each => each.path) : [path];
+	const existing = paths.filter(each => existsSync(each));
+	if (existing.length === 0) {
+		void save(context, path, mode, false);
+		return;
+	}
+	const names = existing.map(sanitizeText).join(', ');
+	store.update(state => setUi(state, {confirm: {
+		title: 'Overwrite',
+		question: `${names} already exist${existing.length === 1 ? 's' : ''}. Overwrite?`,
+		target: existing[0]!,
+		run: () => void save(context, path, mode, true),
+	}}));
+}
+
+/** Writes the file(s). Resolves when done; reports success or failure in the status bar. */
+export async function save(context: CommandContext, path: string, mode: SaveMode, overwrite: boolean): Promise<void> {
+	const {store, engine} = context;
+	const state = store.getSnapshot();
+	const targets = state.logs.targets;
+	try {
+		if (mode === 'view') {
+			// A snapshot of the view now: later lines do not join a save in progress.
+			const view = logView(state.logs);
+			const lines = view.slice(0, view.size);
+			const names = targets.length > 1 ? new Map(targets.map(target => [target.id, target.name])) : undefined;
+			const file = await open(path, overwrite ? 'w' : 'wx', 0o644);
+			try {
+				const chunk: string[] = [];
+				for (const line of lines) {
+					chunk.push(savedViewLine(line, {timestamps: state.logs.timestamps, name: names?.get(line.source)}) + '\n');
+					if (chunk.length >= 1000) await file.write(chunk.splice(0).join(''));
+				}
+				if (chunk.length > 0) await file.write(chunk.join(''));
+			} finally {
+				await file.close();
+			}
+			store.update(s => notify(s, `saved ${lines.length} line${lines.length === 1 ? '' : 's'} in view to ${path}`));
+			return;
+		}
+		store.update(s => notify(s, `saving the complete log to ${path}…`));
+		let bytes = 0;
+		const files = completeSavePaths(path, targets);
+		for (const each of files) bytes += (await engine.saveLog(each.target.id, {tty: each.target.tty, path: each.path, overwrite})).bytes;
+		const where = files.length === 1 ? path : `${files.length} files: ${files.map(each => each.path).join(', ')}`;
+		store.update(s => notify(s, `saved the complete log (${formatBytes(bytes)}) to ${where}`));
+	} catch (error) {
+		const {code, syscall} = error as {code?: string; syscall?: string};
+		const reason = code === 'EEXIST' ? 'the file already exists'
+			: code === 'EACCES' ? 'permission denied'
+			: code === 'ENOENT' && syscall === 'open' ? 'no such directory'
+			: code === 'EISDIR' ? 'that is a directory'
+			: syscall ? (error as Error).message : engine.explain(error);
+		store.update(s => notify(s, `save to ${path} failed: ${sanitizeText(reason)}`, 'error'));
+	}
+}

@@ -1,0 +1,91 @@
+import type {ContainerRow} from '../domain/container.js';
+import {closeLogs, openLogs, setLogOptions, setLogRange, type LogRange} from '../store/logs-slice.js';
+import {selectSelected} from '../store/selectors.js';
+import {notify, setUi} from '../store/ui-slice.js';
+import type {CommandContext, Handler, Handlers} from './command-context.js';
+import {defaultSavePath, requestSave, type SaveMode} from './log-save.js';
+import {jumpToMatch, logRows, scrollLogs, togglePause} from './logs-navigation.js';
+
+/** Opens the logs view on the selected container. */
+const openSelectedLogs: Handler = ({store}) => {
+	const row = selectSelected(store.getSnapshot());
+	if (row) store.update(state => openLogs(state, [row]));
+};
+
+/**
+ * Opens the merged logs of the selected container's compose project (every
+ * container with the same project label), or of the container alone.
+ */
+const openProjectLogs: Handler = ({store}) => {
+	const state = store.getSnapshot();
+	const row = selectSelected(state);
+	if (!row) return;
+	const project = row.composeProject;
+	const rows: ContainerRow[] = project ? [...state.containers.values()].filter(each => each.composeProject === project).sort((a, b) => a.name.localeCompare(b.name)) : [row];
+	store.update(s => openLogs(s, rows));
+};
+
+/** The containers view's ways into the logs. */
+export const containerLogsHandlers: Handlers = {logs: openSelectedLogs, 'logs-project': openProjectLogs};
+
+const range = (value: LogRange): Handler => ({store}) => store.update(state => setLogRange(state, value));
+
+const savePrompt = (mode: SaveMode): Handler => context => {
+	const {store} = context;
+	const targets = store.getSnapshot().logs.targets;
+	if (targets.length === 0) return;
+	store.update(state => setUi(state, {prompt: {
+		kind: 'search',
+		text: defaultSavePath(targets, mode),
+		label: mode === 'complete' ? 'save complete log to: ' : 'save lines in view to: ',
+		help: 'Enter saves, Esc cancels',
+		submit: text => requestSave(context, text, mode),
+	}}));
+};
+
+const page = (context: CommandContext) => Math.max(1, logRows(context.store.getSnapshot()) - 1);
+
+/** What the logs view does with each command. */
+export const logsHandlers: Handlers = {
+	back: ({store}) => store.update(closeLogs),
+	up: ({store}) => store.update(state => scrollLogs(state, -1)),
+	down: ({store}) => store.update(state => scrollLogs(state, 1)),
+	'page-up': context => context.store.update(state => scrollLogs(state, -page(context))),
+	'page-down': context => context.store.update(state => scrollLogs(state, page(context))),
+	top: ({store}) => store.update(state => scrollLogs(state, 'top')),
+	bottom: ({store}) => store.update(state => scrollLogs(state, 'bottom')),
+	'log-pause': ({store}) => store.update(togglePause),
+	search: ({store}) => store.update(state => setUi(state, {prompt: {
+		kind: 'search',
+		text: state.logs.search,
+		label: '/',
+		help: 'regex or text; Enter jumps to the newest match, then n older, N newer; Esc clears',
+		change: text => store.update(s => setLogOptions(s, {search: text, matchSeq: undefined})),
+		submit: () => store.update(s => jumpToMatch(setLogOptions(s, {matchSeq: undefined}), -1)),
+	}})),
+	'search-next': ({store}) => store.update(state => jumpToMatch(state, -1)),
+	'search-previous': ({store}) => store.update(state => jumpToMatch(state, 1)),
+	filter: ({store}) => store.update(state => setUi(state, {prompt: {
+		kind: 'search',
+		text: state.logs.filter,
+		label: 'filter: ',
+		help: `keep lines matching a regex or text${state.logs.inverse ? ' (inverted: keep the others)' : ''}; Enter keeps, Esc clears`,
+		change: text => store.update(s => setLogOptions(s, {filter: text})),
+	}})),
+	'log-invert': ({store}) => store.update(state => {
+		const next = setLogOptions(state, {inverse: !state.logs.inverse});
+		return state.logs.filter === '' ? notify(next, `filter will keep lines that ${next.logs.inverse ? 'do not match' : 'match'}; press f to type it`) : next;
+	}),
+	'log-timestamps': ({store}) => store.update(state => setLogOptions(state, {timestamps: !state.logs.timestamps})),
+	'log-wrap': ({store}) => store.update(state => setLogOptions(state, {wrap: !state.logs.wrap})),
+	'log-tail-100': range({tail: 100}),
+	'log-tail-1k': range({tail: 1000}),
+	'log-tail-10k': range({tail: 10_000}),
+	'log-since-1m': range({sinceSeconds: 60}),
+	'log-since-15m': range({sinceSeconds: 15 * 60}),
+	'log-since-1h': range({sinceSeconds: 3600}),
+	'log-since-24h': range({sinceSeconds: 86_400}),
+	'log-all': range({}),
+	'log-save': savePrompt('complete'),
+	'log-save-view': savePrompt('view'),
+};

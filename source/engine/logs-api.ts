@@ -1,0 +1,106 @@
+import type Dockerode from 'dockerode';
+import {open} from 'node:fs/promises';
+import type {Readable} from 'node:stream';
+import type {RawLogLine} from '../domain/log-line.js';
+import {Demuxer, LogDecoder} from './log-frames.js';
+
+/** What part of a container's log to read. */
+export type LogRequest = {
+	/** From `Config.Tty`: a TTY container's log is one raw stream, not frames. */
+	tty: boolean;
+	/** Keep the stream open for new lines. */
+	follow: boolean;
+	/** Only the last N lines; undefined for all. */
+	tail?: number;
+	/** Only lines at or after this time: engine form, seconds[.nanoseconds] since the epoch. */
+	since?: string;
+};
+
+/** What a save wrote. */
+export type SaveResult = {bytes: number};
+
+/** The logs calls: a line stream for the view and a byte-exact save to disk. */
+export type LogsApi = {
+	/**
+	 * A container's log as batches of lines (one batch per chunk the engine
+	 * sends), always with timestamps. Ends when the log ends (without follow,
+	 * or when the container stops) or the signal aborts; after an abort it
+	 * yields nothing more.
+	 */
+	logLines(id: string, request: LogRequest, signal: AbortSignal): Promise<AsyncIterable<RawLogLine[]>>;
+	/**
+	 * Streams the complete log (stdout and stderr as the container wrote them,
+	 * no timestamps, long lines whole) from the engine into a file. Refuses an
+	 * existing file unless `overwrite`; the error then has code EEXIST.
+	 */
+	saveLog(id: string, options: {tty: boolean; path: string; overwrite: boolean}, signal?: AbortSignal): Promise<SaveResult>;
+};
+
+/** Opens the raw logs byte stream; dockerode buffers instead when follow is off, so this dials directly. */
+async function logStream(docker: Dockerode, id: string, query: Record<string, unknown>, signal?: AbortSignal): Promise<Readable> {
+	return new Promise((resolve, reject) => {
+		docker.modem.dial({
+			path: `/containers/${encodeURIComponent(id)}/logs?`,
+			method: 'GET',
+			isStream: true,
+			abortSignal: signal,
+			statusCodes: {200: true, 404: 'no such container', 500: 'server error'},
+			options: query,
+		} as never, (error: unknown, stream: unknown) => (error ? reject(error) : resolve(stream as Readable)));
+	});
+}
+
+/** The logs calls over one dockerode client. */
+export function logsApi(docker: Dockerode): LogsApi {
+	return {
+		async logLines(id, request, signal) {
+			const query: Record<string, unknown> = {stdout: true, stderr: true, timestamps: true, follow: request.follow};
+			query.tail = request.tail === undefined ? 'all' : String(request.tail);
+			if (request.since !== undefined) query.since = request.since;
+			const stream = await logStream(docker, id, query, signal);
+			return decodeLines(stream, new LogDecoder({tty: request.tty, timestamps: true}), signal);
+		},
+		async saveLog(id, {tty, path, overwrite}, signal) {
+			const file = await open(path, overwrite ? 'w' : 'wx', 0o644);
+			let bytes = 0;
+			try {
+				const stream = await logStream(docker, id, {stdout: true, stderr: true, follow: false, tail: 'all'}, signal);
+				const demuxer = tty ? undefined : new Demuxer();
+				for await (const chunk of stream) {
+					const pieces = demuxer ? demuxer.push(chunk as Buffer).map(piece => piece.bytes) : [chunk as Buffer];
+					for (const piece of pieces) {
+						await file.write(piece);
+						bytes += piece.length;
+					}
+				}
+			} finally {
+				await file.close();
+			}
+			return {bytes};
+		},
+	};
+}
+
+async function* decodeLines(stream: Readable, decoder: LogDecoder, signal: AbortSignal): AsyncGenerator<RawLogLine[]> {
+	if (signal.aborted) {
+		stream.destroy();
+		return;
+	}
+	const onAbort = () => stream.destroy();
+	signal.addEventListener('abort', onAbort, {once: true});
+	try {
+		for await (const chunk of stream) {
+			if (signal.aborted) return;
+			const lines = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : (chunk as Buffer));
+			if (lines.length > 0) yield lines;
+		}
+		const rest = decoder.end();
+		if (rest.length > 0 && !signal.aborted) yield rest;
+	} catch (error) {
+		if (signal.aborted) return;
+		throw error;
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+		stream.destroy();
+	}
+}

@@ -1,0 +1,194 @@
+import {isLive} from '../domain/container.js';
+import {sinceAfter, type LogLine} from '../domain/log-line.js';
+import type {Engine, EngineEvent} from '../engine/engine.js';
+import type {LogRequest} from '../engine/logs-api.js';
+import {markerLine, rfc3339Nano, toLogLine} from '../format/log-line.js';
+import {addDropped, appendLogLines, setTargetStatus, type LogTarget} from '../store/logs-slice.js';
+import type {Store} from '../store/store.js';
+import {notify} from '../store/ui-slice.js';
+
+type Pending = Omit<LogLine, 'seq'>;
+
+/**
+ * Owns the log streams of the open logs view: one per target container, keyed
+ * by container id. It follows the store: when the logs view opens (or its
+ * range changes, which bumps `logs.session`) it starts the streams afresh; when
+ * the view closes it aborts them all. Lines are sanitised here, once, and
+ * handed to the store in batches: everything that arrived in one turn of the
+ * event loop goes in one update, and a backlog beyond the ring's size is shed
+ * and counted rather than held.
+ *
+ * Container events re-attach a stream after a restart (from just after the
+ * last line seen, with a marker line) and mark the view when the container
+ * is removed. Lines are sanitised with format/sanitize, which is the one
+ * import from format: the store then holds only safe text.
+ */
+export class LogStreams {
+	private readonly controllers = new Map<string, AbortController>();
+	/** The logs session the running streams belong to; -1 when none run. */
+	private session = -1;
+	/** Timestamp of the last line seen per container, for re-attaching without repeats. */
+	private readonly lastTime = new Map<string, string>();
+	private pending: Pending[] = [];
+	private flushScheduled = false;
+	private connectionUp = false;
+	/** True while the logs view is in front and its streams run. */
+	private running = false;
+
+	constructor(private readonly engine: Engine, private readonly store: Store) {}
+
+	/** Container ids with a running log stream (for tests). */
+	get active(): string[] {
+		return [...this.controllers.keys()];
+	}
+
+	/** Follows the store until the signal aborts; then every stream is closed. */
+	run(signal: AbortSignal): void {
+		const unsubscribe = this.store.subscribe(() => this.reconcile());
+		signal.addEventListener('abort', () => {
+			unsubscribe();
+			this.stopAll();
+		}, {once: true});
+		this.reconcile();
+	}
+
+	/** Starts or stops streams to match what the store shows. Cheap: called after every store batch. */
+	reconcile(): void {
+		const state = this.store.getSnapshot();
+		const logs = state.logs;
+		const open = state.ui.view === 'logs' && logs.targets.length > 0;
+		if (!open) {
+			// Another view (help, say) is in front: no stream runs, but the place is kept to resume from.
+			if (this.running) this.stopStreams();
+			return;
+		}
+		const up = state.connection.status === 'up';
+		const cameBack = up && !this.connectionUp;
+		this.connectionUp = up;
+		if (logs.session !== this.session || !this.running) {
+			const resume = logs.session === this.session;
+			this.stopStreams();
+			if (!resume) {
+				this.lastTime.clear();
+				this.pending = [];
+			}
+			this.session = logs.session;
+			this.running = true;
+			for (const target of logs.targets) if (target.status !== 'removed') this.start(target, resume);
+			return;
+		}
+		if (cameBack) {
+			// The engine was away: streams that broke off resume where they were, if their container runs.
+			for (const target of logs.targets) {
+				const row = state.containers.get(target.id);
+				if (!this.controllers.has(target.id) && target.status !== 'removed' && row && isLive(row.state)) this.start(target, true);
+			}
+		}
+	}
+
+	/** Reacts to container events for the targets on screen. */
+	onEvent(event: EngineEvent): void {
+		if (!this.running) return;
+		const logs = this.store.getSnapshot().logs;
+		const target = logs.targets.find(each => each.id === event.id);
+		if (!target) return;
+		const action = event.action.split(':')[0];
+		if (action === 'start') {
+			this.queue([markerLine(target.id, `── ${target.name} started again ──`, this.markerTime(target.id, event.time))]);
+			this.stop(target.id);
+			this.store.update(state => setTargetStatus(state, target.id, 'live'));
+			this.start(target, true);
+		} else if (action === 'destroy') {
+			this.stop(target.id);
+			this.queue([markerLine(target.id, `── ${target.name} was removed; the lines above are kept ──`, this.markerTime(target.id, event.time))]);
+			this.store.update(state => setTargetStatus(state, target.id, 'removed'));
+		}
+	}
+
+	/** Aborts every stream and forgets their state. */
+	stopAll(): void {
+		this.stopStreams();
+		this.session = -1;
+		this.lastTime.clear();
+		this.pending = [];
+	}
+
+	private stopStreams(): void {
+		for (const id of [...this.controllers.keys()]) this.stop(id);
+		this.running = false;
+	}
+
+	private stop(id: string): void {
+		this.controllers.get(id)?.abort();
+		this.controllers.delete(id);
+	}
+
+	/** A marker's time: the event's, but never before the last line seen, so it sorts after it. */
+	private markerTime(id: string, eventMs: number): string {
+		const time = rfc3339Nano(eventMs || Date.now());
+		const last = this.lastTime.get(id) ?? '';
+		return last > time ? last : time;
+	}
+
+	private start(target: LogTarget, resume: boolean): void {
+		const controller = new AbortController();
+		this.controllers.set(target.id, controller);
+		const range = this.store.getSnapshot().logs.range;
+		const last = this.lastTime.get(target.id);
+		const request: LogRequest = {tty: target.tty, follow: true};
+		if (resume && last) {
+			request.since = sinceAfter(last);
+		} else {
+			request.tail = range.tail;
+			if (range.sinceSeconds !== undefined) request.since = String(Math.floor(Date.now() / 1000) - range.sinceSeconds);
+		}
+		void this.pump(target, request, controller);
+	}
+
+	private async pump(target: LogTarget, request: LogRequest, controller: AbortController): Promise<void> {
+		const {signal} = controller;
+		const colour = this.store.getSnapshot().logs.colour;
+		try {
+			const batches = await this.engine.logLines(target.id, request, signal);
+			for await (const batch of batches) {
+				if (signal.aborted) return;
+				const lines = batch.map(raw => toLogLine(raw, target.id, colour));
+				const last = batch.findLast(raw => raw.time !== '');
+				if (last) this.lastTime.set(target.id, last.time);
+				this.queue(lines);
+			}
+			if (signal.aborted) return;
+			// The log ended: the container stopped (or never ran). A start event re-attaches.
+			this.store.update(state => setTargetStatus(state, target.id, 'ended'));
+		} catch (error) {
+			if (signal.aborted) return;
+			const gone = this.engine.isGone(error);
+			this.store.update(state => setTargetStatus(state, target.id, gone ? 'removed' : 'ended'));
+			if (!gone) this.store.update(state => notify(state, `logs of ${target.name}: ${this.engine.explain(error)}`, 'error'));
+		} finally {
+			if (this.controllers.get(target.id) === controller) this.controllers.delete(target.id);
+		}
+	}
+
+	/** Queues lines for the next store update; a backlog larger than the ring is shed from its oldest end. */
+	private queue(lines: Pending[]): void {
+		if (lines.length === 0) return;
+		for (const line of lines) this.pending.push(line);
+		const capacity = this.store.getSnapshot().logs.lines.capacity;
+		if (this.pending.length > capacity * 2) {
+			const shed = this.pending.length - capacity;
+			this.pending = this.pending.slice(shed);
+			this.store.update(state => addDropped(state, shed));
+		}
+		if (this.flushScheduled) return;
+		this.flushScheduled = true;
+		setImmediate(() => this.flush());
+	}
+
+	private flush(): void {
+		this.flushScheduled = false;
+		const batch = this.pending;
+		this.pending = [];
+		if (batch.length > 0 && this.running) this.store.update(state => appendLogLines(state, batch));
+	}
+}
