@@ -1,0 +1,24 @@
+import type Dockerode from 'dockerode';
+
+/** The engine's answer to top: column titles and one row of strings per process. */
+export type TopResult = {titles: string[]; processes: string[][]};
+
+/** Process listing of a running container. */
+export type TopApi = {
+	/**
+	 * Runs the engine's top. With `psArgs` the engine runs `ps <psArgs>`; engines
+	 * that reject them (some ps implementations, Podman) throw, and the caller
+	 * falls back to calling without.
+	 */
+	top(id: string, psArgs?: string): Promise<TopResult>;
+};
+
+/** The top call over one dockerode client. */
+export function topApi(docker: Dockerode): TopApi {
+	return {
+		async top(id, psArgs) {
+			const answer = (await docker.getContainer(id).top(psArgs ? {ps_args: psArgs} : {})) as {Titles?: string[] | null; Processes?: string[][] | null};
+			return {titles: answer.Titles ?? [], processes: answer.Processes ?? []};
+		},
+	};
+}

@@ -1,0 +1,46 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {eventCells, eventColumns} from '../format/event-cells.js';
+import {fit} from '../format/text.js';
+import {useStore} from '../hooks/use-store.js';
+import {bottomIndex, selectEvents} from '../store/events-slice.js';
+
+/** The engine's events, live: newest at the bottom, filtered by type (t) and text (/), bounded by the ring. */
+export function EventsPane({width, height}: {width: number; height: number}) {
+	const rows = useStore(selectEvents);
+	const events = useStore(state => state.events);
+	const filter = useStore(state => state.ui.filter);
+	const columns = useMemo(() => eventColumns(width), [width]);
+	const visible = Math.max(1, height - 2);
+	const bottom = bottomIndex(rows, events?.anchor);
+	const start = Math.max(0, bottom - visible + 1);
+	const shown = rows.slice(start, bottom + 1);
+	const type = events?.type ?? 'all';
+	const held = events?.ring.size ?? 0;
+	const following = events?.anchor === undefined ? 'following new events' : 'scrolled back (G follows)';
+	const header = columns.map(column => fit(column.title, column.width, column.align)).join(' ');
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text wrap="truncate">
+				<Text bold>Engine events</Text>
+				<Text dimColor> type: </Text><Text color="cyan">{type}</Text>
+				{filter ? <Text dimColor> · text: <Text color="cyan">{filter}</Text></Text> : null}
+				<Text dimColor> · {rows.length} of {held} kept (last {events?.ring.capacity ?? 1000}) · {following}</Text>
+			</Text>
+			<Text bold wrap="truncate">{header}</Text>
+			{shown.length === 0 ? <Text dimColor>{held === 0 ? 'no events yet: they appear here as the engine reports them' : 'no event matches the filter'}</Text> : null}
+			{shown.map(record => {
+				const cells = eventCells(record);
+				return (
+					<Text key={record.seq} wrap="truncate">
+						{columns.map((column, index) => {
+							const cell = cells[index] ?? {text: ''};
+							const text = fit(cell.text, column.width, column.align) + (index < columns.length - 1 ? ' ' : '');
+							return <Text key={column.key} color={cell.color}>{text}</Text>;
+						})}
+					</Text>
+				);
+			})}
+		</Box>
+	);
+}

@@ -1,0 +1,56 @@
+import {eventRecord, type EventRecord} from '../domain/event-record.js';
+import {makeMatcher} from '../domain/matcher.js';
+import {Ring} from '../domain/ring.js';
+import type {EventsState} from './detail-views.js';
+import type {AppState} from './state.js';
+
+/** How many engine events the events view keeps. */
+export const eventsCapacity = 1000;
+
+/** The event types the `t` key cycles through. */
+export const eventTypes = ['all', 'container', 'image', 'volume', 'network', 'daemon', 'plugin', 'service', 'node', 'secret', 'config'];
+
+type RawEvent = Parameters<typeof eventRecord>[0];
+
+/** Records one engine event of any type; the ring is created on the first and mutated in place after. */
+export function recordEvent(state: AppState, event: RawEvent): AppState {
+	const events: EventsState = state.events ?? {ring: new Ring(eventsCapacity), version: 0, type: 'all'};
+	const seq = events.ring.size + events.ring.dropped;
+	events.ring.push(eventRecord(event, seq));
+	return {...state, events: {...events, version: events.version + 1}};
+}
+
+/** Changes the events view's type filter or scroll anchor. */
+export function updateEvents(state: AppState, change: Partial<Pick<EventsState, 'type' | 'anchor'>>): AppState {
+	const events = state.events ?? {ring: new Ring<EventRecord>(eventsCapacity), version: 0, type: 'all'};
+	const next = {...events, ...change};
+	if (state.events && next.type === events.type && next.anchor === events.anchor) return state;
+	return {...state, events: next};
+}
+
+/** The text an event is matched against by the `/` filter. */
+export function eventText(record: EventRecord): string {
+	return `${record.type} ${record.action} ${record.name} ${record.id} ${record.attributes.map(([key, value]) => `${key}=${value}`).join(' ')}`;
+}
+
+let memo: {version: number; type: string; filter: string; ring: unknown; rows: EventRecord[]} | undefined;
+
+/** The events the view shows, oldest first, filtered by type and text. Memoized on the ring's version and the filters. */
+export function selectEvents(state: AppState): EventRecord[] {
+	const events = state.events;
+	if (!events) return [];
+	const filter = state.ui.view === 'events' ? state.ui.filter : '';
+	if (memo && memo.ring === events.ring && memo.version === events.version && memo.type === events.type && memo.filter === filter) return memo.rows;
+	const matches = makeMatcher(filter);
+	const rows = events.ring.toArray().filter(record => (events.type === 'all' || record.type === events.type) && matches(eventText(record)));
+	memo = {version: events.version, type: events.type, filter, ring: events.ring, rows};
+	return rows;
+}
+
+/** Index (into `selectEvents`) of the newest event on screen. */
+export function bottomIndex(rows: readonly EventRecord[], anchor: number | undefined): number {
+	if (anchor === undefined) return rows.length - 1;
+	let index = rows.length - 1;
+	while (index > 0 && (rows[index]?.seq ?? 0) > anchor) index--;
+	return index;
+}

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {processRows, sortProcesses, type ProcessRow} from '../../../source/domain/process.js';
+
+describe('processRows', () => {
+	const cases: Array<{name: string; titles: string[]; processes: string[][]; expected: Partial<ProcessRow>[]}> = [
+		{
+			name: 'our ps columns',
+			titles: ['PID', 'USER', '%CPU', '%MEM', 'RSS', 'ELAPSED', 'TIME', 'COMMAND'],
+			processes: [['42', 'root', '1.5', '0.2', '1376', '01:02', '00:00:03', 'sleep 300']],
+			expected: [{pid: '42', user: 'root', cpu: 1.5, memory: 0.2, rss: 1376 * 1024, elapsed: '01:02', time: '00:00:03', command: 'sleep 300'}],
+		},
+		{
+			name: 'the engine default (ps -ef)',
+			titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
+			processes: [['root', '7', '1', '0', '17:26', '?', '00:00:00', 'sh -c x']],
+			expected: [{pid: '7', user: 'root', cpu: undefined, memory: undefined, rss: undefined, time: '00:00:00', command: 'sh -c x'}],
+		},
+		{
+			name: 'unknown titles: the command is the last cell',
+			titles: ['FOO', 'BAR'],
+			processes: [['a', 'b c']],
+			expected: [{pid: '', user: '', command: 'b c'}],
+		},
+		{
+			name: 'short rows and non-numbers',
+			titles: ['PID', '%CPU', 'COMMAND'],
+			processes: [['9', 'n/a']],
+			expected: [{pid: '9', cpu: undefined, command: ''}],
+		},
+		{name: 'no processes', titles: ['PID'], processes: [], expected: []},
+	];
+	for (const {name, titles, processes, expected} of cases) {
+		it(name, () => {
+			const rows = processRows(titles, processes);
+			assert.equal(rows.length, expected.length);
+			expected.forEach((want, index) => {
+				for (const [key, value] of Object.entries(want)) assert.deepEqual(rows[index]?.[key as keyof ProcessRow], value, `${name}: ${key}`);
+			});
+		});
+	}
+});
+
+describe('sortProcesses', () => {
+	const row = (pid: string, cpu?: number, rss?: number): ProcessRow => ({pid, user: 'root', cpu, rss, command: 'x'});
+	const rows = [row('3', 5, 100), row('1', 50, 10), row('2', 5, 1000), row('4', undefined, undefined)];
+	const cases: Array<{by: 'cpu' | 'memory' | 'pid'; expected: string[]}> = [
+		{by: 'cpu', expected: ['1', '2', '3', '4']},
+		{by: 'memory', expected: ['2', '3', '1', '4']},
+		{by: 'pid', expected: ['1', '2', '3', '4']},
+	];
+	for (const {by, expected} of cases) {
+		it(`by ${by}, ties on PID`, () => assert.deepEqual(sortProcesses(rows, by).map(r => r.pid), expected));
+	}
+});
