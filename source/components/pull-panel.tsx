@@ -1,0 +1,33 @@
+import {Box, Text} from 'ink';
+import type {PullProgress} from '../domain/pull-progress.js';
+import {layerLine, pullHeadline} from '../format/pull-lines.js';
+
+/** Lines the pull panel takes for a pull with `layers` layers, at most `max`. */
+export function pullPanelHeight(layers: number, max: number): number {
+	return Math.max(0, Math.min(max, layers + 3));
+}
+
+const colors: Record<PullProgress['state'], string> = {running: 'cyan', done: 'green', failed: 'red', cancelled: 'yellow'};
+
+/**
+ * A pull's progress: the total bar, then one bar per layer (the unfinished
+ * ones first when they do not all fit), and the engine's last status line or
+ * the error.
+ */
+export function PullPanel({progress, width, height}: {progress: PullProgress; width: number; height: number}) {
+	const room = Math.max(0, height - 3);
+	const pending = progress.layers.filter(layer => layer.phase !== 'done' && layer.phase !== 'exists');
+	const finished = progress.layers.filter(layer => layer.phase === 'done' || layer.phase === 'exists');
+	const shown = [...pending, ...finished].slice(0, room);
+	const footnote = progress.state === 'failed' ? progress.error ?? 'pull failed'
+		: progress.state === 'running' ? `${progress.status}   (Esc cancels)`
+		: `${progress.status}   (Esc closes)`;
+	return (
+		<Box flexDirection="column" height={height} width={width}>
+			<Text color={colors[progress.state]} bold wrap="truncate">{pullHeadline(progress, width)}</Text>
+			{shown.map(layer => <Text key={layer.id} wrap="truncate">{layerLine(layer, width)}</Text>)}
+			{progress.layers.length > shown.length ? <Text dimColor wrap="truncate">… {progress.layers.length - shown.length} more layers</Text> : null}
+			<Text dimColor={progress.state !== 'failed'} color={progress.state === 'failed' ? 'red' : undefined} wrap="truncate">{footnote}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,30 @@
+import type {Cell, Column} from './container-cells.js';
+
+/** A column of a resource table: lower priority numbers survive narrower terminals; `grow` is how wide it may become with room to spare. */
+export type ColumnSpec<T> = Column & {priority: number; grow?: number; cell: (row: T, now: number) => Cell};
+
+/**
+ * The columns that fit `width`: drops the least important first, then hands
+ * the room left over to growable columns in the order they are listed.
+ */
+export function fitColumns<T>(specs: ReadonlyArray<ColumnSpec<T>>, width: number): Array<ColumnSpec<T>> {
+	let chosen = [...specs];
+	const total = (list: ReadonlyArray<ColumnSpec<T>>) => list.reduce((sum, column) => sum + column.width + 1, -1);
+	while (total(chosen) > width) {
+		const worst = Math.max(...chosen.map(column => column.priority));
+		if (worst === 0) break;
+		const index = chosen.map(column => column.priority).lastIndexOf(worst);
+		chosen = chosen.filter((_, i) => i !== index);
+	}
+	let spare = Math.max(0, width - total(chosen));
+	return chosen.map(column => {
+		const extra = Math.min(spare, Math.max(0, (column.grow ?? column.width) - column.width));
+		spare -= extra;
+		return {...column, width: column.width + extra};
+	});
+}
+
+/** The cells of one row for the chosen columns. */
+export function rowCells<T>(columns: ReadonlyArray<ColumnSpec<T>>, row: T, now: number): Cell[] {
+	return columns.map(column => column.cell(row, now));
+}

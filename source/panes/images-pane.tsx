@@ -1,0 +1,44 @@
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {PullPanel, pullPanelHeight} from '../components/pull-panel.js';
+import {Table} from '../components/table.js';
+import type {ImageView} from '../domain/image.js';
+import {imageColumnSpecs} from '../format/image-cells.js';
+import {fitColumns, rowCells} from '../format/resource-columns.js';
+import {useStore} from '../hooks/use-store.js';
+import {hiddenImageCount, selectedIndex, selectImageRows} from '../store/resources-selectors.js';
+
+/** The images table: one row per tag, a caption with counts, and the pull's progress below when there is one. */
+export function ImagesPane({width, height}: {width: number; height: number}) {
+	const rows = useStore(selectImageRows);
+	const hidden = useStore(hiddenImageCount);
+	const table = useStore(state => state.resources.tables.images);
+	const loaded = useStore(state => state.resources.loaded.images);
+	const error = useStore(state => state.resources.errors.images);
+	const filter = useStore(state => state.ui.filter);
+	const pull = useStore(state => state.resources.pull);
+	const columns = useMemo(() => fitColumns(imageColumnSpecs, width), [width]);
+	const now = Date.now();
+	const panel = pull ? pullPanelHeight(pull.layers.length, Math.max(3, Math.floor(height / 2))) : 0;
+	const tableHeight = Math.max(2, height - 1 - panel);
+	const empty = error ? `cannot list images: ${error}` : !loaded ? 'loading images…' : filter ? `no image matches "${filter}"` : 'no images (P pulls one)';
+	const caption = `${rows.length} image row${rows.length === 1 ? '' : 's'}${hidden > 0 ? `, ${hidden} untagged hidden (a shows them)` : ''}`;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text dimColor wrap="truncate">Images · {caption}</Text>
+			<Table<ImageView>
+				columns={columns}
+				rows={rows}
+				rowKey={row => row.key}
+				cells={row => rowCells(columns, row, now)}
+				selectedIndex={selectedIndex(rows, table.selectedKey)}
+				height={tableHeight}
+				sortKey={table.sort.column}
+				descending={table.sort.descending}
+				sortKeyOf={key => (key === 'users' ? 'containers' : key)}
+				empty={empty}
+			/>
+			{pull && panel > 0 ? <PullPanel progress={pull} width={width} height={panel} /> : null}
+		</Box>
+	);
+}

@@ -1,0 +1,126 @@
+import type {Engine, EngineEvent} from '../engine/engine.js';
+import {replaceImages, replaceNetworks, replaceVolumes, setDiskUsage, setResourceError} from '../store/resources-slice.js';
+import type {ViewName} from '../store/state.js';
+import type {Store} from '../store/store.js';
+
+/** What ResourceSync re-reads: one list per kind, and the disk-usage report. */
+export type ResourceKind = 'images' | 'volumes' | 'networks' | 'disk';
+
+/** Event types and actions that change each kind. Volume mount/unmount only change usage counts, which disk usage reports. */
+export function kindsForEvent(event: Pick<EngineEvent, 'type' | 'action'>): ResourceKind[] {
+	const action = event.action.split(':')[0] ?? '';
+	switch (event.type) {
+		case 'image': return action === 'inspect' ? [] : ['images', 'disk'];
+		case 'volume': return action === 'mount' || action === 'unmount' ? ['disk'] : ['volumes', 'disk'];
+		case 'network': return ['networks'];
+		default: return [];
+	}
+}
+
+/** Views that show disk-usage figures; entering one refreshes the report. */
+const diskViews = new Set<ViewName>(['images', 'volumes', 'disk']);
+
+/**
+ * Keeps images, volumes, networks and disk usage in the store. Events are
+ * triggers: each names the kinds it touches, and a burst of events (a pull
+ * tags, a prune deletes dozens) becomes one re-list per kind after a short
+ * quiet spell. A list already running when more events arrive runs once more
+ * afterwards, never in parallel. The disk-usage report, the costliest call, is
+ * also re-read on entering a view that shows it. No timer runs while idle.
+ */
+export class ResourceSync {
+	private readonly timers = new Map<ResourceKind, NodeJS.Timeout>();
+	private readonly inflight = new Map<ResourceKind, Promise<void>>();
+	private readonly again = new Set<ResourceKind>();
+	private unsubscribe?: () => void;
+	private lastView?: ViewName;
+	private stopped = false;
+
+	constructor(private readonly engine: Engine, private readonly store: Store, private readonly debounceMs = {lists: 100, disk: 400}) {}
+
+	/** Lists every kind once (start-up and after a reconnect), and starts watching the view. Never rejects. */
+	async refreshAll(): Promise<void> {
+		this.stopped = false;
+		if (!this.unsubscribe) {
+			this.lastView = this.store.getSnapshot().ui.view;
+			this.unsubscribe = this.store.subscribe(() => this.onStoreChange());
+		}
+		await Promise.all((['images', 'volumes', 'networks', 'disk'] as const).map(kind => this.refresh(kind)));
+	}
+
+	/** Handles one non-container event: schedules a re-list of the kinds it touches. */
+	onEvent(event: EngineEvent): void {
+		for (const kind of kindsForEvent(event)) this.schedule(kind);
+	}
+
+	/** Stops timers and the view watch; lists in flight finish but start nothing more. */
+	stop(): void {
+		this.stopped = true;
+		for (const timer of this.timers.values()) clearTimeout(timer);
+		this.timers.clear();
+		this.again.clear();
+		this.unsubscribe?.();
+		this.unsubscribe = undefined;
+	}
+
+	private onStoreChange(): void {
+		const view = this.store.getSnapshot().ui.view;
+		if (view === this.lastView) return;
+		this.lastView = view;
+		if (diskViews.has(view)) this.schedule('disk');
+	}
+
+	private schedule(kind: ResourceKind): void {
+		if (this.stopped || this.timers.has(kind)) return;
+		const wait = kind === 'disk' ? this.debounceMs.disk : this.debounceMs.lists;
+		this.timers.set(kind, setTimeout(() => {
+			this.timers.delete(kind);
+			void this.refresh(kind);
+		}, wait));
+	}
+
+	/** Re-reads one kind now; a call while one runs makes it run once more afterwards. Never rejects. */
+	refresh(kind: ResourceKind): Promise<void> {
+		const running = this.inflight.get(kind);
+		if (running) {
+			this.again.add(kind);
+			return running;
+		}
+		const work = this.read(kind).finally(() => {
+			this.inflight.delete(kind);
+			if (this.again.delete(kind) && !this.stopped) void this.refresh(kind);
+		});
+		this.inflight.set(kind, work);
+		return work;
+	}
+
+	private async read(kind: ResourceKind): Promise<void> {
+		try {
+			switch (kind) {
+				case 'images': {
+					const images = await this.engine.listImages();
+					this.store.update(state => replaceImages(state, images));
+					break;
+				}
+				case 'volumes': {
+					const volumes = await this.engine.listVolumes();
+					this.store.update(state => replaceVolumes(state, volumes));
+					break;
+				}
+				case 'networks': {
+					const networks = await this.engine.listNetworks();
+					this.store.update(state => replaceNetworks(state, networks));
+					break;
+				}
+				case 'disk': {
+					const disk = await this.engine.diskUsage();
+					this.store.update(state => setDiskUsage(state, disk));
+					break;
+				}
+			}
+		} catch (error) {
+			const message = this.engine.explain(error);
+			this.store.update(state => setResourceError(state, kind, message));
+		}
+	}
+}
