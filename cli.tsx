@@ -9,11 +9,16 @@ import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.j
 import {probe, resolveTarget} from './source/engine/connection.js';
 import {ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
 import {createEngine} from './source/engine/engine.js';
-import {ServicesContext} from './source/hooks/store-context.js';
+import {ServicesContext, type TerminalOwner} from './source/hooks/store-context.js';
 import {App} from './source/panes/app.js';
 import {initialState} from './source/store/initial-state.js';
 import {createStore} from './source/store/store.js';
 import {Sync} from './source/sync/sync.js';
+import {LogStreams} from './source/sync/log-streams.js';
+import {initialLogs, openLogs} from './source/store/logs-slice.js';
+import type {ContainerRow} from './source/domain/container.js';
+import {TopPoller} from './source/sync/top-poller.js';
+import {recordEvent} from './source/store/events-slice.js';
 
 declare const PORTHOLE_VERSION: string | undefined;
 
@@ -43,13 +48,27 @@ async function main(): Promise<void> {
 	}
 	if (!process.stdin.isTTY) fail('standard input is not a terminal; use --once or --json for a snapshot', EXIT_USAGE);
 
-	const store = createStore(initialState({target: engine.description, readOnly: options.readOnly, ui: {view: options.view}}));
+	const logTargets: ContainerRow[] = [];
+	for (const name of options.logNames ?? []) {
+		const row = await engine.inspectContainer(name);
+		if (!row) fail(`no container named "${name}"`, EXIT_USAGE);
+		logTargets.push(row);
+	}
+	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
+	const first = {...initialState({target: engine.description, readOnly: options.readOnly, ui: {view: options.view}, logs}), shell: options.shell};
+	const store = createStore(logTargets.length > 0 ? openLogs(first, logTargets) : first);
 	const sync = new Sync(engine, store);
+	sync.onAnyEvent(event => store.update(state => recordEvent(state, event)));
+	const stopTop = new TopPoller(engine, store).start();
 	const stop = new AbortController();
+	const logStreams = new LogStreams(engine, store);
+	sync.onContainerEvent(event => logStreams.onEvent(event));
+	logStreams.run(stop.signal);
 	const syncDone = sync.run({signal: stop.signal});
 	let app: ReturnType<typeof render> | undefined;
 	const quit = () => app?.unmount();
-	const services = {store, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine, store, quit})};
+	const terminal: TerminalOwner = {};
+	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine, store, quit, suspend: terminal.suspend})};
 	app = render(
 		<ServicesContext.Provider value={services}>
 			<App />
@@ -66,6 +85,7 @@ async function main(): Promise<void> {
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
 	await app.waitUntilExit();
 	stop.abort();
+	stopTop();
 	await syncDone;
 }
 

@@ -20,9 +20,22 @@ if [ "$started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
   trap 'bash scripts/test-engine.sh stop' EXIT
 fi
 
+# The local image registry (docker-registry on 127.0.0.1) that pull tests pull from.
+registry_started_here=0
+bash scripts/test-registry.sh status || registry_started_here=1
+if ! PORTHOLE_TEST_REGISTRY="$(bash scripts/test-registry.sh start)"; then
+  echo "FAIL: the test registry could not be started; see the lines above (scripts/test-registry.sh)." >&2
+  exit 1
+fi
+export PORTHOLE_TEST_REGISTRY
+if [ "$registry_started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  previous_trap="$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")"
+  trap "bash scripts/test-registry.sh stop; ${previous_trap:-:}" EXIT
+fi
+
 bash scripts/node.sh node_modules/typescript/bin/tsc --noEmit -p .
 bash scripts/node.sh scripts/build.mjs
 
-files=(test/unit/**/*.test.ts test/panes/**/*.test.tsx test/integration/**/*.test.ts test/e2e/**/*.test.ts)
+files=(test/unit/**/*.test.ts test/panes/**/*.test.tsx test/integration/**/*.test.ts test/e2e/**/*.test.ts test/bench/**/*.test.ts)
 if [ "$#" -gt 0 ]; then files=("$@"); fi
 bash scripts/node.sh --import tsx --test --test-concurrency=1 --test-reporter=spec "${files[@]}"

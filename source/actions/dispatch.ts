@@ -26,11 +26,13 @@ const promptMode: Mode = (key, input, {store}) => {
 	if (!prompt) return false;
 	if (key === 'escape') {
 		store.update(s => setUi(s, {prompt: undefined, ...(prompt.kind === 'filter' ? {filter: ''} : {})}));
+		prompt.change?.('');
 		return true;
 	}
 	if (key === 'return') {
 		store.update(s => setUi(s, {prompt: undefined}));
 		if (prompt.kind === 'command') runLine(prompt.text, store);
+		prompt.submit?.(prompt.text);
 		return true;
 	}
 	let text = prompt.text;
@@ -40,6 +42,7 @@ const promptMode: Mode = (key, input, {store}) => {
 	else return true;
 	const next = {...prompt, text};
 	store.update(s => setUi(s, prompt.kind === 'filter' ? {prompt: next, filter: text} : {prompt: next}));
+	prompt.change?.(text);
 	return true;
 };
 

@@ -9,6 +9,22 @@ export const viewNames: Record<string, ViewName> = {
 	help: 'help',
 	h: 'help',
 	'?': 'help',
+	images: 'images',
+	image: 'images',
+	im: 'images',
+	volumes: 'volumes',
+	volume: 'volumes',
+	vol: 'volumes',
+	networks: 'networks',
+	network: 'networks',
+	net: 'networks',
+	df: 'disk',
+	disk: 'disk',
+	du: 'disk',
+	logs: 'logs',
+	log: 'logs',
+	events: 'events',
+	ev: 'events',
 };
 
 /** The view a typed name means, if any. */

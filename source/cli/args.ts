@@ -5,6 +5,14 @@ import type {ViewName} from '../store/state.js';
 export type CliOptions = {
 	host?: string;
 	context?: string;
+	/** The shell `e` tries first in a container, before bash, ash and sh. */
+	shell?: string;
+	/** `porthole logs NAME...`: the containers whose logs open at once (merged when several). */
+	logNames?: string[];
+	/** Lines the logs view holds (--log-lines). */
+	logLines?: number;
+	/** Lines the logs view starts with (--tail). */
+	tail?: number;
 	readOnly: boolean;
 	once: boolean;
 	json: boolean;
@@ -21,12 +29,17 @@ export const usage = `Usage: porthole [view] [options]
 
 A terminal UI that watches and drives a Docker engine.
 
-Views:      containers (default), help
+Views:      containers (default), help, events
+            logs NAME [NAME...]  the logs of these containers, merged by time
 Options:
   -H, --host URL      engine to use: unix:///path, tcp://host:port, ssh://user@host
                       (default: --context, DOCKER_HOST, the docker CLI context,
                       /var/run/docker.sock, then Podman's socket)
   -c, --context NAME  use a docker CLI context
+      --shell NAME    the shell e opens in a container (default: the first of
+                      bash, ash, sh that exists there)
+      --log-lines N   lines the logs view holds in memory (default 10000)
+      --tail N        lines the logs view starts with (default 1000)
       --read-only     hide and refuse every command that changes the engine
       --once          print a snapshot table of the containers and exit
       --json          print the snapshot as one JSON document and exit
@@ -44,6 +57,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		if (next === undefined || next.startsWith('-')) throw new UsageError(`${flag} needs a value`);
 		return next;
 	};
+	let sawView = false;
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index] ?? '';
 		const eq = arg.indexOf('=');
@@ -53,6 +67,9 @@ export function parseArgs(argv: string[]): CliOptions {
 		switch (flag) {
 			case '-H': case '--host': options.host = inline ?? value(flag, argv[++index]); break;
 			case '-c': case '--context': options.context = inline ?? value(flag, argv[++index]); break;
+			case '--shell': options.shell = inline ?? value(flag, argv[++index]); break;
+			case '--log-lines': options.logLines = count(flag, inline ?? value(flag, argv[++index]), 100, 1_000_000); break;
+			case '--tail': options.tail = count(flag, inline ?? value(flag, argv[++index]), 0, 1_000_000); break;
 			case '--read-only': options.readOnly = true; break;
 			case '--once': options.once = true; break;
 			case '--json': options.json = true; break;
@@ -60,11 +77,24 @@ export function parseArgs(argv: string[]): CliOptions {
 			case '-v': case '--version': options.version = true; break;
 			default: {
 				if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg} (see porthole --help)`);
+				if (options.view === 'logs' && sawView) {
+					options.logNames = [...(options.logNames ?? []), arg];
+					break;
+				}
 				const view = parseView(arg);
-				if (!view) throw new UsageError(`unknown view "${arg}" (try: containers, help)`);
+				if (!view) throw new UsageError(`unknown view "${arg}" (try: containers, help, events)`);
 				options.view = view;
+				sawView = true;
 			}
 		}
 	}
+	if (options.view === 'logs' && !options.logNames?.length) throw new UsageError('porthole logs needs a container name (porthole logs NAME [NAME...])');
 	return options;
+}
+
+/** A whole number flag within bounds, or a UsageError naming the flag. */
+function count(flag: string, text: string, min: number, max: number): number {
+	const n = Number(text);
+	if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${flag} needs a whole number from ${min} to ${max}, not "${text}"`);
+	return n;
 }

@@ -7,8 +7,8 @@ export type FooterProps = {hints: Array<{key: string; label: string}>; prompt?: 
 /** The bottom line. Hints come from the keymap; a prompt shows what is being typed. */
 export function Footer({hints, prompt, filter}: FooterProps) {
 	if (prompt) {
-		const lead = prompt.kind === 'filter' ? '/' : ':';
-		const help = prompt.kind === 'filter' ? '  (regex or text; Enter keeps, Esc clears)' : '  (containers, help; Enter runs, Esc cancels)';
+		const lead = prompt.label ?? (prompt.kind === 'filter' ? '/' : ':');
+		const help = prompt.help !== undefined ? `  (${prompt.help})` : prompt.kind === 'filter' ? '  (regex or text; Enter keeps, Esc clears)' : '  (containers, help; Enter runs, Esc cancels)';
 		return (
 			<Text wrap="truncate">
 				<Text color="cyan">{lead}</Text>{prompt.text}<Text inverse> </Text><Text dimColor>{help}</Text>

@@ -33,6 +33,8 @@ export type ContainerRow = {
 	id: string;
 	name: string;
 	image: string;
+	/** The full ID of the image it was created from ("sha256:…"), so images can count their containers. */
+	imageId?: string;
 	state: ContainerState;
 	health: HealthState;
 	exitCode: number;

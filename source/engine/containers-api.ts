@@ -39,8 +39,12 @@ export type ContainersApi = {
 	events(signal: AbortSignal): Promise<AsyncIterable<EngineEvent>>;
 	/** The live stats stream of one container, one frame a second. */
 	stats(id: string, signal: AbortSignal): Promise<AsyncIterable<RawStats>>;
-	/** One stats frame, without streaming. */
-	statsOnce(id: string): Promise<RawStats>;
+	/**
+	 * One stats frame, without streaming. With `oneShot` the engine answers at
+	 * once but leaves precpu empty: pass the previous sample's CPU counters to
+	 * computeSample. Without it, the engine waits for a second reading (~1 s).
+	 */
+	statsOnce(id: string, options?: {oneShot?: boolean}): Promise<RawStats>;
 	containerAction(id: string, action: ContainerAction, options?: {force?: boolean}): Promise<void>;
 };
 
@@ -82,8 +86,8 @@ export function containersApi(docker: Dockerode): ContainersApi {
 			const stream = (await docker.getContainer(id).stats({stream: true, abortSignal: signal} as never)) as unknown as Readable;
 			return jsonLines<RawStats>(stream, signal);
 		},
-		async statsOnce(id) {
-			return (await docker.getContainer(id).stats({stream: false})) as unknown as RawStats;
+		async statsOnce(id, {oneShot = false} = {}) {
+			return (await docker.getContainer(id).stats({stream: false, ...(oneShot ? {'one-shot': true} : {})} as never)) as unknown as RawStats;
 		},
 		async containerAction(id, action, options = {}) {
 			const container = docker.getContainer(id);

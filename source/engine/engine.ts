@@ -2,6 +2,14 @@ import Dockerode from 'dockerode';
 import {describeTarget, toDockerodeOptions, type EngineTarget} from './connection.js';
 import {classifyError, isGone} from './connection-errors.js';
 import {containersApi, type ContainersApi} from './containers-api.js';
+import {diskApi, type DiskApi} from './disk-api.js';
+import {imagesApi, type ImagesApi} from './images-api.js';
+import {networksApi, type NetworksApi} from './networks-api.js';
+import {volumesApi, type VolumesApi} from './volumes-api.js';
+import {execApi, type ExecApi} from './exec-api.js';
+import {inspectApi, type InspectApi} from './inspect-api.js';
+import {logsApi, type LogsApi} from './logs-api.js';
+import {topApi, type TopApi} from './top-api.js';
 
 export type {ContainerAction, EngineEvent} from './containers-api.js';
 
@@ -20,7 +28,7 @@ export type EngineBasics = {
  * each in its own file. Streams take an AbortSignal and end when it aborts;
  * the caller that passed the signal owns the stream.
  */
-export type Engine = EngineBasics & ContainersApi;
+export type Engine = EngineBasics & ContainersApi & ImagesApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
 
 /** Builds the engine for a target; the only place a Dockerode is constructed. */
 export function createEngine(target: EngineTarget): Engine {
@@ -30,5 +38,13 @@ export function createEngine(target: EngineTarget): Engine {
 		explain: error => classifyError(error, target).message,
 		isGone,
 		...containersApi(docker),
+		...imagesApi(docker),
+		...volumesApi(docker),
+		...networksApi(docker),
+		...diskApi(docker),
+		...logsApi(docker),
+		...execApi(docker),
+		...topApi(docker),
+		...inspectApi(docker),
 	};
 }

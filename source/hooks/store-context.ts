@@ -1,8 +1,15 @@
 import {createContext} from 'react';
 import type {Store} from '../store/store.js';
 
-/** What the component tree can reach: the store to read, and the one key dispatcher. */
-export type AppServices = {store: Store; dispatch: (key: string, input: string) => void};
+/**
+ * Who may take the real terminal: the App registers Ink's `suspendTerminal`
+ * here (hooks/use-terminal-handover.ts), and the composition root passes it
+ * to commands as `CommandContext.suspend`.
+ */
+export type TerminalOwner = {suspend?: (session: () => Promise<void>) => Promise<void>};
+
+/** What the component tree can reach: the store to read, the one key dispatcher, and the terminal's owner. */
+export type AppServices = {store: Store; dispatch: (key: string, input: string) => void; terminal?: TerminalOwner};
 
 /** Carries the services from the composition root to hooks; panes never read it directly. */
 export const ServicesContext = createContext<AppServices | undefined>(undefined);

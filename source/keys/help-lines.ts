@@ -5,7 +5,7 @@ import type {Scope} from './keymap.js';
 export type HelpLine = {key: string; text: string; title?: boolean};
 
 /** Section titles of the help view, one per scope; a new scope adds its title here. */
-export const scopeTitles: Record<Scope, string> = {global: 'Everywhere', containers: 'Containers', help: 'Help'};
+export const scopeTitles: Record<Scope, string> = {global: 'Everywhere', containers: 'Containers', help: 'Help', images: 'Images', history: 'Image history', volumes: 'Volumes', networks: 'Networks', disk: 'Disk usage', top: 'Processes (top)', inspect: 'Inspect', events: 'Events', logs: 'Logs'};
 
 /** The help text, generated from the keymap: every binding in force, by scope. */
 export function helpLines(readOnly: boolean): HelpLine[] {

@@ -1,5 +1,5 @@
 /** Where a binding applies. `global` bindings work in every view unless a view binds the same key. */
-export type Scope = 'global' | 'containers' | 'help';
+export type Scope = 'global' | 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
 
 /** Every command a key can trigger. */
 export type CommandId =
@@ -7,7 +7,13 @@ export type CommandId =
 	| 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
 	| 'filter' | 'toggle-stopped' | 'toggle-detail'
 	| 'sort-next' | 'sort-reverse' | 'sort-name' | 'sort-cpu' | 'sort-memory'
-	| 'start-stop' | 'restart' | 'pause' | 'kill' | 'remove';
+	| 'start-stop' | 'restart' | 'pause' | 'kill' | 'remove'
+	| 'disk-usage' | 'toggle-untagged' | 'image-history' | 'pull' | 'prune' | 'prune-all' | 'create'
+	| 'exec' | 'exec-command' | 'attach' | 'open-top' | 'open-inspect'
+	| 'sort-pid' | 'reveal-secrets' | 'search' | 'search-next' | 'search-previous' | 'event-type'
+	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
+	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
+	| 'log-save' | 'log-save-view';
 
 /** One row of the keymap. */
 export type Binding = {
@@ -23,6 +29,29 @@ export type Binding = {
 	/** Shown in the footer. */
 	hint?: string;
 };
+
+/** Moving through a table, the same in every table scope. */
+function tableKeys(scope: Scope, noun: string): Binding[] {
+	return [
+		{command: 'up', keys: ['up', 'k'], description: 'Move up', scope, dangerous: false},
+		{command: 'down', keys: ['down', 'j'], description: 'Move down', scope, dangerous: false},
+		{command: 'page-up', keys: ['pageup', 'ctrl+b'], description: 'Page up', scope, dangerous: false},
+		{command: 'page-down', keys: ['pagedown', 'ctrl+f'], description: 'Page down', scope, dangerous: false},
+		{command: 'top', keys: ['g', 'home'], description: `First ${noun}`, scope, dangerous: false},
+		{command: 'bottom', keys: ['G', 'end'], description: `Last ${noun}`, scope, dangerous: false},
+	];
+}
+
+/** Filter, sort, inspect and Esc, the same in the images, volumes and networks tables. */
+function filterSortKeys(scope: Scope, fields: string, back = 'Clear the filter; else back to containers'): Binding[] {
+	return [
+		{command: 'filter', keys: ['/'], description: `Filter by ${fields} (substring or regex)`, scope, dangerous: false, hint: 'filter'},
+		{command: 'sort-next', keys: ['o'], description: 'Sort by the next column', scope, dangerous: false, hint: 'sort'},
+		{command: 'sort-reverse', keys: ['O'], description: 'Reverse the sort order', scope, dangerous: false},
+		{command: 'open-inspect', keys: ['i'], description: 'Inspect JSON', scope, dangerous: false, hint: 'inspect'},
+		{command: 'back', keys: ['escape'], description: back, scope, dangerous: false},
+	];
+}
 
 /** The keymap: the single source for dispatch, the footer and the help pane. */
 export const keymap: readonly Binding[] = [
@@ -51,4 +80,83 @@ export const keymap: readonly Binding[] = [
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container (asks first)', scope: 'containers', dangerous: true, confirm: true, hint: 'remove'},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},
+	{command: 'disk-usage', keys: ['U'], description: 'Disk usage: images, containers, volumes, build cache (also :df)', scope: 'global', dangerous: false},
+	...tableKeys('images', 'image'),
+	...filterSortKeys('images', 'repository:tag or ID', 'Cancel the pull; else clear the filter; else back to containers'),
+	{command: 'toggle-untagged', keys: ['a'], description: 'Show or hide dangling and intermediate images', scope: 'images', dangerous: false, hint: 'all'},
+	{command: 'image-history', keys: ['return', 'H'], description: 'Layer history of the image', scope: 'images', dangerous: false, hint: 'history'},
+	{command: 'pull', keys: ['P'], description: 'Pull an image by name:tag (Esc cancels)', scope: 'images', dangerous: true, hint: 'pull'},
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the image, or untag this tag (asks first)', scope: 'images', dangerous: true, confirm: true, hint: 'remove'},
+	{command: 'prune', keys: ['x'], description: 'Prune dangling images (asks first, says how much)', scope: 'images', dangerous: true, confirm: true, hint: 'prune'},
+	{command: 'prune-all', keys: ['X'], description: 'Prune every image no container uses (asks first)', scope: 'images', dangerous: true, confirm: true},
+	...tableKeys('volumes', 'volume'),
+	...filterSortKeys('volumes', 'name, driver or container'),
+	{command: 'create', keys: ['c'], description: 'Create a named volume', scope: 'volumes', dangerous: true, hint: 'create'},
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the volume (asks first; refused while in use)', scope: 'volumes', dangerous: true, confirm: true, hint: 'remove'},
+	{command: 'prune', keys: ['x'], description: 'Prune unused volumes (asks first, says how much)', scope: 'volumes', dangerous: true, confirm: true, hint: 'prune'},
+	...tableKeys('networks', 'network'),
+	...filterSortKeys('networks', 'name, driver, subnet or container'),
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the network (asks first; not bridge, host or none)', scope: 'networks', dangerous: true, confirm: true, hint: 'remove'},
+	...tableKeys('history', 'layer'),
+	{command: 'back', keys: ['escape'], description: 'Back to images', scope: 'history', dangerous: false},
+	{command: 'back', keys: ['escape'], description: 'Back to containers', scope: 'disk', dangerous: false},
+	{command: 'exec', keys: ['e'], description: 'Open a shell in the container (bash, ash or sh; exit returns)', scope: 'containers', dangerous: true, hint: 'shell'},
+	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container, in the terminal', scope: 'containers', dangerous: true},
+	{command: 'attach', keys: ['a'], description: 'Attach to the main process (detach: Ctrl-P Ctrl-Q)', scope: 'containers', dangerous: true},
+	{command: 'open-top', keys: ['t'], description: 'Processes of the container (top)', scope: 'containers', dangerous: false, hint: 'top'},
+	{command: 'open-inspect', keys: ['i'], description: 'Inspect JSON of the container', scope: 'containers', dangerous: false, hint: 'inspect'},
+	{command: 'logs', keys: ['l'], description: 'Logs of the container: follow, search, filter, save', scope: 'containers', dangerous: false, hint: 'logs'},
+	{command: 'logs-project', keys: ['L'], description: 'Logs of the whole compose project, merged by time', scope: 'containers', dangerous: false},
+	{command: 'up', keys: ['up', 'k'], description: 'Move up', scope: 'top', dangerous: false},
+	{command: 'down', keys: ['down', 'j'], description: 'Move down', scope: 'top', dangerous: false},
+	{command: 'page-up', keys: ['pageup', 'ctrl+b'], description: 'Page up', scope: 'top', dangerous: false},
+	{command: 'page-down', keys: ['pagedown', 'ctrl+f'], description: 'Page down', scope: 'top', dangerous: false},
+	{command: 'top', keys: ['g', 'home'], description: 'First process', scope: 'top', dangerous: false},
+	{command: 'bottom', keys: ['G', 'end'], description: 'Last process', scope: 'top', dangerous: false},
+	{command: 'sort-cpu', keys: ['C'], description: 'Sort by CPU', scope: 'top', dangerous: false, hint: 'cpu'},
+	{command: 'sort-memory', keys: ['M'], description: 'Sort by memory', scope: 'top', dangerous: false, hint: 'mem'},
+	{command: 'sort-pid', keys: ['P'], description: 'Sort by PID', scope: 'top', dangerous: false, hint: 'pid'},
+	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'inspect', dangerous: false},
+	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'inspect', dangerous: false},
+	{command: 'page-up', keys: ['pageup', 'ctrl+b'], description: 'Page up', scope: 'inspect', dangerous: false},
+	{command: 'page-down', keys: ['pagedown', 'ctrl+f', ' '], description: 'Page down', scope: 'inspect', dangerous: false},
+	{command: 'top', keys: ['g', 'home'], description: 'First line', scope: 'inspect', dangerous: false},
+	{command: 'bottom', keys: ['G', 'end'], description: 'Last line', scope: 'inspect', dangerous: false},
+	{command: 'search', keys: ['/'], description: 'Search the document', scope: 'inspect', dangerous: false, hint: 'search'},
+	{command: 'search-next', keys: ['n'], description: 'Next match', scope: 'inspect', dangerous: false},
+	{command: 'search-previous', keys: ['N'], description: 'Previous match', scope: 'inspect', dangerous: false},
+	{command: 'reveal-secrets', keys: ['m'], description: 'Reveal or mask secret-looking values (PASSWORD, TOKEN, KEY...)', scope: 'inspect', dangerous: false, hint: 'reveal secrets'},
+	{command: 'up', keys: ['up', 'k'], description: 'Scroll back', scope: 'events', dangerous: false},
+	{command: 'down', keys: ['down', 'j'], description: 'Scroll forward', scope: 'events', dangerous: false},
+	{command: 'page-up', keys: ['pageup', 'ctrl+b'], description: 'Page back', scope: 'events', dangerous: false},
+	{command: 'page-down', keys: ['pagedown', 'ctrl+f'], description: 'Page forward', scope: 'events', dangerous: false},
+	{command: 'top', keys: ['g', 'home'], description: 'Oldest event', scope: 'events', dangerous: false},
+	{command: 'bottom', keys: ['G', 'end'], description: 'Newest event, and follow', scope: 'events', dangerous: false},
+	{command: 'filter', keys: ['/'], description: 'Filter events by text (substring or regex)', scope: 'events', dangerous: false, hint: 'filter'},
+	{command: 'event-type', keys: ['t'], description: 'Show one event type: all, container, image, volume, network...', scope: 'events', dangerous: false, hint: 'type'},
+	{command: 'back', keys: ['escape'], description: 'Back to where the logs were opened from', scope: 'logs', dangerous: false},
+	{command: 'up', keys: ['up', 'k'], description: 'Scroll up (pauses the follow)', scope: 'logs', dangerous: false},
+	{command: 'down', keys: ['down', 'j'], description: 'Scroll down (the follow resumes at the end)', scope: 'logs', dangerous: false},
+	{command: 'page-up', keys: ['pageup', 'ctrl+b'], description: 'Page up (pauses the follow)', scope: 'logs', dangerous: false},
+	{command: 'page-down', keys: ['pagedown', 'ctrl+f'], description: 'Page down', scope: 'logs', dangerous: false},
+	{command: 'top', keys: ['g', 'home'], description: 'Oldest line held', scope: 'logs', dangerous: false},
+	{command: 'bottom', keys: ['G', 'end'], description: 'Newest line, and follow again', scope: 'logs', dangerous: false, hint: 'follow'},
+	{command: 'log-pause', keys: [' '], description: 'Pause or resume the follow', scope: 'logs', dangerous: false},
+	{command: 'search', keys: ['/'], description: 'Search (regex or text), matches highlighted', scope: 'logs', dangerous: false, hint: 'search'},
+	{command: 'search-next', keys: ['n'], description: 'Next match, going up (older)', scope: 'logs', dangerous: false},
+	{command: 'search-previous', keys: ['N'], description: 'Previous match, going down (newer)', scope: 'logs', dangerous: false},
+	{command: 'filter', keys: ['f'], description: 'Filter: keep only lines matching a regex or text', scope: 'logs', dangerous: false, hint: 'filter'},
+	{command: 'log-invert', keys: ['v'], description: 'Invert the filter: keep the lines that do not match', scope: 'logs', dangerous: false},
+	{command: 'log-timestamps', keys: ['t'], description: 'Show or hide timestamps', scope: 'logs', dangerous: false, hint: 'time'},
+	{command: 'log-wrap', keys: ['w'], description: 'Wrap long lines, or cut them at the edge', scope: 'logs', dangerous: false, hint: 'wrap'},
+	{command: 'log-tail-100', keys: ['1'], description: 'Load the last 100 lines', scope: 'logs', dangerous: false},
+	{command: 'log-tail-1k', keys: ['2'], description: 'Load the last 1,000 lines', scope: 'logs', dangerous: false},
+	{command: 'log-tail-10k', keys: ['3'], description: 'Load the last 10,000 lines', scope: 'logs', dangerous: false},
+	{command: 'log-since-1m', keys: ['4'], description: 'Load the lines of the last minute', scope: 'logs', dangerous: false},
+	{command: 'log-since-15m', keys: ['5'], description: 'Load the lines of the last 15 minutes', scope: 'logs', dangerous: false},
+	{command: 'log-since-1h', keys: ['6'], description: 'Load the lines of the last hour', scope: 'logs', dangerous: false},
+	{command: 'log-since-24h', keys: ['7'], description: 'Load the lines of the last 24 hours', scope: 'logs', dangerous: false},
+	{command: 'log-all', keys: ['0'], description: 'Load the whole log (the newest lines that fit the buffer)', scope: 'logs', dangerous: false},
+	{command: 'log-save', keys: ['s'], description: 'Save the complete log, read again from the engine, to a file', scope: 'logs', dangerous: false, hint: 'save'},
+	{command: 'log-save-view', keys: ['S'], description: 'Save the lines in view (as filtered) to a file', scope: 'logs', dangerous: false},
 ];

@@ -8,6 +8,16 @@ import {useServices, useStore} from '../hooks/use-store.js';
 import {setUi} from '../store/ui-slice.js';
 import {ContainersPane} from './containers-pane.js';
 import {HelpPane} from './help-pane.js';
+import {DiskPane} from './disk-pane.js';
+import {HistoryPane} from './history-pane.js';
+import {ImagesPane} from './images-pane.js';
+import {NetworksPane} from './networks-pane.js';
+import {VolumesPane} from './volumes-pane.js';
+import {EventsPane} from './events-pane.js';
+import {InspectPane} from './inspect-pane.js';
+import {TopPane} from './top-pane.js';
+import {LogsPane} from './logs-pane.js';
+import {useTerminalHandover} from '../hooks/use-terminal-handover.js';
 import {useEffect, type ReactNode} from 'react';
 import type {ViewName} from '../store/state.js';
 
@@ -18,6 +28,15 @@ export const minimumSize = {columns: 60, rows: 12};
 const panes: Record<ViewName, (props: {width: number; height: number}) => ReactNode> = {
 	containers: ContainersPane,
 	help: HelpPane,
+	images: ImagesPane,
+	history: HistoryPane,
+	volumes: VolumesPane,
+	networks: NetworksPane,
+	disk: DiskPane,
+	top: TopPane,
+	inspect: InspectPane,
+	events: EventsPane,
+	logs: LogsPane,
 };
 
 /** Lines taken by the status bar (2) and the footer (1). */
@@ -34,6 +53,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const containers = useStore(state => state.containers);
 	const ui = useStore(state => state.ui);
 	useKeyDispatch();
+	useTerminalHandover();
 	const bodyHeight = Math.max(1, rows - chromeHeight);
 	useEffect(() => {
 		if (store.getSnapshot().ui.pageSize !== bodyHeight - 1) store.update(state => setUi(state, {pageSize: bodyHeight - 1}));

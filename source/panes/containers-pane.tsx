@@ -1,9 +1,10 @@
 import {Box} from 'ink';
 import type {ContainerRow} from '../domain/container.js';
-import {useMemo} from 'react';
+import {useCallback, useEffect, useMemo} from 'react';
 import {Table} from '../components/table.js';
 import {columnSortKey, containerCells, containerColumns, type RowStats} from '../format/container-cells.js';
-import {useStore} from '../hooks/use-store.js';
+import {useServices, useStore} from '../hooks/use-store.js';
+import {setVisibleContainers} from '../store/visibility-slice.js';
 import {selectRows} from '../store/selectors.js';
 import {ContainerDetail} from './container-detail.js';
 
@@ -16,6 +17,10 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	const stats = useStore(state => state.stats);
 	const ui = useStore(state => state.ui);
 	const loaded = useStore(state => state.loaded);
+	const {store} = useServices();
+	// Sync streams stats only for the rows on screen; nothing is on screen once the pane closes.
+	const onWindow = useCallback((visible: readonly ContainerRow[]) => store.update(state => setVisibleContainers(state, visible.map(row => row.id))), [store]);
+	useEffect(() => () => store.update(state => setVisibleContainers(state, [])), [store]);
 	const now = Date.now();
 	const columns = useMemo(() => containerColumns(width), [width]);
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === ui.selectedId));
@@ -43,6 +48,7 @@ export function ContainersPane({width, height}: {width: number; height: number})
 				descending={ui.sort.descending}
 				empty={empty}
 				sortKeyOf={columnSortKey}
+				onWindow={onWindow}
 			/>
 			{showDetail && selected ? <ContainerDetail row={selected} stats={stats.get(selected.id)} width={width} height={detailHeight} now={now} /> : null}
 		</Box>

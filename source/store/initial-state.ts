@@ -1,7 +1,9 @@
+import {initialResources} from './resources-state.js';
+import {initialLogs, type LogsState} from './logs-slice.js';
 import type {AppState, UiState} from './state.js';
 
 /** The state before the engine has said anything. */
-export function initialState(options: {target: string; readOnly?: boolean; ui?: Partial<UiState>}): AppState {
+export function initialState(options: {target: string; readOnly?: boolean; ui?: Partial<UiState>; logs?: Partial<LogsState>}): AppState {
 	return {
 		connection: {status: 'connecting', target: options.target},
 		containers: new Map(),
@@ -18,5 +20,7 @@ export function initialState(options: {target: string; readOnly?: boolean; ui?: 
 			...options.ui,
 		},
 		readOnly: options.readOnly ?? false,
+		resources: initialResources(),
+		logs: {...initialLogs(), ...options.logs},
 	};
 }

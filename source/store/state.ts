@@ -1,6 +1,9 @@
 import type {ContainerRow} from '../domain/container.js';
 import type {Ring} from '../domain/ring.js';
 import type {StatsSample} from '../domain/stats.js';
+import type {EventsState, Handover, InspectState, TopState} from './detail-views.js';
+import type {ResourcesState} from './resources-state.js';
+import type {LogsState} from './logs-slice.js';
 
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
@@ -27,7 +30,7 @@ export type StatsEntry = {
 };
 
 /** The views the app can show. */
-export type ViewName = 'containers' | 'help';
+export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
 
 /** Sortable columns of the containers pane. */
 export type SortColumn = 'name' | 'image' | 'state' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
@@ -51,10 +54,26 @@ export type UiState = {
 	confirm?: PendingConfirm;
 	/** First visible line of the help pane. */
 	helpScroll: number;
+	/** Each view's own filter while another view is shown; setView swaps them. */
+	viewFilters?: Partial<Record<ViewName, string>>;
+	/** The view `filter` belongs to (help shows over it); unset means the first view. */
+	filterView?: ViewName;
 };
 
-/** An open prompt: `/` filter or `:` command line. */
-export type Prompt = {kind: 'filter' | 'command'; text: string};
+/**
+ * An open prompt: `/` filter, `:` command line, or a view's own line (`search`
+ * in a pane, `exec` for a command to run in a container) whose owner passes
+ * `change` (called as the text changes, and with '' on Esc) and `submit`
+ * (called with the text on Enter), plus the `label` and `help` the footer shows.
+ */
+export type Prompt = {
+	kind: 'filter' | 'command' | 'search' | 'exec' | 'input';
+	text: string;
+	label?: string;
+	help?: string;
+	change?: (text: string) => void;
+	submit?: (text: string) => void;
+};
 
 /**
  * A confirmation dialog for a dangerous action. The question names the target;
@@ -75,7 +94,25 @@ export type AppState = {
 	/** False until the first list has arrived. */
 	loaded: boolean;
 	stats: ReadonlyMap<string, StatsEntry>;
+	/**
+	 * Ids of the container rows on screen, set by the containers pane (empty
+	 * while it is not shown). Sync streams stats only for these; absent (no UI
+	 * has said) means every live container.
+	 */
+	visibleContainers?: ReadonlySet<string>;
 	ui: UiState;
 	notice?: Notice;
 	readOnly: boolean;
+	/** Images, volumes, networks and disk usage (store/resources-state.ts). */
+	resources: ResourcesState;
+	/** The top, inspect and events views (issue 4); absent until first opened or first event. */
+	top?: TopState;
+	inspect?: InspectState;
+	events?: EventsState;
+	/** An exec or attach holding the terminal. */
+	handover?: Handover;
+	/** The shell `e` tries before bash, ash and sh (--shell). */
+	shell?: string;
+	/** The logs view (store/logs-slice.ts): its targets and the bounded ring of lines. */
+	logs: LogsState;
 };

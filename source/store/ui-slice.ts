@@ -5,9 +5,22 @@ export function setUi(state: AppState, change: Partial<UiState>): AppState {
 	return {...state, ui: {...state.ui, ...change}};
 }
 
-/** Switches view. */
+/** Views whose table keeps a filter of its own, so a containers filter does not empty the images table. */
+const ownFilter = new Set<ViewName>(['images', 'volumes', 'networks']);
+
+/**
+ * Switches view. The images, volumes and networks tables keep their own
+ * filters: entering or leaving one saves the filter of the view left and
+ * restores the one of the view shown. Help is read over the current view and
+ * leaves the filter alone.
+ */
 export function setView(state: AppState, view: ViewName): AppState {
-	return state.ui.view === view ? state : setUi(state, {view});
+	if (state.ui.view === view) return state;
+	if (view === 'help') return setUi(state, {view});
+	const owner = state.ui.filterView ?? (state.ui.view === 'help' ? 'containers' : state.ui.view);
+	if (owner === view || (!ownFilter.has(owner) && !ownFilter.has(view))) return setUi(state, {view, filterView: view});
+	const viewFilters = {...state.ui.viewFilters, [owner]: state.ui.filter};
+	return setUi(state, {view, filter: viewFilters[view] ?? '', viewFilters, filterView: view});
 }
 
 /** Sorts by a column; choosing the current column again flips the direction. */

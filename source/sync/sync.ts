@@ -5,6 +5,7 @@ import {removeContainer, replaceContainers, upsertContainer} from '../store/cont
 import {clearStats} from '../store/stats-slice.js';
 import type {Store} from '../store/store.js';
 import {setConnection} from '../store/ui-slice.js';
+import {ResourceSync} from './resource-sync.js';
 import {StatsStreams} from './stats-streams.js';
 
 /** Container event actions that change nothing we show; re-reading on them causes refresh storms. */
@@ -26,13 +27,18 @@ export type SyncOptions = {signal: AbortSignal; baseBackoffMs?: number; maxBacko
  */
 export class Sync {
 	readonly stats: StatsStreams;
+	/** Images, volumes, networks and disk usage: re-listed on their own events. */
+	readonly resources: ResourceSync;
 	private readonly inflight = new Map<string, Promise<void>>();
 	private readonly again = new Set<string>();
+	private readonly eventListeners = new Set<(event: EngineEvent) => void>();
+	private readonly anyEventListeners = new Set<(event: EngineEvent) => void>();
 	/** Bumped when a connection session ends, so late answers from it start no streams. */
 	private session = 0;
 
 	constructor(private readonly engine: Engine, private readonly store: Store) {
 		this.stats = new StatsStreams(engine, store);
+		this.resources = new ResourceSync(engine, store);
 	}
 
 	/** Runs until the signal aborts. Never throws. */
@@ -63,18 +69,53 @@ export class Sync {
 			await sleep(backoff(attempt, baseBackoffMs, maxBackoffMs), signal);
 		}
 		this.stats.stopAll();
+		this.resources.stop();
 	}
 
 	/** Lists everything, then fills in the details with a few inspects at a time. */
 	private async resync(): Promise<void> {
+		void this.resources.refreshAll();
 		const rows = await this.engine.listContainers();
 		this.store.update(state => replaceContainers(state, rows));
 		for (const row of rows) if (isLive(row.state)) this.stats.ensure(row.id);
 		await eachLimited(rows, 8, row => this.refresh(row.id));
 	}
 
+	/**
+	 * Hears every container event, noise included, before the sync acts on it;
+	 * for owners of other streams (the logs view re-attaches on start). Returns the unsubscribe.
+	 */
+	onContainerEvent(listener: (event: EngineEvent) => void): () => void {
+		this.eventListeners.add(listener);
+		return () => this.eventListeners.delete(listener);
+	}
+
+	/**
+	 * Hears every engine event of every type, noise included, before anything
+	 * else looks at it (the events view records them). Returns the unsubscribe.
+	 */
+	onAnyEvent(listener: (event: EngineEvent) => void): () => void {
+		this.anyEventListeners.add(listener);
+		return () => this.anyEventListeners.delete(listener);
+	}
+
 	private onEvent(event: EngineEvent): void {
-		if (event.type !== 'container' || !event.id) return;
+		for (const listener of this.anyEventListeners) {
+			try {
+				listener(event);
+			} catch {
+				// A listener's trouble is its own; the sync carries on.
+			}
+		}
+		if (event.type !== 'container') return this.resources.onEvent(event);
+		if (!event.id) return;
+		for (const listener of this.eventListeners) {
+			try {
+				listener(event);
+			} catch {
+				// A listener's trouble is its own; the sync carries on.
+			}
+		}
 		const action = event.action.split(':')[0] ?? '';
 		if (noise.test(action)) return;
 		if (action === 'destroy') {

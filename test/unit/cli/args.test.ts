@@ -53,8 +53,8 @@ describe('parseArgs refuses', () => {
 		[['--hostile=1'], /unknown option --hostile=1/],
 		[['--read-only=false'], /--read-only takes no value/],
 		[['--json=1'], /--json takes no value/],
-		[['images'], /unknown view "images"/],
-		[['containers', 'logs'], /unknown view "logs"/],
+		[['nosuchview'], /unknown view "nosuchview"/],
+		[['containers', 'logs'], /porthole logs needs a container name/],
 	];
 	for (const [argv, message] of cases) {
 		test(argv.join(' '), () => {
