@@ -4,6 +4,7 @@ import {formatBytes, formatDecimalBytes, formatPercent} from './bytes.js';
 import {formatPorts} from './ports.js';
 import {sanitizeText} from './sanitize.js';
 import {sparkline} from './sparkline.js';
+import {fitColumns} from './resource-columns.js';
 import {formatState, stateColor} from './status.js';
 
 /** One column: its title, width in cells and alignment. */
@@ -15,15 +16,15 @@ export type Cell = {text: string; color?: string};
 /** Live figures a row needs; absent for containers that are not running. */
 export type RowStats = {latest: StatsSample; cpuHistory: number[]};
 
-type ColumnSpec = Column & {priority: number; cell: (row: ContainerRow, stats: RowStats | undefined, now: number) => Cell};
+type ColumnSpec = Column & {priority: number; grow?: number; cell: (row: ContainerRow, stats: RowStats | undefined, now: number) => Cell};
 
 const none: Cell = {text: '-', color: 'gray'};
 
 /** Every column the containers table can show; lower priority numbers survive narrower terminals. */
 const specs: ColumnSpec[] = [
-	{key: 'name', title: 'NAME', width: 22, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
+	{key: 'name', title: 'NAME', width: 22, grow: 34, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
 	{key: 'project', title: 'PROJECT', width: 10, priority: 3, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
-	{key: 'image', title: 'IMAGE', width: 20, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
+	{key: 'image', title: 'IMAGE', width: 20, grow: 32, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
 	{key: 'state', title: 'STATE', width: 26, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateColor(row)})},
 	{key: 'cpu', title: 'CPU', width: 6, align: 'right', priority: 0, cell: (_row, stats) => stats ? {text: formatPercent(stats.latest.cpuPercent)} : none},
 	{key: 'spark', title: '', width: 8, priority: 5, cell: (_row, stats) => stats ? {text: sparkline(stats.cpuHistory, 8, 100), color: 'green'} : {text: ''}},
@@ -31,7 +32,7 @@ const specs: ColumnSpec[] = [
 	{key: 'net', title: 'NET RX/TX', width: 15, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.netRx)} / ${formatDecimalBytes(stats.latest.netTx)}`} : none},
 	{key: 'block', title: 'BLOCK R/W', width: 15, align: 'right', priority: 7, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.blockRead)} / ${formatDecimalBytes(stats.latest.blockWrite)}`} : none},
 	{key: 'pids', title: 'PIDS', width: 4, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: String(stats.latest.pids)} : none},
-	{key: 'ports', title: 'PORTS', width: 18, priority: 5, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
+	{key: 'ports', title: 'PORTS', width: 18, grow: 30, priority: 5, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
 	{key: 'restarts', title: 'RST', width: 3, align: 'right', priority: 6, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
 ];
 
@@ -39,32 +40,12 @@ function memoryText(sample: StatsSample): string {
 	return `${formatBytes(sample.memoryUsage)} / ${formatBytes(sample.memoryLimit)}`;
 }
 
-/** How far each column may grow when there is room to spare, in the order room is handed out. */
-const growth: Array<[string, number]> = [['name', 34], ['image', 32], ['ports', 30], ['project', 16]];
-
 /**
  * The columns that fit `width`: drops the least important ones first, then
- * hands the room left over to name, image, ports and project, in that order.
+ * hands the room left over to name, image and ports, in that order.
  */
 export function containerColumns(width: number): ColumnSpec[] {
-	let chosen = [...specs];
-	const total = (list: ColumnSpec[]) => list.reduce((sum, column) => sum + column.width + 1, -1);
-	while (total(chosen) > width) {
-		const worst = Math.max(...chosen.map(column => column.priority));
-		if (worst === 0) break;
-		const index = chosen.map(column => column.priority).lastIndexOf(worst);
-		chosen = chosen.filter((_, i) => i !== index);
-	}
-	let spare = Math.max(0, width - total(chosen));
-	const widths = new Map(chosen.map(column => [column.key, column.width]));
-	for (const [key, limit] of growth) {
-		const current = widths.get(key);
-		if (current === undefined) continue;
-		const extra = Math.min(spare, Math.max(0, limit - current));
-		widths.set(key, current + extra);
-		spare -= extra;
-	}
-	return chosen.map(column => ({...column, width: widths.get(column.key) ?? column.width}));
+	return fitColumns(specs, width);
 }
 
 /** The cells of one row for the chosen columns. */

@@ -7,9 +7,9 @@ export type ColumnSpec<T> = Column & {priority: number; grow?: number; cell: (ro
  * The columns that fit `width`: drops the least important first, then hands
  * the room left over to growable columns in the order they are listed.
  */
-export function fitColumns<T>(specs: ReadonlyArray<ColumnSpec<T>>, width: number): Array<ColumnSpec<T>> {
+export function fitColumns<S extends Column & {priority: number; grow?: number}>(specs: readonly S[], width: number): S[] {
 	let chosen = [...specs];
-	const total = (list: ReadonlyArray<ColumnSpec<T>>) => list.reduce((sum, column) => sum + column.width + 1, -1);
+	const total = (list: readonly S[]) => list.reduce((sum, column) => sum + column.width + 1, -1);
 	while (total(chosen) > width) {
 		const worst = Math.max(...chosen.map(column => column.priority));
 		if (worst === 0) break;
