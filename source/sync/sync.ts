@@ -72,13 +72,16 @@ export class Sync {
 		this.resources.stop();
 	}
 
-	/** Lists everything, then fills in the details with a few inspects at a time. */
+	/** Lists everything, then fills in the details with a few inspects at a time, without waiting for them. */
 	private async resync(): Promise<void> {
 		void this.resources.refreshAll();
 		const rows = await this.engine.listContainers();
 		this.store.update(state => replaceContainers(state, rows));
 		for (const row of rows) if (isLive(row.state)) this.stats.ensure(row.id);
-		await eachLimited(rows, 8, row => this.refresh(row.id));
+		// The details fill in behind: events are handled meanwhile, and the
+		// status says connected as soon as the list is on screen. An event for a
+		// container being inspected just queues one more inspect.
+		void eachLimited(rows, 8, row => this.refresh(row.id));
 	}
 
 	/**
