@@ -1,5 +1,6 @@
 import type {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
+import {ownedChunks} from './owned-chunks.js';
 
 /** Counts JSON lines the engine sent that could not be parsed, so they are reported rather than swallowed. */
 export const parseErrors = {count: 0};
@@ -11,40 +12,26 @@ export const parseErrors = {count: 0};
  * an abort; other stream errors are thrown to the caller, who owns the stream.
  */
 export async function* jsonLines<T>(stream: Readable, signal: AbortSignal): AsyncGenerator<T> {
-	if (signal.aborted) {
-		stream.destroy();
-		return;
-	}
-	const onAbort = () => stream.destroy();
-	signal.addEventListener('abort', onAbort, {once: true});
 	const decoder = new StringDecoder('utf8');
 	let pending = '';
-	try {
-		for await (const chunk of stream) {
-			pending += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
-			let newline = pending.indexOf('\n');
-			while (newline !== -1) {
-				if (signal.aborted) return;
-				const line = pending.slice(0, newline).trim();
-				pending = pending.slice(newline + 1);
-				if (line !== '') {
-					const parsed = parseLine<T>(line);
-					if (parsed !== undefined) yield parsed;
-				}
-				newline = pending.indexOf('\n');
+	for await (const chunk of ownedChunks(stream, signal)) {
+		pending += typeof chunk === 'string' ? chunk : decoder.write(chunk);
+		let newline = pending.indexOf('\n');
+		while (newline !== -1) {
+			if (signal.aborted) return;
+			const line = pending.slice(0, newline).trim();
+			pending = pending.slice(newline + 1);
+			if (line !== '') {
+				const parsed = parseLine<T>(line);
+				if (parsed !== undefined) yield parsed;
 			}
+			newline = pending.indexOf('\n');
 		}
-		const rest = (pending + decoder.end()).trim();
-		if (rest !== '' && !signal.aborted) {
-			const parsed = parseLine<T>(rest);
-			if (parsed !== undefined) yield parsed;
-		}
-	} catch (error) {
-		if (signal.aborted) return;
-		throw error;
-	} finally {
-		signal.removeEventListener('abort', onAbort);
-		stream.destroy();
+	}
+	const rest = (pending + decoder.end()).trim();
+	if (rest !== '' && !signal.aborted) {
+		const parsed = parseLine<T>(rest);
+		if (parsed !== undefined) yield parsed;
 	}
 }
 

@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import {ownedChunks} from './owned-chunks.js';
 import {open} from 'node:fs/promises';
 import type {Readable} from 'node:stream';
 import type {RawLogLine} from '../domain/log-line.js';
@@ -82,25 +83,10 @@ export function logsApi(docker: Dockerode): LogsApi {
 }
 
 async function* decodeLines(stream: Readable, decoder: LogDecoder, signal: AbortSignal): AsyncGenerator<RawLogLine[]> {
-	if (signal.aborted) {
-		stream.destroy();
-		return;
+	for await (const chunk of ownedChunks(stream, signal)) {
+		const lines = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk);
+		if (lines.length > 0) yield lines;
 	}
-	const onAbort = () => stream.destroy();
-	signal.addEventListener('abort', onAbort, {once: true});
-	try {
-		for await (const chunk of stream) {
-			if (signal.aborted) return;
-			const lines = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : (chunk as Buffer));
-			if (lines.length > 0) yield lines;
-		}
-		const rest = decoder.end();
-		if (rest.length > 0 && !signal.aborted) yield rest;
-	} catch (error) {
-		if (signal.aborted) return;
-		throw error;
-	} finally {
-		signal.removeEventListener('abort', onAbort);
-		stream.destroy();
-	}
+	const rest = decoder.end();
+	if (rest.length > 0 && !signal.aborted) yield rest;
 }
