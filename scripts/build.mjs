@@ -3,6 +3,7 @@
 // before loading the bundle, so later starts skip most parsing.
 import {build} from 'esbuild';
 import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -13,6 +14,84 @@ const noDevtools = {
 	setup(build) {
 		build.onResolve({filter: /^\.\/devtools\.js$/}, () => ({path: 'devtools', namespace: 'empty'}));
 		build.onLoad({filter: /.*/, namespace: 'empty'}, () => ({contents: 'export {};'}));
+	},
+};
+
+// Some dependencies load heavy modules at start that we rarely or never use.
+// Each of these exports one function, so the require moves inside it:
+// - docker-modem's ssh agent loads ssh2, which at once instantiates a
+//   WebAssembly module with 16 MB of memory (poly1305); only ssh:// needs it.
+// - dockerode's BuildKit session loads gRPC (~20 ms at every start); we never build.
+const lazyFunctionModules = [
+	{importer: /docker-modem[\\/]lib[\\/]modem\.js$/, request: './ssh'},
+	{importer: /dockerode[\\/]lib[\\/]docker\.js$/, request: './session'},
+];
+const lazyRequires = {
+	name: 'lazy-requires',
+	setup(build) {
+		build.onResolve({filter: /^\.\/(ssh|session)$/}, args => {
+			if (!lazyFunctionModules.some(lazy => lazy.request === args.path && lazy.importer.test(args.importer))) return undefined;
+			return {path: join(args.resolveDir, `${args.path}.js`), namespace: 'lazy'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'lazy'}, args => ({
+			contents: `module.exports = function (...args) { return require(${JSON.stringify(args.path)})(...args); };`,
+			resolveDir: dirname(args.path),
+			loader: 'js',
+		}));
+	},
+};
+
+// Yoga's loader (Ink's layout engine) reads its inlined WebAssembly through
+// fetch() when fetch exists, which loads undici at every start (~25 ms) just to
+// decode a data: URL; its own base64 path does the same without it.
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, args => {
+			const source = readFileSync(args.path, 'utf8');
+			const from = 'function ya(){return w||"function"!=typeof fetch?';
+			if (!source.includes(from)) {
+				return {contents: source, loader: 'js', warnings: [{text: 'yoga-layout changed; its wasm loads through fetch again (slower start)'}]};
+			}
+			return {contents: source.replace(from, 'function ya(){return w||true?'), loader: 'js'};
+		});
+	},
+};
+
+// string-width segments every non-ASCII string into graphemes and tests each
+// against Unicode property regexes. Ink measures every line of every frame with
+// it, and our frames repeat almost all their text (sparklines, "·", "▼"), so a
+// small cache of short strings saves most of that work. Calls with other
+// options, and long strings (log lines), go straight through.
+const memoStringWidth = {
+	name: 'memo-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, async args => {
+			if (args.pluginData?.real) return undefined;
+			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
+			if (real.errors.length > 0) return undefined;
+			return {path: real.path, namespace: 'memo-string-width'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'memo-string-width'}, args => ({
+			contents: `import stringWidth from ${JSON.stringify(args.path)};
+const cache = new Map();
+const ansiCache = new Map();
+export default function cachedStringWidth(input, options) {
+	const plain = options === undefined;
+	const ansi = !plain && options.countAnsiEscapeCodes === true && Object.keys(options).length === 1;
+	if (!(plain || ansi) || typeof input !== 'string' || input.length > 256) return stringWidth(input, options);
+	const map = ansi ? ansiCache : cache;
+	let width = map.get(input);
+	if (width === undefined) {
+		width = stringWidth(input, options);
+		if (map.size >= 4096) map.clear();
+		map.set(input, width);
+	}
+	return width;
+}`,
+			resolveDir: dirname(args.path),
+			loader: 'js',
+		}));
 	},
 };
 
@@ -28,7 +107,7 @@ await build({
 	sourcemap: false,
 	legalComments: 'none',
 	external: ['cpu-features', '*.node'],
-	plugins: [noDevtools],
+	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, memoStringWidth],
 	define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 	// CommonJS dependencies (dockerode, ssh2) expect require and __dirname.
 	banner: {js: [
@@ -48,6 +127,10 @@ if (major < 22) {
 	process.stderr.write('porthole: needs Node 22 or newer (this is ' + process.version + ')\\n');
 	process.exit(1);
 }
+// Keep the young generation small: V8 grows it to 32 MB or more on a busy
+// heap, which is most of our RSS, to save a few scavenges a second.
+const v8 = await import('node:v8');
+v8.setFlagsFromString('--semi-space-growth-factor=1');
 const module = await import('node:module');
 module.enableCompileCache?.();
 await import('./app.js');
