@@ -12,7 +12,7 @@ import {createEngine} from './source/engine/engine.js';
 import {ServicesContext, type TerminalOwner} from './source/hooks/store-context.js';
 import {App} from './source/panes/app.js';
 import {initialState} from './source/store/initial-state.js';
-import {createStore} from './source/store/store.js';
+import {createStore, whenReady} from './source/store/store.js';
 import {Sync} from './source/sync/sync.js';
 import {LogStreams} from './source/sync/log-streams.js';
 import {initialLogs, openLogs} from './source/store/logs-slice.js';
@@ -65,6 +65,9 @@ async function main(): Promise<void> {
 	sync.onContainerEvent(event => logStreams.onEvent(event));
 	logStreams.run(stop.signal);
 	const syncDone = sync.run({signal: stop.signal});
+	// A local engine lists in a few milliseconds: draw the first frame with the
+	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
+	await whenReady(store, state => state.loaded || state.connection.status !== 'connecting', 250);
 	let app: ReturnType<typeof render> | undefined;
 	const quit = () => app?.unmount();
 	const terminal: TerminalOwner = {};

@@ -48,3 +48,23 @@ export function createStore(initial: AppState, {batchMs = 50}: {batchMs?: number
 		flush,
 	};
 }
+
+/**
+ * Resolves once `ready(state)` holds, or after `timeoutMs`, whichever is first.
+ * Start-up waits this way for the first container list, so the first frame
+ * already shows it instead of a blank table redrawn a moment later.
+ */
+export function whenReady(store: Store, ready: (state: AppState) => boolean, timeoutMs: number): Promise<void> {
+	return new Promise(resolve => {
+		if (ready(store.getSnapshot())) return resolve();
+		const done = () => {
+			clearTimeout(timer);
+			unsubscribe();
+			resolve();
+		};
+		const timer = setTimeout(done, timeoutMs);
+		const unsubscribe = store.subscribe(() => {
+			if (ready(store.getSnapshot())) done();
+		});
+	});
+}

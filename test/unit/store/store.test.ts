@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test, type TestContext} from 'node:test';
 import {initialState} from '../../../source/store/initial-state.js';
 import type {AppState} from '../../../source/store/state.js';
-import {createStore, type Store} from '../../../source/store/store.js';
+import {createStore, whenReady, type Store} from '../../../source/store/store.js';
 import {setUi} from '../../../source/store/ui-slice.js';
 
 /** A store with fake time (so batch windows are exact) and a counter of notifications. */
@@ -112,5 +112,39 @@ describe('createStore batching', () => {
 		store.update(filter('b'));
 		t.mock.timers.tick(0);
 		assert.equal(heard(), 1);
+	});
+});
+
+describe('whenReady', () => {
+	test('resolves as soon as the state is ready, without waiting for the timeout', async t => {
+		const {store} = setup(t);
+		let done = false;
+		const ready = whenReady(store, state => state.ui.filter === 'go', 10_000).then(() => (done = true));
+		store.update(filter('not yet'));
+		t.mock.timers.tick(0);
+		await Promise.resolve();
+		assert.equal(done, false);
+		t.mock.timers.tick(60);
+		store.update(filter('go'));
+		t.mock.timers.tick(0);
+		await ready;
+		assert.equal(done, true);
+	});
+
+	test('resolves after the timeout when the state never gets ready', async t => {
+		const {store} = setup(t);
+		let done = false;
+		const ready = whenReady(store, () => false, 250).then(() => (done = true));
+		t.mock.timers.tick(249);
+		await Promise.resolve();
+		assert.equal(done, false);
+		t.mock.timers.tick(1);
+		await ready;
+		assert.equal(done, true);
+	});
+
+	test('resolves at once when the state is ready already', async t => {
+		const {store} = setup(t);
+		await whenReady(store, () => true, 10_000);
 	});
 });
