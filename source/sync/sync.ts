@@ -1,4 +1,5 @@
 import {isLive, type ContainerRow} from '../domain/container.js';
+import {rowAfterEvent} from '../domain/container-events.js';
 import {eachLimited} from '../domain/each-limited.js';
 import type {Engine, EngineEvent} from '../engine/engine.js';
 import {removeContainer, replaceContainers, upsertContainer} from '../store/containers-slice.js';
@@ -126,6 +127,11 @@ export class Sync {
 			this.store.update(state => removeContainer(state, event.id));
 			return;
 		}
+		// Show what the event says at once; the inspect behind it fills in the rest.
+		this.store.update(state => {
+			const row = rowAfterEvent(state.containers.get(event.id), event);
+			return row ? upsertContainer(state, row) : state;
+		});
 		void this.refresh(event.id);
 	}
 
