@@ -8,8 +8,18 @@ import {formatAgo} from './duration.js';
 const SEPARATOR = ' · ';
 
 /**
+ * How long ago, for a table cell: the first minute reads "<1m ago" rather
+ * than counting seconds, so a fresh or just-stopped container does not redraw
+ * its row every second (over SSH every byte counts).
+ */
+function cellAgo(epochMs: number, now: number): string {
+	return now - epochMs < 60_000 ? '<1m ago' : formatAgo(epochMs, now);
+}
+
+/**
  * Formats state with health, exit code and uptime: "running · 5m",
  * "running (healthy) · 2h", "paused", "exited (137) · 3m ago", "created",
+ * "running · <1m" in the first minute,
  * "restarting", "removing", "dead". Health is shown for running containers
  * only; the time part is left out when the engine gave no timestamp.
  */
@@ -18,12 +28,12 @@ export function formatState(row: ContainerRow, now: number): string {
 		case 'running': {
 			const health = row.health === undefined ? '' : ` (${row.health})`;
 			// One unit, like `docker ps`: "1m7s" would redraw every running row every second.
-			const uptime = row.startedAt > 0 ? `${SEPARATOR}${formatAgo(row.startedAt, now).replace(/ ago$/, '')}` : '';
+			const uptime = row.startedAt > 0 ? `${SEPARATOR}${cellAgo(row.startedAt, now).replace(/ ago$/, '')}` : '';
 			return `running${health}${uptime}`;
 		}
 
 		case 'exited': {
-			const ago = row.finishedAt > 0 ? `${SEPARATOR}${formatAgo(row.finishedAt, now)}` : '';
+			const ago = row.finishedAt > 0 ? `${SEPARATOR}${cellAgo(row.finishedAt, now)}` : '';
 			return `exited (${row.exitCode})${ago}`;
 		}
 

@@ -31,11 +31,13 @@ describe('formatState', () => {
 	const cases: Array<[string, Partial<ContainerRow>, string]> = [
 		['running with uptime', {startedAt: now - 5 * minute}, 'running · 5m'],
 		['running healthy', {health: 'healthy', startedAt: now - 125 * minute}, 'running (healthy) · 2h'], // one unit: a finer one redraws every row every second
-		['running unhealthy', {health: 'unhealthy', startedAt: now - 30_000}, 'running (unhealthy) · 30s'],
-		['running health starting', {health: 'starting', startedAt: now - 3000}, 'running (starting) · 3s'],
+		['running unhealthy', {health: 'unhealthy', startedAt: now - 30_000}, 'running (unhealthy) · <1m'],
+		['running health starting', {health: 'starting', startedAt: now - 3000}, 'running (starting) · <1m'],
 		['running without start time', {startedAt: 0}, 'running'],
 		['paused hides health and uptime', {state: 'paused', health: 'healthy', startedAt: now - minute}, 'paused'],
 		['exited with code and time', {state: 'exited', exitCode: 137, finishedAt: now - 3 * minute}, 'exited (137) · 3m ago'],
+		['exited in the last minute', {state: 'exited', exitCode: 0, finishedAt: now - 59_000}, 'exited (0) · <1m ago'], // no per-second redraws
+		['running for exactly a minute', {startedAt: now - minute}, 'running · 1m'],
 		['exited cleanly', {state: 'exited', exitCode: 0, finishedAt: now - 2 * 24 * 60 * minute}, 'exited (0) · 2d ago'],
 		['exited without finish time', {state: 'exited', exitCode: 1}, 'exited (1)'],
 		['created', {state: 'created'}, 'created'],
