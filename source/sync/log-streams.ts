@@ -1,11 +1,12 @@
 import {isLive} from '../domain/container.js';
-import {sinceAfter, type LogLine} from '../domain/log-line.js';
+import {sinceAfter, type LogLine, type RawLogLine} from '../domain/log-line.js';
 import type {Engine, EngineEvent} from '../engine/engine.js';
 import type {LogRequest} from '../engine/logs-api.js';
 import {markerLine, rfc3339Nano, toLogLine} from '../format/log-line.js';
 import {addDropped, appendLogLines, setTargetStatus, type LogTarget} from '../store/logs-slice.js';
 import type {Store} from '../store/store.js';
 import {notify} from '../store/ui-slice.js';
+import {LogIntake} from './log-intake.js';
 
 type Pending = Omit<LogLine, 'seq'>;
 
@@ -147,17 +148,23 @@ export class LogStreams {
 
 	private async pump(target: LogTarget, request: LogRequest, controller: AbortController): Promise<void> {
 		const {signal} = controller;
-		const colour = this.store.getSnapshot().logs.colour;
+		const {colour, lines: ring} = this.store.getSnapshot().logs;
+		// Twice the ring a second: more than anyone reads, far less than a flood.
+		const intake = new LogIntake<RawLogLine>(
+			ring.capacity * 2,
+			batch => this.queue(batch.map(raw => toLogLine(raw, target.id, colour))),
+			count => this.store.update(state => addDropped(state, count)),
+		);
 		try {
 			const batches = await this.engine.logLines(target.id, request, signal);
 			for await (const batch of batches) {
 				if (signal.aborted) return;
-				const lines = batch.map(raw => toLogLine(raw, target.id, colour));
 				const last = batch.findLast(raw => raw.time !== '');
 				if (last) this.lastTime.set(target.id, last.time);
-				this.queue(lines);
+				intake.push(batch);
 			}
 			if (signal.aborted) return;
+			intake.release();
 			// The log ended: the container stopped (or never ran). A start event re-attaches.
 			this.store.update(state => setTargetStatus(state, target.id, 'ended'));
 		} catch (error) {
@@ -166,6 +173,7 @@ export class LogStreams {
 			this.store.update(state => setTargetStatus(state, target.id, gone ? 'removed' : 'ended'));
 			if (!gone) this.store.update(state => notify(state, `logs of ${target.name}: ${this.engine.explain(error)}`, 'error'));
 		} finally {
+			intake.close();
 			if (this.controllers.get(target.id) === controller) this.controllers.delete(target.id);
 		}
 	}
