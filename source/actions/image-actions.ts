@@ -81,8 +81,10 @@ async function offerForce(context: Context, reference: string, name: string, sai
 	const {engine, store} = context;
 	let users: string[] = [];
 	try {
-		const image = store.getSnapshot().resources.images.find(candidate => candidate.id === reference || candidate.tags.includes(reference));
-		if (image) users = (await engine.imageUsers(image.id)).map(user => user.name);
+		// The list may not have caught up with an image made a moment ago: then the engine says its ID.
+		const known = store.getSnapshot().resources.images.find(candidate => candidate.id === reference || candidate.tags.includes(reference));
+		const id = known?.id ?? ((await engine.inspectJson('image', reference)) as {Id?: string} | undefined)?.Id;
+		if (id) users = (await engine.imageUsers(id)).map(user => user.name);
 	} catch {
 		// The engine's own words below still say why.
 	}
