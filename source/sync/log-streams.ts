@@ -1,14 +1,17 @@
 import {isLive} from '../domain/container.js';
-import {sinceAfter, type LogLine, type RawLogLine} from '../domain/log-line.js';
+import {sinceAfter, type LogLine} from '../domain/log-line.js';
 import type {Engine, EngineEvent} from '../engine/engine.js';
 import type {LogRequest} from '../engine/logs-api.js';
 import {markerLine, rfc3339Nano, toLogLine} from '../format/log-line.js';
 import {addDropped, appendLogLines, setTargetStatus, type LogTarget} from '../store/logs-slice.js';
 import type {Store} from '../store/store.js';
 import {notify} from '../store/ui-slice.js';
-import {LogIntake} from './log-intake.js';
+import {LogBudget} from './log-budget.js';
 
 type Pending = Omit<LogLine, 'seq'>;
+
+/** The least time between two batches of lines handed to the store. */
+const flushEveryMs = 100;
 
 /**
  * Owns the log streams of the open logs view: one per target container, keyed
@@ -31,7 +34,12 @@ export class LogStreams {
 	/** Timestamp of the last line seen per container, for re-attaching without repeats. */
 	private readonly lastTime = new Map<string, string>();
 	private pending: Pending[] = [];
+	/** Each target's allowance of lines a second; a flooding stream skips ahead when it is spent. */
+	private readonly budgets = new Map<string, LogBudget>();
+	/** Re-attachments waiting for the next second, after a flood. */
+	private readonly skipTimers = new Map<string, NodeJS.Timeout>();
 	private flushScheduled = false;
+	private lastFlush = 0;
 	private connectionUp = false;
 	/** True while the logs view is in front and its streams run. */
 	private running = false;
@@ -71,6 +79,7 @@ export class LogStreams {
 			this.stopStreams();
 			if (!resume) {
 				this.lastTime.clear();
+				this.budgets.clear();
 				this.pending = [];
 			}
 			this.session = logs.session;
@@ -111,17 +120,20 @@ export class LogStreams {
 		this.stopStreams();
 		this.session = -1;
 		this.lastTime.clear();
+		this.budgets.clear();
 		this.pending = [];
 	}
 
 	private stopStreams(): void {
-		for (const id of [...this.controllers.keys()]) this.stop(id);
+		for (const id of new Set([...this.controllers.keys(), ...this.skipTimers.keys()])) this.stop(id);
 		this.running = false;
 	}
 
 	private stop(id: string): void {
 		this.controllers.get(id)?.abort();
 		this.controllers.delete(id);
+		clearTimeout(this.skipTimers.get(id));
+		this.skipTimers.delete(id);
 	}
 
 	/** A marker's time: the event's, but never before the last line seen, so it sorts after it. */
@@ -131,7 +143,11 @@ export class LogStreams {
 		return last > time ? last : time;
 	}
 
-	private start(target: LogTarget, resume: boolean): void {
+	/**
+	 * Opens a target's stream: from its range, or after the last line seen
+	 * (`resume`), or after a flood, the newest `skipTail` lines after it.
+	 */
+	private start(target: LogTarget, resume: boolean, skipTail?: number): void {
 		const controller = new AbortController();
 		this.controllers.set(target.id, controller);
 		const range = this.store.getSnapshot().logs.range;
@@ -139,6 +155,7 @@ export class LogStreams {
 		const request: LogRequest = {tty: target.tty, follow: true};
 		if (resume && last) {
 			request.since = sinceAfter(last);
+			if (skipTail !== undefined) request.tail = skipTail;
 		} else {
 			request.tail = range.tail;
 			if (range.sinceSeconds !== undefined) request.since = String(Math.floor(Date.now() / 1000) - range.sinceSeconds);
@@ -149,22 +166,25 @@ export class LogStreams {
 	private async pump(target: LogTarget, request: LogRequest, controller: AbortController): Promise<void> {
 		const {signal} = controller;
 		const {colour, lines: ring} = this.store.getSnapshot().logs;
-		// Twice the ring a second: more than anyone reads, far less than a flood.
-		const intake = new LogIntake<RawLogLine>(
-			ring.capacity * 2,
-			batch => this.queue(batch.map(raw => toLogLine(raw, target.id, colour))),
-			count => this.store.update(state => addDropped(state, count)),
-		);
+		let budget = this.budgets.get(target.id);
+		if (!budget) {
+			// Twice the ring a second: more than anyone reads, far less than a flood.
+			budget = new LogBudget(ring.capacity * 2);
+			this.budgets.set(target.id, budget);
+		}
 		try {
 			const batches = await this.engine.logLines(target.id, request, signal);
 			for await (const batch of batches) {
 				if (signal.aborted) return;
 				const last = batch.findLast(raw => raw.time !== '');
 				if (last) this.lastTime.set(target.id, last.time);
-				intake.push(batch);
+				if (!budget.take(batch.length)) {
+					this.skipAhead(target, controller, budget.waitMs(), ring.capacity);
+					return;
+				}
+				this.queue(batch.map(raw => toLogLine(raw, target.id, colour)));
 			}
 			if (signal.aborted) return;
-			intake.release();
 			// The log ended: the container stopped (or never ran). A start event re-attaches.
 			this.store.update(state => setTargetStatus(state, target.id, 'ended'));
 		} catch (error) {
@@ -173,9 +193,26 @@ export class LogStreams {
 			this.store.update(state => setTargetStatus(state, target.id, gone ? 'removed' : 'ended'));
 			if (!gone) this.store.update(state => notify(state, `logs of ${target.name}: ${this.engine.explain(error)}`, 'error'));
 		} finally {
-			intake.close();
 			if (this.controllers.get(target.id) === controller) this.controllers.delete(target.id);
 		}
+	}
+
+	/**
+	 * A flood spent the second's allowance: close the stream, and when the
+	 * second is up re-attach from the newest lines, with a marker where lines
+	 * were skipped. Reading on would either lag ever further behind or decode
+	 * lines only to drop them.
+	 */
+	private skipAhead(target: LogTarget, controller: AbortController, waitMs: number, capacity: number): void {
+		controller.abort();
+		if (this.controllers.get(target.id) === controller) this.controllers.delete(target.id);
+		clearTimeout(this.skipTimers.get(target.id));
+		this.skipTimers.set(target.id, setTimeout(() => {
+			this.skipTimers.delete(target.id);
+			if (!this.running || this.controllers.has(target.id)) return;
+			this.queue([markerLine(target.id, `── ${target.name} writes more than ${capacity * 2} lines a second: skipped to the newest ──`, this.markerTime(target.id, Date.now()))]);
+			this.start(target, true, Math.min(1000, capacity));
+		}, waitMs));
 	}
 
 	/** Queues lines for the next store update; a backlog larger than the ring is shed from its oldest end. */
@@ -190,11 +227,17 @@ export class LogStreams {
 		}
 		if (this.flushScheduled) return;
 		this.flushScheduled = true;
-		setImmediate(() => this.flush());
+		// At most ten batches a second reach the store, so a busy log redraws at
+		// most ten times a second and the frame cap stays free for keys; the
+		// first line after a quiet spell goes at once.
+		const wait = this.lastFlush + flushEveryMs - Date.now();
+		if (wait > 0) setTimeout(() => this.flush(), wait);
+		else setImmediate(() => this.flush());
 	}
 
 	private flush(): void {
 		this.flushScheduled = false;
+		this.lastFlush = Date.now();
 		const batch = this.pending;
 		this.pending = [];
 		if (batch.length > 0 && this.running) this.store.update(state => appendLogLines(state, batch));
