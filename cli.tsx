@@ -79,7 +79,9 @@ async function main(): Promise<void> {
 		{
 			alternateScreen: true,
 			incrementalRendering: true,
-			maxFps: 10,
+			// Frames follow changes (stats once a second, logs at most ten times a
+			// second); the cap only bounds how long a key waits behind a frame.
+			maxFps: 30,
 			exitOnCtrlC: false,
 			patchConsole: false,
 			interactive: true,

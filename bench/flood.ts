@@ -73,6 +73,7 @@ export async function logFlood(terminal: Terminal, workload: Workload, seconds: 
 	}
 	terminal.type('\u001B');
 	await terminal.waitFor(showsTable, 5000, 'the table');
+	if (process.env.BENCH_DEBUG) process.stderr.write(`flood key latencies (Escape, l, ...): ${latencies.join(' ')}\n`);
 	return {
 		seconds,
 		linesPerSecond: round(taken / elapsed, 0),

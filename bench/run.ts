@@ -10,6 +10,7 @@
  *   --no-docker-stats    skip the `docker stats` comparison
  *   --no-build           use dist/ as it is
  *   --json               print only the JSON lines on stdout
+ * BENCH_DEBUG=1 in the environment also prints the log flood's key latencies.
  */
 import {execFileSync} from 'node:child_process';
 import {cpus, totalmem} from 'node:os';
