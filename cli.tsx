@@ -19,6 +19,7 @@ import {initialLogs, openLogs} from './source/store/logs-slice.js';
 import type {ContainerRow} from './source/domain/container.js';
 import {TopPoller} from './source/sync/top-poller.js';
 import {recordEvent} from './source/store/events-slice.js';
+import {setVisibleContainers} from './source/store/visibility-slice.js';
 
 declare const PORTHOLE_VERSION: string | undefined;
 
@@ -55,7 +56,9 @@ async function main(): Promise<void> {
 		logTargets.push(row);
 	}
 	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
-	const first = {...initialState({target: engine.description, readOnly: options.readOnly, ui: {view: options.view}, logs}), shell: options.shell};
+	// Nothing is on screen yet: the table says which rows are once it draws, so
+	// the first list does not open a stats stream for every live container.
+	const first = setVisibleContainers({...initialState({target: engine.description, readOnly: options.readOnly, ui: {view: options.view}, logs}), shell: options.shell}, []);
 	const store = createStore(logTargets.length > 0 ? openLogs(first, logTargets) : first);
 	const sync = new Sync(engine, store);
 	sync.onAnyEvent(event => store.update(state => recordEvent(state, event)));
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
 	const syncDone = sync.run({signal: stop.signal});
 	// A local engine lists in a few milliseconds: draw the first frame with the
 	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
-	await whenReady(store, state => state.loaded || state.connection.status !== 'connecting', 250);
+	await Promise.race([sync.listed, whenReady(store, state => state.connection.status !== 'connecting', 250)]);
 	let app: ReturnType<typeof render> | undefined;
 	const quit = () => app?.unmount();
 	const terminal: TerminalOwner = {};

@@ -36,10 +36,14 @@ export class Sync {
 	private readonly anyEventListeners = new Set<(event: EngineEvent) => void>();
 	/** Bumped when a connection session ends, so late answers from it start no streams. */
 	private session = 0;
+	/** Resolves once the first container list is in the store (start-up draws its first frame then). */
+	readonly listed: Promise<void>;
+	private markListed: () => void = () => undefined;
 
 	constructor(private readonly engine: Engine, private readonly store: Store) {
 		this.stats = new StatsStreams(engine, store);
 		this.resources = new ResourceSync(engine, store);
+		this.listed = new Promise(resolve => (this.markListed = resolve));
 	}
 
 	/** Runs until the signal aborts. Never throws. */
@@ -78,6 +82,7 @@ export class Sync {
 		void this.resources.refreshAll();
 		const rows = await this.engine.listContainers();
 		this.store.update(state => replaceContainers(state, rows));
+		this.markListed();
 		for (const row of rows) if (isLive(row.state)) this.stats.ensure(row.id);
 		// The details fill in behind: events are handled meanwhile, and the
 		// status says connected as soon as the list is on screen. An event for a

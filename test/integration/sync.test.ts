@@ -25,6 +25,11 @@ describe('sync against the private engine', () => {
 		assert.deepEqual(live.sync.stats.active, [], 'no stats stream outlives the sync');
 	});
 
+	it('says it has listed once the first list is in the store', async () => {
+		await live.sync.listed;
+		assert.equal(live.store.getSnapshot().loaded, true);
+	});
+
 	it('shows a container started from outside within 1 s', async () => {
 		const name = containers.name('appear');
 		const started = Date.now();
