@@ -4,6 +4,7 @@
 import {build} from 'esbuild';
 import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -58,40 +59,15 @@ const yogaWithoutFetch = {
 	},
 };
 
-// string-width segments every non-ASCII string into graphemes and tests each
-// against Unicode property regexes. Ink measures every line of every frame with
-// it, and our frames repeat almost all their text (sparklines, "·", "▼"), so a
-// small cache of short strings saves most of that work. Calls with other
-// options, and long strings (log lines), go straight through.
-const memoStringWidth = {
-	name: 'memo-string-width',
+// Every string-width import (Ink's, cli-truncate's, ours) goes to
+// source/format/string-width.ts, a cached wrapper with a fast path: Ink
+// measures every line of every frame, and the real one was most of a
+// frame's cost. Only the wrapper itself gets the real module.
+const wrapper = fileURLToPath(new URL('../source/format/string-width.ts', import.meta.url));
+const fastStringWidth = {
+	name: 'fast-string-width',
 	setup(build) {
-		build.onResolve({filter: /^string-width$/}, async args => {
-			if (args.pluginData?.real) return undefined;
-			const real = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
-			if (real.errors.length > 0) return undefined;
-			return {path: real.path, namespace: 'memo-string-width'};
-		});
-		build.onLoad({filter: /.*/, namespace: 'memo-string-width'}, args => ({
-			contents: `import stringWidth from ${JSON.stringify(args.path)};
-const cache = new Map();
-const ansiCache = new Map();
-export default function cachedStringWidth(input, options) {
-	const plain = options === undefined;
-	const ansi = !plain && options.countAnsiEscapeCodes === true && Object.keys(options).length === 1;
-	if (!(plain || ansi) || typeof input !== 'string' || input.length > 256) return stringWidth(input, options);
-	const map = ansi ? ansiCache : cache;
-	let width = map.get(input);
-	if (width === undefined) {
-		width = stringWidth(input, options);
-		if (map.size >= 4096) map.clear();
-		map.set(input, width);
-	}
-	return width;
-}`,
-			resolveDir: dirname(args.path),
-			loader: 'js',
-		}));
+		build.onResolve({filter: /^string-width$/}, args => (args.importer === wrapper ? undefined : {path: wrapper}));
 	},
 };
 
@@ -107,7 +83,7 @@ await build({
 	sourcemap: false,
 	legalComments: 'none',
 	external: ['cpu-features', '*.node'],
-	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, memoStringWidth],
+	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, fastStringWidth],
 	define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 	// CommonJS dependencies (dockerode, ssh2) expect require and __dirname.
 	banner: {js: [

@@ -20,7 +20,7 @@
  * Lone surrogates become U+FFFD so widths stay predictable.
  */
 
-import stringWidth from 'string-width';
+import stringWidth from './string-width.js';
 
 const ESC = 0x1b;
 const BEL = 0x07;

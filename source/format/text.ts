@@ -2,7 +2,7 @@
  * Fitting text into fixed-width table cells.
  */
 
-import stringWidth from 'string-width';
+import stringWidth from './string-width.js';
 
 const segmenter = new Intl.Segmenter();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

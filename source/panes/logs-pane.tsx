@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
+import stringWidth from '../format/string-width.js';
 import {LogLineRow} from '../components/log-line-row.js';
 import type {LogLine} from '../domain/log-line.js';
 import {cutNote, formatRange, nameColours} from '../format/log-line.js';
