@@ -8,8 +8,21 @@ export const historyCapacity = 120;
 
 /** Adds a stats sample; the history ring is shared between entries and mutated in place. */
 export function pushStats(state: AppState, id: string, sample: StatsSample): AppState {
-	if (!state.containers.has(id)) return state;
-	const previous = state.stats.get(id);
+	return pushStatsMany(state, [[id, sample]]);
+}
+
+/** Adds a second's samples of many containers in one copy of the stats map. */
+export function pushStatsMany(state: AppState, samples: ReadonlyArray<readonly [string, StatsSample]>): AppState {
+	let stats: Map<string, StatsEntry> | undefined;
+	for (const [id, sample] of samples) {
+		if (!state.containers.has(id)) continue;
+		stats ??= new Map(state.stats);
+		stats.set(id, nextEntry(stats.get(id), sample));
+	}
+	return stats ? {...state, stats} : state;
+}
+
+function nextEntry(previous: StatsEntry | undefined, sample: StatsSample): StatsEntry {
 	const history = previous?.history ?? new Ring<StatsSample>(historyCapacity);
 	const before = previous?.latest;
 	history.push(sample);
@@ -22,9 +35,7 @@ export function pushStats(state: AppState, id: string, sample: StatsSample): App
 		history,
 		version: (previous?.version ?? 0) + 1,
 	};
-	const stats = new Map(state.stats);
-	stats.set(id, entry);
-	return {...state, stats};
+	return entry;
 }
 
 /** Forgets a container's live figures (it stopped), keeping nothing stale on screen. */

@@ -4,7 +4,7 @@ import type {StatsSample} from '../domain/stats.js';
 import type {Engine} from '../engine/engine.js';
 import {statsColumns} from '../store/selectors.js';
 import type {AppState} from '../store/state.js';
-import {pushStats} from '../store/stats-slice.js';
+import {pushStatsMany} from '../store/stats-slice.js';
 import type {Store} from '../store/store.js';
 
 /** Options; tests shorten the poll interval. */
@@ -162,7 +162,7 @@ export class StatsStreams {
 		this.flushTimer = undefined;
 		const samples = this.pending;
 		this.pending = [];
-		this.store.update(state => samples.reduce((next, [id, sample]) => this.live.has(id) ? pushStats(next, id, sample) : next, state));
+		this.store.update(state => pushStatsMany(state, samples.filter(([id]) => this.live.has(id))));
 	}
 
 	private async run(id: string, controller: AbortController): Promise<void> {

@@ -4,7 +4,7 @@ import type {StatsSample} from '../../../source/domain/stats.js';
 import {replaceContainers} from '../../../source/store/containers-slice.js';
 import {initialState} from '../../../source/store/initial-state.js';
 import type {AppState} from '../../../source/store/state.js';
-import {clearStats, historyCapacity, pushStats} from '../../../source/store/stats-slice.js';
+import {clearStats, historyCapacity, pushStats, pushStatsMany} from '../../../source/store/stats-slice.js';
 import {fixtureRows} from '../../helpers/fixtures.js';
 
 function sample(overrides: Partial<StatsSample>): StatsSample {
@@ -80,5 +80,27 @@ describe('clearStats', () => {
 	test('returns the same state when there is nothing to clear', () => {
 		const {state, id} = fresh();
 		assert.equal(clearStats(state, id), state);
+	});
+});
+
+describe('pushStatsMany', () => {
+	test('gives what one push after another gives, in one copy of the map, skipping unknown ids', () => {
+		const {state, id} = fresh();
+		const other = fixtureRows().find(row => row.id !== id && row.state === 'running')?.id;
+		assert.ok(other);
+		const samples: Array<[string, StatsSample]> = [[id, sample({time: 1000, netRx: 0})], [other, sample({time: 1000, cpuPercent: 3})], ['no-such-id', sample({})], [id, sample({time: 2000, netRx: 4096})]];
+		const together = pushStatsMany(state, samples);
+		assert.equal(together.stats.get(id)?.netRxRate, 4096);
+		assert.equal(together.stats.get(id)?.version, 2);
+		assert.equal(together.stats.get(other)?.latest.cpuPercent, 3);
+		assert.equal(together.stats.has('no-such-id'), false);
+		assert.notEqual(together.stats, state.stats, 'a new map, the old state untouched');
+		assert.equal(state.stats.size, 0);
+	});
+
+	test('returns the same state when no sample is for a known container', () => {
+		const {state} = fresh();
+		assert.equal(pushStatsMany(state, [['no-such-id', sample({})]]), state);
+		assert.equal(pushStatsMany(state, []), state);
 	});
 });
