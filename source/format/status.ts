@@ -44,6 +44,19 @@ export function formatState(row: ContainerRow, now: number): string {
 }
 
 /**
+ * When the state cell's text will next change by itself (its "<1m", "5m",
+ * "3h" moving on), in epoch milliseconds; undefined when it shows no time.
+ * The pane redraws then, so a screen where nothing else happens stays true.
+ */
+export function nextStateChange(row: ContainerRow, now: number): number | undefined {
+	const since = row.state === 'running' ? row.startedAt : row.state === 'exited' ? row.finishedAt : 0;
+	if (since <= 0 || !Number.isFinite(since)) return undefined;
+	const age = Math.max(0, now - since);
+	const unit = age >= 86_400_000 ? 86_400_000 : age >= 3_600_000 ? 3_600_000 : 60_000;
+	return since + (Math.floor(age / unit) + 1) * unit;
+}
+
+/**
  * The Ink colour name for a row's state: green when running and not failing
  * its health check, yellow for paused, restarting, removing and health
  * "starting", red for unhealthy, dead and non-zero exits, gray for clean

@@ -7,6 +7,8 @@ import {useServices, useStore} from '../hooks/use-store.js';
 import {setVisibleContainers} from '../store/visibility-slice.js';
 import {selectRows} from '../store/selectors.js';
 import {ContainerDetail} from './container-detail.js';
+import {nextStateChange} from '../format/status.js';
+import {useRedrawAt} from '../hooks/use-redraw-at.js';
 
 /** Rows the detail area takes when shown. */
 export const detailHeight = 12;
@@ -22,6 +24,13 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	const onWindow = useCallback((visible: readonly ContainerRow[]) => store.update(state => setVisibleContainers(state, visible.map(row => row.id))), [store]);
 	useEffect(() => () => store.update(state => setVisibleContainers(state, [])), [store]);
 	const now = Date.now();
+	let nextChange: number | undefined;
+	for (const row of rows) {
+		const at = nextStateChange(row, now);
+		if (at !== undefined && (nextChange === undefined || at < nextChange)) nextChange = at;
+	}
+	// Rounded up to 10 s: rows whose times move on within the same 10 s redraw together.
+	useRedrawAt(nextChange === undefined ? undefined : Math.ceil(nextChange / 10_000) * 10_000);
 	const columns = useMemo(() => containerColumns(width), [width]);
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === ui.selectedId));
 	const selected = rows[selectedIndex];

@@ -156,3 +156,21 @@ describe('containers pane', () => {
 		await app.waitForFrame(t => rowLine(t, 'svc-000') !== '' && rowLine(t, 'svc-499') === '', 'back to the first row');
 	});
 });
+
+describe('containers pane clock', () => {
+	test('"<1m ago" moves on to "1m ago" by itself when nothing else changes', {timeout: 30_000}, async () => {
+		const store = seededStore();
+		const id = idOf('job-failed');
+		assert.ok(id);
+		store.update(state => {
+			const row = state.containers.get(id)!;
+			const containers = new Map(state.containers).set(id, {...row, finishedAt: Date.now() - 59_700});
+			return {...state, containers};
+		});
+		app = await renderApp({store});
+		await app.waitForFrame(t => /exited \(3\) · <1m ago/.test(rowLine(t, 'job-failed')), 'job-failed under a minute');
+		// Redraws go on 10 s boundaries, so this can take up to 10 s.
+		const text = await app.waitForFrame(t => /exited \(3\) · 1m ago/.test(rowLine(t, 'job-failed')), 'job-failed at a minute, with no store change', {timeoutMs: 12_000});
+		assert.match(rowLine(text, 'job-failed'), /1m ago/);
+	});
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {ContainerRow} from '../../../source/domain/container.js';
-import {formatState, stateColor} from '../../../source/format/status.js';
+import {formatState, nextStateChange, stateColor} from '../../../source/format/status.js';
 
 const now = Date.UTC(2025, 0, 15, 12, 0, 0);
 const minute = 60_000;
@@ -70,6 +70,24 @@ describe('stateColor', () => {
 	for (const [name, overrides, expected] of cases) {
 		test(name, () => {
 			assert.equal(stateColor(row(overrides)), expected);
+		});
+	}
+});
+
+describe('nextStateChange', () => {
+	const cases: Array<[string, Partial<ContainerRow>, number | undefined]> = [
+		['running under a minute: at the minute', {startedAt: now - 20_000}, now + 40_000],
+		['running 5m30s: at 6m', {startedAt: now - 5.5 * minute}, now + 30_000],
+		['running 2h10m: at 3h', {startedAt: now - 130 * minute}, now + 50 * minute],
+		['running 59m59s: at the hour', {startedAt: now - 3_599_000}, now + 1000],
+		['exited 3m ago: at 4m', {state: 'exited', finishedAt: now - 3 * minute}, now + minute],
+		['running without a start time', {startedAt: 0}, undefined],
+		['paused shows no time', {state: 'paused', startedAt: now - minute}, undefined],
+		['created shows no time', {state: 'created'}, undefined],
+	];
+	for (const [name, overrides, expected] of cases) {
+		test(name, () => {
+			assert.equal(nextStateChange(row(overrides), now), expected);
 		});
 	}
 });
