@@ -42,22 +42,77 @@ const lazyRequires = {
 	},
 };
 
+/**
+ * A plugin that edits one file of a pinned dependency as it is bundled. Each
+ * edit must find its text exactly once; when the dependency has changed, the
+ * build warns and leaves the file as it is (slower, still correct).
+ */
+function patchFile(name, filter, edits, why) {
+	return {
+		name,
+		setup(build) {
+			build.onLoad({filter}, args => {
+				const source = readFileSync(args.path, 'utf8');
+				if (!edits.every(([from]) => source.split(from).length === 2)) {
+					return {contents: source, loader: 'js', warnings: [{text: `${name}: ${args.path} changed, so it is bundled unpatched (${why})`}]};
+				}
+				return {contents: edits.reduce((text, [from, to]) => text.replace(from, () => to), source), loader: 'js'};
+			});
+		},
+	};
+}
+
 // Yoga's loader (Ink's layout engine) reads its inlined WebAssembly through
 // fetch() when fetch exists, which loads undici at every start (~25 ms) just to
 // decode a data: URL; its own base64 path does the same without it.
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(build) {
-		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, args => {
-			const source = readFileSync(args.path, 'utf8');
-			const from = 'function ya(){return w||"function"!=typeof fetch?';
-			if (!source.includes(from)) {
-				return {contents: source, loader: 'js', warnings: [{text: 'yoga-layout changed; its wasm loads through fetch again (slower start)'}]};
-			}
-			return {contents: source.replace(from, 'function ya(){return w||true?'), loader: 'js'};
-		});
-	},
-};
+const yogaWithoutFetch = patchFile(
+	'yoga-without-fetch',
+	/yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+	[['function ya(){return w||"function"!=typeof fetch?', 'function ya(){return w||true?']],
+	'its wasm loads through fetch again: slower start',
+);
+
+// Ink rebuilds every frame cell by cell, splitting each line into styled
+// characters through a cache that it makes anew for every frame; most lines
+// are the same as the frame before. The cache now also looks in the previous
+// frame's (and only that one: two frames at most are held). It also compiled
+// a regular expression per character, and made a new object for every blank
+// cell of every frame; now once.
+const inkFrameCaches = patchFile(
+	'ink-frame-caches',
+	/ink[\\/]build[\\/]output\.js$/,
+	[
+		['class OutputCaches {', `const defaultIgnorable = /^\\p{Default_Ignorable_Code_Point}+$/u;
+let lastCaches;
+function frameCaches() {
+    const fresh = new OutputCaches();
+    if (lastCaches) {
+        lastCaches.previous = undefined;
+        fresh.previous = lastCaches;
+    }
+    lastCaches = fresh;
+    return fresh;
+}
+class OutputCaches {`],
+		[`        let cached = this.styledChars.get(line);
+        if (cached === undefined) {`, `        let cached = this.styledChars.get(line) ?? this.previous?.styledChars.get(line);
+        if (cached !== undefined) this.styledChars.set(line, cached);
+        if (cached === undefined) {`],
+		['!/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value)', '!defaultIgnorable.test(character.value)'],
+		['caches = new OutputCaches();', 'caches = frameCaches();'],
+		// Every empty cell of every frame was a new object; cells are only ever
+		// replaced, never changed, so one frozen blank serves them all.
+		[`                row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`, '                row.push(blankCharacter);'],
+		['export default class Output {', `const blankCharacter = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+export default class Output {`],
+	],
+	'every frame is split into characters afresh: more CPU',
+);
 
 // Every string-width import (Ink's, cli-truncate's, ours) goes to
 // source/format/string-width.ts, a cached wrapper with a fast path: Ink
@@ -83,7 +138,7 @@ await build({
 	sourcemap: false,
 	legalComments: 'none',
 	external: ['cpu-features', '*.node'],
-	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, fastStringWidth],
+	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, inkFrameCaches, fastStringWidth],
 	define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 	// CommonJS dependencies (dockerode, ssh2) expect require and __dirname.
 	banner: {js: [
