@@ -20,3 +20,22 @@ export type StatsSample = {
 	blockWrite: number;
 	pids: number;
 };
+
+/** Below this CPU use (percent of a core) a container counts as quiet. */
+export const quietCpuPercent = 0.5;
+
+/**
+ * True when a container did next to nothing between two samples: CPU under
+ * half a percent, memory moved by less than 1 MiB or 1%, no network or disk
+ * traffic, the same number of processes.
+ */
+export function isQuiet(previous: StatsSample, sample: StatsSample): boolean {
+	const memoryMoved = Math.abs(sample.memoryUsage - previous.memoryUsage);
+	return sample.cpuPercent < quietCpuPercent
+		&& (memoryMoved < 1024 * 1024 || memoryMoved < previous.memoryUsage * 0.01)
+		&& sample.netRx === previous.netRx
+		&& sample.netTx === previous.netTx
+		&& sample.blockRead === previous.blockRead
+		&& sample.blockWrite === previous.blockWrite
+		&& sample.pids === previous.pids;
+}

@@ -1,16 +1,20 @@
 import {eachLimited} from '../domain/each-limited.js';
 import {computeSample, cpuBase, type CpuBase, type RawStats} from '../domain/stats-calc.js';
-import type {StatsSample} from '../domain/stats.js';
+import {isQuiet, type StatsSample} from '../domain/stats.js';
 import type {Engine} from '../engine/engine.js';
 import {statsColumns} from '../store/selectors.js';
 import type {AppState} from '../store/state.js';
 import {pushStatsMany} from '../store/stats-slice.js';
 import type {Store} from '../store/store.js';
 
-/** Options; tests shorten the poll interval. */
+/** Options; tests shorten the intervals. */
 export type StatsStreamsOptions = {
 	/** How often live containers that are off screen get a one-shot reading. */
 	pollMs?: number;
+	/** How often quiet containers on screen get a one-shot reading. */
+	quietPollMs?: number;
+	/** Consecutive quiet samples after which a container's stream gives way to polling. */
+	quietAfter?: number;
 	/** Samples are handed to the store together, at most this often: one redraw a second, not one per stream. */
 	flushMs?: number;
 };
@@ -20,9 +24,15 @@ export type StatsStreamsOptions = {
  * reading every second, so only the containers on screen (or all of them when
  * the sort needs live figures, or when no UI has said what is on screen) get
  * one; the others get a one-shot reading every `pollMs`, with the CPU delta
- * computed against our own previous reading. Nothing is subscribed twice, and
- * `stopAll` leaves no stream or timer behind. With no live container nothing
- * runs at all.
+ * computed against our own previous reading.
+ *
+ * Most containers on a host sit idle, and a stream of unchanging figures
+ * still costs the engine a reading a second. After `quietAfter` quiet samples
+ * in a row (see isQuiet) a container's stream closes and it is read every
+ * `quietPollMs` instead; the first reading that moves brings the stream back.
+ *
+ * Nothing is subscribed twice, and `stopAll` leaves no stream or timer
+ * behind. With no live container nothing runs at all.
  */
 export class StatsStreams {
 	private readonly controllers = new Map<string, AbortController>();
@@ -33,13 +43,25 @@ export class StatsStreams {
 	private pollTimer: NodeJS.Timeout | undefined;
 	private polling = false;
 	private readonly pollMs: number;
+	private readonly quietPollMs: number;
+	private readonly quietAfter: number;
 	private readonly flushMs: number;
+	/** Live containers whose figures stopped moving: polled, not streamed. */
+	private readonly quiet = new Set<string>();
+	/** Quiet samples in a row, per streamed container. */
+	private readonly calm = new Map<string, number>();
+	/** The last sample per container, to tell whether the next one moved. */
+	private readonly last = new Map<string, StatsSample>();
+	/** When each polled container was last read. */
+	private readonly polledAt = new Map<string, number>();
 	private pending: Array<[string, StatsSample]> = [];
 	private flushTimer: NodeJS.Timeout | undefined;
 	private seen: {visible: AppState['visibleContainers']; sort: string} | undefined;
 
-	constructor(private readonly engine: Engine, private readonly store: Store, {pollMs = 10_000, flushMs = 1000}: StatsStreamsOptions = {}) {
+	constructor(private readonly engine: Engine, private readonly store: Store, {pollMs = 10_000, quietPollMs = 5000, quietAfter = 10, flushMs = 1000}: StatsStreamsOptions = {}) {
 		this.pollMs = pollMs;
+		this.quietPollMs = Math.min(quietPollMs, pollMs);
+		this.quietAfter = quietAfter;
 		this.flushMs = flushMs;
 		// Cheap on every batch: only a change of what is on screen or of the sort column does work.
 		store.subscribe(() => {
@@ -54,9 +76,14 @@ export class StatsStreams {
 		return [...this.controllers.keys()];
 	}
 
-	/** Ids that are live but off screen, read by polling. */
+	/** Ids that are live but off screen or quiet, read by polling. */
 	get polled(): string[] {
 		return [...this.live].filter(id => !this.controllers.has(id));
+	}
+
+	/** Ids judged quiet: their streams gave way to polling (for tests). */
+	get quieted(): string[] {
+		return [...this.quiet];
 	}
 
 	/** The container is live: stream it if it is wanted, else poll it. */
@@ -70,6 +97,10 @@ export class StatsStreams {
 	stop(id: string): void {
 		this.live.delete(id);
 		this.bases.delete(id);
+		this.quiet.delete(id);
+		this.calm.delete(id);
+		this.last.delete(id);
+		this.polledAt.delete(id);
 		this.endStream(id);
 		if (this.live.size === 0) this.clearPoll();
 	}
@@ -85,8 +116,8 @@ export class StatsStreams {
 	/** Which live ids deserve a stream in this state. */
 	private wanted(state: AppState): (id: string) => boolean {
 		const visible = state.visibleContainers;
-		if (!visible || statsColumns.has(state.ui.sort.column)) return () => true;
-		return id => visible.has(id);
+		if (!visible || statsColumns.has(state.ui.sort.column)) return id => !this.quiet.has(id);
+		return id => visible.has(id) && !this.quiet.has(id);
 	}
 
 	private reconcile(): void {
@@ -118,8 +149,15 @@ export class StatsStreams {
 
 	/** Polls while some live container has no stream; otherwise no timer runs. */
 	private schedulePoll(): void {
-		if (this.pollTimer || this.polling || this.polled.length === 0) return;
-		this.pollTimer = setTimeout(() => void this.poll(), this.pollMs);
+		const polled = this.polled;
+		if (this.pollTimer || this.polling || polled.length === 0) return;
+		const wait = polled.some(id => this.quiet.has(id)) ? this.quietPollMs : this.pollMs;
+		this.pollTimer = setTimeout(() => void this.poll(), wait);
+	}
+
+	/** How long a polled container waits between readings. */
+	private pollEvery(id: string): number {
+		return this.quiet.has(id) ? this.quietPollMs : this.pollMs;
 	}
 
 	private clearPoll(): void {
@@ -131,7 +169,11 @@ export class StatsStreams {
 		this.pollTimer = undefined;
 		this.polling = true;
 		try {
-			await eachLimited(this.polled, 4, async id => {
+			const now = Date.now();
+			// A little slack, so a reading due just after this tick is not put off a whole interval.
+			const due = this.polled.filter(id => now - (this.polledAt.get(id) ?? 0) >= this.pollEvery(id) - 250);
+			await eachLimited(due, 4, async id => {
+				this.polledAt.set(id, now);
 				try {
 					const raw = await this.engine.statsOnce(id, {oneShot: true});
 					if (this.live.has(id) && !this.controllers.has(id)) this.record(id, raw);
@@ -153,8 +195,33 @@ export class StatsStreams {
 		const hasPrecpu = (raw.precpu_stats?.system_cpu_usage ?? 0) > 0;
 		const sample = computeSample(raw, hasPrecpu ? undefined : previous);
 		this.bases.set(id, cpuBase(raw));
+		this.judge(id, sample);
 		this.pending.push([id, sample]);
 		this.flushTimer ??= setTimeout(() => this.flush(), this.flushMs);
+	}
+
+	/** Counts quiet samples of a streamed container, and wakes a quiet one whose reading moved. */
+	private judge(id: string, sample: StatsSample): void {
+		const previous = this.last.get(id);
+		this.last.set(id, sample);
+		if (!previous) return;
+		const still = isQuiet(previous, sample);
+		if (this.quiet.has(id)) {
+			if (still) return;
+			this.quiet.delete(id);
+			this.calm.delete(id);
+			this.reconcileOne(id, this.wanted(this.store.getSnapshot()));
+			return;
+		}
+		if (!this.controllers.has(id)) return;
+		const calm = still ? (this.calm.get(id) ?? 0) + 1 : 0;
+		this.calm.set(id, calm);
+		if (calm < this.quietAfter) return;
+		this.calm.delete(id);
+		this.quiet.add(id);
+		this.polledAt.set(id, Date.now());
+		this.endStream(id);
+		this.schedulePoll();
 	}
 
 	/** Hands every sample gathered since the last flush to the store in one update. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import {describe, it} from 'node:test';
+import {describe, it, test} from 'node:test';
 import {computeCpuPercent, computeSample, cpuBase, type RawStats} from '../../../source/domain/stats-calc.js';
-import type {StatsSample} from '../../../source/domain/stats.js';
+import {isQuiet, type StatsSample} from '../../../source/domain/stats.js';
 import {
 	blkio,
 	blkioThrottled,
@@ -222,5 +222,36 @@ describe('computeCpuPercent', () => {
 	it('cpuBase reads the two cumulative counters', () => {
 		assert.deepEqual(cpuBase(oneShot), {totalUsage: 14_730_232_605, systemUsage: 552_920_000_000});
 		assert.deepEqual(cpuBase({read: oneShot.read}), {totalUsage: 0, systemUsage: 0});
+	});
+});
+
+describe('isQuiet', () => {
+	const base: StatsSample = {time: 1000, cpuPercent: 0.1, memoryUsage: 300 * 1024, memoryLimit: 1 << 30, memoryPercent: 0.03, netRx: 10, netTx: 20, blockRead: 4096, blockWrite: 0, pids: 1};
+	const next = (overrides: Partial<StatsSample>): StatsSample => ({...base, time: 2000, ...overrides});
+
+	test('an idle container is quiet', () => {
+		assert.equal(isQuiet(base, next({})), true);
+		assert.equal(isQuiet(base, next({memoryUsage: base.memoryUsage + 4096})), true, 'a few KiB of memory drift');
+	});
+
+	const moves: Array<[string, Partial<StatsSample>]> = [
+		['CPU at half a percent', {cpuPercent: 0.5}],
+		['memory up 2 MiB', {memoryUsage: base.memoryUsage + 2 * 1024 * 1024}],
+		['a byte received', {netRx: 11}],
+		['a byte sent', {netTx: 21}],
+		['a block read', {blockRead: 8192}],
+		['a block written', {blockWrite: 512}],
+		['a new process', {pids: 2}],
+	];
+	for (const [name, overrides] of moves) {
+		test(`${name} is not quiet`, () => {
+			assert.equal(isQuiet(base, next(overrides)), false);
+		});
+	}
+
+	test('1% of a large container memory is still quiet', () => {
+		const big = {...base, memoryUsage: 1024 ** 3};
+		assert.equal(isQuiet(big, {...big, time: 2000, memoryUsage: big.memoryUsage + 5 * 1024 * 1024}), true);
+		assert.equal(isQuiet(big, {...big, time: 2000, memoryUsage: big.memoryUsage + 20 * 1024 * 1024}), false);
 	});
 });
