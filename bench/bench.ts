@@ -20,6 +20,8 @@ export type BenchOptions = {
 	idleSeconds: number;
 	/** Length of the log flood, in seconds (0 skips it). */
 	floodSeconds: number;
+	/** Length of a long window on the containers pane for RSS flatness, in seconds (0 skips it). */
+	soakSeconds: number;
 	/** Also measure `docker stats` (streams every container) over a steady window, for comparison. */
 	dockerStats: boolean;
 	/** Event-to-screen samples. */
@@ -56,6 +58,8 @@ export type BenchResult = {
 	/** Times the output scrolled the terminal: a frame taller than the screen. Should be 0. */
 	scrolls: number;
 	flood: FloodResult;
+	/** RSS at the start and end of the long window (and its peak), with its CPU and output. */
+	soak?: {seconds: number; rssStartMB: number; rssEndMB: number; rssMaxMB: number; cpuPercent: number; bytesPerSecond: number};
 };
 
 const cleanups = new Set<() => Promise<unknown>>();
@@ -250,6 +254,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 		const foreignSteady = foreign.count - foreignBefore;
 		const memory = memoryOf(pid);
 
+		let soak: BenchResult['soak'];
+		if (options.soakSeconds > 0) {
+			log(`n=${n}: long window for RSS, ${options.soakSeconds} s`);
+			const rssStart = memoryOf(pid).rss;
+			const long = await window(options.soakSeconds, terminal, pid, engineDir);
+			const mb = (bytes: number) => round(bytes / 2 ** 20);
+			soak = {seconds: options.soakSeconds, rssStartMB: mb(rssStart), rssEndMB: mb(memoryOf(pid).rss), rssMaxMB: mb(long.rss), cpuPercent: round(long.cpuPercent, 2), bytesPerSecond: round(long.bytesPerSecond, 0)};
+		}
+
 		log(`n=${n}: event-to-screen latency, ${options.events} events`);
 		const latency = await eventLatency(terminal, workload, clock, options.events);
 
@@ -286,6 +299,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 			foreignEvents: {steady: foreignSteady, idle: foreignIdle},
 			scrolls,
 			flood,
+			...(soak ? {soak} : {}),
 		};
 	} finally {
 		clock.stop();

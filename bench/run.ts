@@ -6,6 +6,7 @@
  *   --seconds 30         steady window
  *   --idle-seconds 10    idle window (every container stopped)
  *   --flood-seconds 60   log flood (0 skips it)
+ *   --soak-seconds 0     a long window on the containers pane for RSS flatness (e.g. 600)
  *   --events 10          event-to-screen samples
  *   --no-docker-stats    skip the `docker stats` comparison
  *   --no-build           use dist/ as it is
@@ -17,10 +18,10 @@ import {cpus, totalmem} from 'node:os';
 import {cleanupAll, root, runBench, type BenchOptions, type BenchResult} from './bench.js';
 import {table} from './stats.js';
 
-type Flags = {ns: number[]; seconds: number; idleSeconds: number; floodSeconds: number; events: number; dockerStats: boolean; build: boolean; jsonOnly: boolean};
+type Flags = {ns: number[]; seconds: number; idleSeconds: number; floodSeconds: number; soakSeconds: number; events: number; dockerStats: boolean; build: boolean; jsonOnly: boolean};
 
 function parseFlags(argv: string[]): Flags {
-	const flags: Flags = {ns: [], seconds: 30, idleSeconds: 10, floodSeconds: 60, events: 10, dockerStats: true, build: true, jsonOnly: false};
+	const flags: Flags = {ns: [], seconds: 30, idleSeconds: 10, floodSeconds: 60, soakSeconds: 0, events: 10, dockerStats: true, build: true, jsonOnly: false};
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index]!;
 		const [flag, inline] = arg.includes('=') ? arg.split('=', 2) as [string, string] : [arg, undefined];
@@ -41,6 +42,7 @@ function parseFlags(argv: string[]): Flags {
 			case '--seconds': flags.seconds = value(); break;
 			case '--idle-seconds': flags.idleSeconds = value(); break;
 			case '--flood-seconds': flags.floodSeconds = value(); break;
+			case '--soak-seconds': flags.soakSeconds = value(); break;
 			case '--events': flags.events = value(); break;
 			case '--no-docker-stats': flags.dockerStats = false; break;
 			case '--no-build': flags.build = false; break;
@@ -60,12 +62,13 @@ export function machine(): string {
 
 /** The results as a plain table. */
 export function report(results: BenchResult[]): string {
-	const header = ['N', 'first frame ms', 'B/s', 'CPU %', 'RSS MB', 'peak RSS MB', 'engine idle %', 'engine +porthole %', 'engine +docker stats %', 'docker stats B/s', 'p50 ms', 'p95 ms', 'idle B/s', 'idle CPU %', 'scrolls', 'flood'];
+	const header = ['N', 'first frame ms', 'B/s', 'CPU %', 'RSS MB', 'peak RSS MB', 'engine idle %', 'engine +porthole %', 'engine +docker stats %', 'docker stats B/s', 'p50 ms', 'p95 ms', 'idle B/s', 'idle CPU %', 'scrolls', 'flood', 'soak'];
 	const rows = results.map(r => [
 		r.n, r.firstFrameMs, r.bytesPerSecond, r.cpuPercent.toFixed(2), r.rssMB, r.peakRssMB,
 		r.engineBaselinePercent, r.enginePercent, r.dockerStats?.enginePercent ?? '-', r.dockerStats?.bytesPerSecond ?? '-',
 		r.latencyP50Ms, r.latencyP95Ms, r.idleBytesPerSecond, r.idleCpuPercent.toFixed(2), r.scrolls,
 		'skipped' in r.flood ? 'skipped' : `${r.flood.linesPerSecond} lines/s, ${r.flood.cpuPercent}% CPU, RSS ${r.flood.rssAt10sMB}→${r.flood.rssAtEndMB} MB, keys p95 ${r.flood.keyLatencyP95Ms} ms`,
+		r.soak ? `${r.soak.seconds} s: RSS ${r.soak.rssStartMB}→${r.soak.rssEndMB} MB (peak ${r.soak.rssMaxMB}), ${r.soak.cpuPercent}% CPU, ${r.soak.bytesPerSecond} B/s` : '-',
 	]);
 	return table(header, rows);
 }
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
 	}
 	const results: BenchResult[] = [];
 	for (const n of flags.ns) {
-		const options: BenchOptions = {n, seconds: flags.seconds, idleSeconds: flags.idleSeconds, floodSeconds: flags.floodSeconds, dockerStats: flags.dockerStats, events: flags.events, host, engineDir, log};
+		const options: BenchOptions = {n, seconds: flags.seconds, idleSeconds: flags.idleSeconds, floodSeconds: flags.floodSeconds, soakSeconds: flags.soakSeconds, dockerStats: flags.dockerStats, events: flags.events, host, engineDir, log};
 		const result = await runBench(options);
 		results.push(result);
 		if ('skipped' in result.flood) log(`n=${n}: log flood skipped: ${result.flood.skipped}`);
