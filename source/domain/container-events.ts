@@ -1,4 +1,4 @@
-import type {ContainerRow, ContainerState} from './container.js';
+import {composeLabel, type ContainerRow, type ContainerState} from './container.js';
 
 /** The parts of an engine event that say what happened to a container. */
 export type ContainerEventFacts = {id: string; action: string; attributes: Record<string, string>; time: number};
@@ -16,8 +16,6 @@ const stateAfter: Record<string, ContainerState> = {
 
 /** Event attributes that are not labels. */
 const notLabels = new Set(['image', 'name', 'exitCode', 'signal', 'execDuration']);
-
-const composeLabel = 'com.docker.compose.project';
 
 /**
  * What a container event already tells us, applied to the row we know (or, for

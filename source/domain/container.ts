@@ -55,6 +55,9 @@ export type ContainerRow = {
 	composeProject?: string;
 };
 
+/** The label compose puts on every container of a project; its value is the project's name. */
+export const composeLabel = 'com.docker.compose.project';
+
 /** True for states in which the engine can stream stats. */
 export function isLive(state: ContainerState): boolean {
 	return state === 'running' || state === 'paused' || state === 'restarting';

@@ -22,7 +22,7 @@ export type StatsSample = {
 };
 
 /** Below this CPU use (percent of a core) a container counts as quiet. */
-export const quietCpuPercent = 0.5;
+const quietCpuPercent = 0.5;
 
 /**
  * True when a container did next to nothing between two samples: CPU under

@@ -1,5 +1,5 @@
 import type Dockerode from 'dockerode';
-import type {ContainerRow, ContainerState, HealthState, MountInfo, PortMapping} from '../domain/container.js';
+import {composeLabel, type ContainerRow, type ContainerState, type HealthState, type MountInfo, type PortMapping} from '../domain/container.js';
 
 const states = new Set<ContainerState>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
 
@@ -22,8 +22,6 @@ function healthFromStatus(status: string): HealthState {
 	if (status.includes('(health: starting)')) return 'starting';
 	return undefined;
 }
-
-const composeLabel = 'com.docker.compose.project';
 
 /**
  * A row from the list endpoint's summary. The list lacks start time, restart
