@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
 	// Nothing is on screen yet: the table says which rows are once it draws, so
 	// the first list does not open a stats stream for every live container.
-	const first = setVisibleContainers({...initialState({target: engine.description, readOnly: options.readOnly, ui: {view: options.view}, logs}), shell: options.shell}, []);
+	const first = setVisibleContainers({...initialState({target: engine.description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view}, logs}), shell: options.shell}, []);
 	const store = createStore(logTargets.length > 0 ? openLogs(first, logTargets) : first);
 	const sync = new Sync(engine, store);
 	sync.onAnyEvent(event => store.update(state => recordEvent(state, event)));

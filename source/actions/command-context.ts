@@ -1,5 +1,5 @@
 import type {Engine} from '../engine/engine.js';
-import type {CommandId} from '../keys/keymap.js';
+import type {Binding, CommandId} from '../keys/keymap.js';
 import type {Store} from '../store/store.js';
 
 /** What commands may reach: the engine, the store, and the terminal's owner. */
@@ -12,6 +12,8 @@ export type CommandContext = {
 	 * and reading input until the promise settles, then redraws.
 	 */
 	suspend?: (session: () => Promise<void>) => Promise<void>;
+	/** The keymap row that started the command: whether it confirms is read from here (actions/confirm.ts). */
+	binding?: Binding;
 };
 
 /** What a command does in one scope. */

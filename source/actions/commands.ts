@@ -1,4 +1,6 @@
-import type {Binding, Scope} from '../keys/keymap.js';
+import type {Binding, CommandId} from '../keys/keymap.js';
+import {commandLineHelp} from '../keys/line-commands.js';
+import type {ViewName} from '../store/state.js';
 import {setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {containerHandlers} from './container-commands.js';
@@ -16,12 +18,16 @@ export type {CommandContext} from './command-context.js';
 const globalHandlers: Handlers = {
 	...diskUsageHandler,
 	quit: ({quit}) => quit(),
-	help: ({store}) => store.update(s => setView(s, s.ui.view === 'help' ? 'containers' : 'help')),
-	'command-line': ({store}) => store.update(s => setUi(s, {prompt: {kind: 'command', text: ''}})),
+	help: ({store}) => store.update(s => setView(s, s.ui.view === 'help' ? s.ui.helpFrom ?? 'containers' : 'help')),
+	'command-line': ({store}) => store.update(s => setUi(s, {prompt: {kind: 'command', text: '', help: commandLineHelp()}})),
 };
 
-/** Each view's own handlers; a view adds its table here. */
-const handlersByScope: Record<Exclude<Scope, 'global'>, Handlers> = {
+/**
+ * The one table from command to handler: each view's own handlers, then the
+ * global ones. `keys` names commands and imports nothing of ours; a view adds
+ * its handlers here.
+ */
+const handlersByScope: Record<ViewName, Handlers> = {
 	containers: {...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers},
 	help: helpHandlers,
 	images: imageHandlers,
@@ -35,9 +41,15 @@ const handlersByScope: Record<Exclude<Scope, 'global'>, Handlers> = {
 	logs: logsHandlers,
 };
 
-/** Runs the command a binding names: the current view's handler first, then the global one. */
+/** The handler a command has in a view: the view's own first, then the global one. */
+export function handlerFor(view: ViewName, command: CommandId): Handlers[CommandId] {
+	return handlersByScope[view]?.[command] ?? globalHandlers[command];
+}
+
+/**
+ * Runs the command a binding names in the current view. The handler gets the
+ * binding, so a confirmation is asked exactly when the keymap row says so.
+ */
 export function runCommand(binding: Binding, context: CommandContext): void {
-	const view = context.store.getSnapshot().ui.view;
-	const handler = handlersByScope[view]?.[binding.command] ?? globalHandlers[binding.command];
-	handler?.(context);
+	handlerFor(context.store.getSnapshot().ui.view, binding.command)?.({...context, binding});
 }

@@ -1,7 +1,9 @@
 import type {ContainerRow} from '../domain/container.js';
 import type {ContainerAction, Engine} from '../engine/engine.js';
 import type {Store} from '../store/store.js';
-import {notify, setUi} from '../store/ui-slice.js';
+import {notify} from '../store/ui-slice.js';
+import type {CommandContext} from './command-context.js';
+import {askFirst} from './confirm.js';
 import {sanitizeText} from '../format/sanitize.js';
 
 const pastTense: Record<ContainerAction, string> = {
@@ -43,22 +45,36 @@ export function startOrStop(row: ContainerRow): ContainerAction {
 	return row.state === 'running' || row.state === 'restarting' || row.state === 'paused' ? 'stop' : 'start';
 }
 
-/** The question a kill or remove confirmation asks, naming the container. */
-export function confirmQuestion(row: ContainerRow, action: 'kill' | 'remove'): string {
+/** The actions that ask first, with the words their dialog uses. */
+export type AskedAction = Exclude<ContainerAction, 'start' | 'unpause'> | 'unpause';
+
+const titles: Record<AskedAction, string> = {stop: 'Stop', restart: 'Restart', pause: 'Pause', unpause: 'Unpause', kill: 'Kill', remove: 'Remove'};
+
+/** The question a confirmation asks, naming the container and what the action does to it. */
+export function confirmQuestion(row: ContainerRow, action: AskedAction): string {
 	const name = sanitizeText(row.name);
-	if (action === 'kill') return `Kill container ${name}? It gets SIGKILL and no time to clean up.`;
-	return isRunning(row) ? `Remove container ${name}? It is running and will be killed first.` : `Remove container ${name}?`;
+	switch (action) {
+		case 'kill': return `Kill container ${name}? It gets SIGKILL and no time to clean up.`;
+		case 'stop': return `Stop container ${name}? It gets SIGTERM, then SIGKILL after its stop timeout.`;
+		case 'restart': return `Restart container ${name}? Its processes stop and start again.`;
+		case 'pause': return `Pause container ${name}? Its processes freeze until unpaused.`;
+		case 'unpause': return `Unpause container ${name}? Its processes run again.`;
+		case 'remove': return isRunning(row) ? `Remove container ${name}? It is running and will be killed first.` : `Remove container ${name}?`;
+	}
 }
 
-function isRunning(row: ContainerRow): boolean {
+/** True while the container has processes: running, paused or restarting. */
+export function isRunning(row: ContainerRow): boolean {
 	return row.state === 'running' || row.state === 'paused' || row.state === 'restarting';
 }
 
 /**
- * Opens the confirmation for kill or remove. On yes it acts on the container
- * as the store knows it then: one that vanished meanwhile is reported, not acted on.
+ * Confirms (when the keymap row that started it says so) and runs one
+ * action. On yes it acts on the container as the store knows it then: one
+ * that vanished meanwhile is reported, not acted on.
  */
-export function askConfirm(engine: Engine, store: Store, row: ContainerRow, action: 'kill' | 'remove'): void {
+export function askConfirm(context: Pick<CommandContext, 'engine' | 'store' | 'binding'>, row: ContainerRow, action: AskedAction): void {
+	const {engine, store} = context;
 	const run = () => {
 		const current = store.getSnapshot().containers.get(row.id);
 		if (!current) {
@@ -67,6 +83,5 @@ export function askConfirm(engine: Engine, store: Store, row: ContainerRow, acti
 		}
 		void runContainerAction(engine, store, current, action, {force: action === 'remove' && isRunning(current)});
 	};
-	const title = action === 'kill' ? 'Kill' : 'Remove';
-	store.update(state => setUi(state, {confirm: {title, question: confirmQuestion(row, action), target: row.name, run}}));
+	askFirst(context, {title: titles[action], question: confirmQuestion(row, action), target: row.name, run});
 }

@@ -1,8 +1,11 @@
+import type {ContainerRow} from '../domain/container.js';
 import {selectSelected} from '../store/selectors.js';
 import type {SortColumn} from '../store/state.js';
 import {setUi, sortBy} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
-import {askConfirm, runContainerAction, startOrStop} from './container-actions.js';
+import {askConfirm, isRunning, runContainerAction, startOrStop} from './container-actions.js';
+import {sanitizeText} from '../format/sanitize.js';
+import {notify} from '../store/ui-slice.js';
 import {moveSelection} from './navigation.js';
 
 /** The order `o` walks through the columns. */
@@ -16,6 +19,12 @@ const onSelected = (work: (context: CommandContext, row: NonNullable<ReturnType<
 		const row = selectSelected(context.store.getSnapshot());
 		if (row) work(context, row);
 	};
+
+/** Pause and kill need processes: on a stopped container say so in one line instead of asking or sending the engine's error. */
+function whenRunning(context: CommandContext, row: ContainerRow, action: 'pause' | 'kill'): void {
+	if (isRunning(row)) askConfirm(context, row, action);
+	else context.store.update(s => notify(s, `${sanitizeText(row.name)} is not running; nothing to ${action}`, 'error'));
+}
 
 /** What the containers view does with each command. */
 export const containerHandlers: Handlers = {
@@ -34,9 +43,10 @@ export const containerHandlers: Handlers = {
 	'sort-name': ({store}) => store.update(s => sortBy(s, 'name')),
 	'sort-cpu': ({store}) => store.update(s => sortBy(s, 'cpu')),
 	'sort-memory': ({store}) => store.update(s => sortBy(s, 'memory')),
-	'start-stop': onSelected(({engine, store}, row) => void runContainerAction(engine, store, row, startOrStop(row))),
-	restart: onSelected(({engine, store}, row) => void runContainerAction(engine, store, row, 'restart')),
-	pause: onSelected(({engine, store}, row) => void runContainerAction(engine, store, row, row.state === 'paused' ? 'unpause' : 'pause')),
-	kill: onSelected(({engine, store}, row) => askConfirm(engine, store, row, 'kill')),
-	remove: onSelected(({engine, store}, row) => askConfirm(engine, store, row, 'remove')),
+	// Starting loses nothing, so only the stop half of `s` asks.
+	'start-stop': onSelected((context, row) => startOrStop(row) === 'start' ? void runContainerAction(context.engine, context.store, row, 'start') : askConfirm(context, row, 'stop')),
+	restart: onSelected((context, row) => askConfirm(context, row, 'restart')),
+	pause: onSelected((context, row) => row.state === 'paused' ? askConfirm(context, row, 'unpause') : whenRunning(context, row, 'pause')),
+	kill: onSelected((context, row) => whenRunning(context, row, 'kill')),
+	remove: onSelected((context, row) => askConfirm(context, row, 'remove')),
 };

@@ -1,18 +1,24 @@
 import {resolveKey} from '../keys/dispatch.js';
+import {keyLabel} from '../keys/key-labels.js';
+import {completeLine, lineNames, matchLine} from '../keys/line-commands.js';
 import type {Scope} from '../keys/keymap.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import {runCommand, type CommandContext} from './commands.js';
-import {parseView} from './views.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
 type Mode = (key: string, input: string, context: CommandContext) => boolean;
 
-/** The confirmation dialog swallows every key: y or Enter confirms, anything else cancels. */
+/**
+ * The confirmation dialog swallows every key: only the `confirm` scope's yes
+ * key (y) confirms. Enter, Esc and anything else cancel, so a second Enter
+ * after a prompt never destroys or overwrites.
+ */
 const confirmMode: Mode = (key, _input, {store}) => {
-	const pending = store.getSnapshot().ui.confirm;
+	const state = store.getSnapshot();
+	const pending = state.ui.confirm;
 	if (!pending) return false;
 	store.update(s => setUi(s, {confirm: undefined}));
-	if (key !== 'y' && key !== 'return') {
+	if (resolveKey(key, 'confirm', state.readOnly)?.command !== 'yes') {
 		store.update(s => notify(s, `${pending.title.toLowerCase()} cancelled`));
 		return true;
 	}
@@ -20,37 +26,61 @@ const confirmMode: Mode = (key, _input, {store}) => {
 	return true;
 };
 
-/** A prompt line (`/` filter or `:` command) takes typing until Enter or Esc. */
-const promptMode: Mode = (key, input, {store}) => {
-	const prompt = store.getSnapshot().ui.prompt;
+/** A prompt line (`/` filter, `:` command, a view's own line) takes typing until its submit or cancel key. */
+const promptMode: Mode = (key, input, context) => {
+	const {store} = context;
+	const state = store.getSnapshot();
+	const prompt = state.ui.prompt;
 	if (!prompt) return false;
-	if (key === 'escape') {
+	const command = resolveKey(key, 'prompt', state.readOnly)?.command;
+	if (command === 'cancel') {
 		store.update(s => setUi(s, {prompt: undefined, ...(prompt.kind === 'filter' ? {filter: ''} : {})}));
 		prompt.change?.('');
 		return true;
 	}
-	if (key === 'return') {
+	if (command === 'submit') {
 		store.update(s => setUi(s, {prompt: undefined}));
-		if (prompt.kind === 'command') runLine(prompt.text, store);
+		if (prompt.kind === 'command') runLine(prompt.text, context);
 		prompt.submit?.(prompt.text);
 		return true;
 	}
+	if (command === 'complete') {
+		if (prompt.kind === 'command') completeCommand(prompt.text, context);
+		return true;
+	}
 	let text = prompt.text;
-	if (key === 'backspace') text = text.slice(0, -1);
-	else if (key === 'ctrl+u') text = '';
+	if (command === 'delete-back') text = text.slice(0, -1);
+	else if (command === 'clear-line') text = '';
 	else if (input && !key.startsWith('ctrl+') && input.length >= 1 && !/[\u0000-\u001f\u007f]/.test(input)) text += input;
 	else return true;
-	const next = {...prompt, text};
+	const next = {...prompt, text, ...(prompt.kind === 'command' ? {help: undefined} : {})};
 	store.update(s => setUi(s, prompt.kind === 'filter' ? {prompt: next, filter: text} : {prompt: next}));
 	prompt.change?.(text);
 	return true;
 };
 
-function runLine(text: string, store: CommandContext['store']): void {
+/** Tab on the `:` line: complete a unique name, or extend to the common prefix and list the candidates. */
+function completeCommand(text: string, {store}: CommandContext): void {
+	const completion = completeLine(text);
+	const help = completion.candidates.length > 1 ? `one of: ${completion.candidates.join(', ')}` : completion.candidates.length === 0 ? `no view starts with "${text}"` : undefined;
+	store.update(s => s.ui.prompt ? setUi(s, {prompt: {...s.ui.prompt, text: completion.text, help}}) : s);
+}
+
+/** Runs a `:` line: a view opens, `q` quits, an ambiguous prefix lists its candidates, anything else names what exists. */
+function runLine(text: string, context: CommandContext): void {
+	const {store} = context;
 	if (text.trim() === '') return;
-	const view = parseView(text);
-	if (view) store.update(s => setView(s, view));
-	else store.update(s => notify(s, `unknown view: ${text.trim()} (try :containers or :help)`, 'error'));
+	const {match, candidates} = matchLine(text);
+	if (match?.view) {
+		const view = match.view;
+		store.update(s => setView(s, view));
+	} else if (match?.command === 'quit') {
+		context.quit();
+	} else if (candidates.length > 1) {
+		store.update(s => notify(s, `:${text.trim()} could be ${candidates.map(entry => entry.name).join(', ')}; type more (${keyLabel('tab')} completes)`, 'error'));
+	} else {
+		store.update(s => notify(s, `unknown view: ${text.trim()} (views: ${lineNames()})`, 'error'));
+	}
 }
 
 /** Keys bound in the keymap, for the current view's scope. */
@@ -69,3 +99,9 @@ const modes: Mode[] = [confirmMode, promptMode, keymapMode];
 export function dispatchKey(key: string, input: string, context: CommandContext): void {
 	for (const mode of modes) if (mode(key, input, context)) return;
 }
+
+/** The commands each mode above the views handles, so tests can prove every `prompt` and `confirm` binding reaches one. */
+export const modeCommands: Record<'prompt' | 'confirm', readonly string[]> = {
+	prompt: ['submit', 'cancel', 'complete', 'delete-back', 'clear-line'],
+	confirm: ['yes'],
+};

@@ -9,8 +9,9 @@ import {setDiskUsage, setHistory, setPull, updatePull} from '../store/resources-
 import type {PullState} from '../store/resources-state.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
+import {askFirst} from './confirm.js';
 
-type Context = Pick<CommandContext, 'engine' | 'store'>;
+type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 
 /** Refuses in read-only mode, as a second fence behind the keymap; true when refused. */
 export function refusedReadOnly({store}: Context, what: string): boolean {
@@ -51,7 +52,7 @@ export async function askRemoveImage(context: Context, row: ImageView): Promise<
 	const reference = row.tag ?? row.image.id;
 	const {title, question} = removeQuestion(row, users);
 	const run = () => void removeImage(context, reference, {force: false});
-	store.update(state => setUi(state, {confirm: {title, question, target: reference, run}}));
+	askFirst(context, {title, question, target: reference, run});
 }
 
 /**
@@ -92,7 +93,7 @@ async function offerForce(context: Context, reference: string, name: string, sai
 	store.update(state => notify(state, `refused: ${name} is used by ${who} (${sanitizeText(said)})`, 'error'));
 	const question = `The engine refused: ${name} is used by ${who}. Force-remove it? The containers keep their filesystem but show the image by ID.`;
 	const run = () => void removeImage(context, reference, {force: true});
-	store.update(state => setUi(state, {confirm: {title: 'Force remove image', question, target: reference, run}}));
+	askFirst(context, {title: 'Force remove image', question, target: reference, run});
 }
 
 /** Reads disk usage now (for an up-to-date estimate) and stores it; undefined when the engine will not say. */
@@ -115,7 +116,7 @@ export async function askPruneImages(context: Context, mode: ImagePruneMode, opt
 	const figure = estimate ? ` That is ${estimate.count} image${estimate.count === 1 ? '' : 's'}, about ${formatSize(estimate.bytes)} to reclaim.` : '';
 	const question = `Prune ${what}?${figure}`;
 	const run = () => void pruneImages(context, mode, options);
-	context.store.update(state => setUi(state, {confirm: {title: mode === 'all' ? 'Prune unused images' : 'Prune dangling images', question, target: mode, run}}));
+	askFirst(context, {title: mode === 'all' ? 'Prune unused images' : 'Prune dangling images', question, target: mode, run});
 }
 
 /** Prunes images and reports the count and the bytes the engine says it reclaimed. */

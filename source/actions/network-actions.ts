@@ -4,9 +4,10 @@ import {nameList} from '../format/resource-text.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
+import {askFirst} from './confirm.js';
 import {refusedReadOnly} from './image-actions.js';
 
-type Context = Pick<CommandContext, 'engine' | 'store'>;
+type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 
 /**
  * Asks before removing a network. The built-in ones (bridge, host, none) are
@@ -25,7 +26,7 @@ export function askRemoveNetwork(context: Context, row: NetworkRow): void {
 		? `Remove network ${name}? Container${members.length > 1 ? 's' : ''} ${nameList(members)} ${members.length > 1 ? 'are' : 'is'} attached, so the engine will refuse until they disconnect.`
 		: `Remove network ${name} (${sanitizeText(row.driver)})?`;
 	const run = () => void removeNetwork(context, row);
-	context.store.update(state => setUi(state, {confirm: {title: 'Remove network', question, target: row.name, run}}));
+	askFirst(context, {title: 'Remove network', question, target: row.name, run});
 }
 
 /** Removes a network and reports the outcome in the status bar. */

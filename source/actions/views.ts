@@ -1,33 +1,20 @@
+import {lineCommands, matchLine} from '../keys/line-commands.js';
+import type {ViewScope} from '../keys/keymap.js';
 import type {ViewName} from '../store/state.js';
 
-/** Names and short aliases the `:` command line and the CLI accept for each view. */
-export const viewNames: Record<string, ViewName> = {
-	containers: 'containers',
-	container: 'containers',
-	co: 'containers',
-	ps: 'containers',
-	help: 'help',
-	h: 'help',
-	'?': 'help',
-	images: 'images',
-	image: 'images',
-	im: 'images',
-	volumes: 'volumes',
-	volume: 'volumes',
-	vol: 'volumes',
-	networks: 'networks',
-	network: 'networks',
-	net: 'networks',
-	df: 'disk',
-	disk: 'disk',
-	du: 'disk',
-	logs: 'logs',
-	log: 'logs',
-	events: 'events',
-	ev: 'events',
-};
+/** The keymap's view scopes and the store's views are one list; this fails to compile when they drift. */
+const sameViews: [ViewScope, ViewName] extends [ViewName, ViewScope] ? true : never = true;
+void sameViews;
 
-/** The view a typed name means, if any. */
+/** Names and short aliases the `:` command line and the CLI accept for each view, from the keymap's line table. */
+export const viewNames: Record<string, ViewName> = Object.fromEntries(lineCommands.flatMap(entry => entry.view ? [entry.name, ...entry.aliases].map(name => [name, entry.view!]) : []));
+
+/** The view a typed name means, if any: an exact name or alias, or a prefix only one view has. */
 export function parseView(text: string): ViewName | undefined {
-	return viewNames[text.trim().replace(/^:/, '').toLowerCase()];
+	return matchLine(text).match?.view;
+}
+
+/** The views by name, for `--help` and errors: "containers, images, ..., help". */
+export function viewList(): string {
+	return lineCommands.filter(entry => entry.view).map(entry => entry.name).join(', ');
 }

@@ -5,9 +5,10 @@ import {sanitizeText} from '../format/sanitize.js';
 import {setDiskUsage} from '../store/resources-slice.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
+import {askFirst} from './confirm.js';
 import {refusedReadOnly} from './image-actions.js';
 
-type Context = Pick<CommandContext, 'engine' | 'store'>;
+type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 
 /** The refusal for a volume in use, naming the containers. */
 export function inUseText(name: string, users: readonly string[]): string {
@@ -34,7 +35,7 @@ export async function askRemoveVolume(context: Context, name: string): Promise<v
 		return;
 	}
 	const run = () => void removeVolume(context, name);
-	store.update(state => setUi(state, {confirm: {title: 'Remove volume', question: `Remove volume ${sanitizeText(name)}? Its data is deleted for good.`, target: name, run}}));
+	askFirst(context, {title: 'Remove volume', question: `Remove volume ${sanitizeText(name)}? Its data is deleted for good.`, target: name, run});
 }
 
 /** Removes a volume and reports it; a refusal (a container took it meanwhile) names the containers. */
@@ -73,7 +74,7 @@ export async function askPruneVolumes(context: Context, options: {labels?: strin
 	}
 	const question = `Prune volumes no container uses? Their data is deleted for good.${figure} (Engine 23 and later prune only anonymous volumes.)`;
 	const run = () => void pruneVolumes(context, options);
-	store.update(state => setUi(state, {confirm: {title: 'Prune volumes', question, target: 'volumes', run}}));
+	askFirst(context, {title: 'Prune volumes', question, target: 'volumes', run});
 }
 
 /** Prunes unused volumes and reports the count and the bytes the engine says it reclaimed. */

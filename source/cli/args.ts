@@ -1,4 +1,4 @@
-import {parseView} from '../actions/views.js';
+import {parseView, viewList} from '../actions/views.js';
 import type {ViewName} from '../store/state.js';
 
 /** What the command line asked for. */
@@ -14,6 +14,8 @@ export type CliOptions = {
 	/** Lines the logs view starts with (--tail). */
 	tail?: number;
 	readOnly: boolean;
+	/** --no-confirm: stop, restart, pause and kill act without asking (a config file setting later). */
+	noConfirm: boolean;
 	once: boolean;
 	json: boolean;
 	help: boolean;
@@ -29,8 +31,9 @@ export const usage = `Usage: porthole [view] [options]
 
 A terminal UI that watches and drives a Docker engine.
 
-Views:      containers (default), help, events
+Views:      ${viewList()} (containers is the default)
             logs NAME [NAME...]  the logs of these containers, merged by time
+            (inside Porthole, : opens a view by name or prefix; :q quits)
 Options:
   -H, --host URL      engine to use: unix:///path, tcp://host:port, ssh://user@host
                       (default: --context, DOCKER_HOST, the docker CLI context,
@@ -41,6 +44,8 @@ Options:
       --log-lines N   lines the logs view holds in memory (default 10000)
       --tail N        lines the logs view starts with (default 1000)
       --read-only     hide and refuse every command that changes the engine
+      --no-confirm    stop, restart, pause and kill without asking first
+                      (remove and prune still ask)
       --once          print a snapshot table of the containers and exit
       --json          print the snapshot as one JSON document and exit
   -h, --help          show this help
@@ -52,7 +57,7 @@ unreachable, 4 permission denied on the engine's socket.`;
 
 /** Parses argv (without node and script). Throws UsageError with a one-line message. */
 export function parseArgs(argv: string[]): CliOptions {
-	const options: CliOptions = {readOnly: false, once: false, json: false, help: false, version: false, view: 'containers'};
+	const options: CliOptions = {readOnly: false, noConfirm: false, once: false, json: false, help: false, version: false, view: 'containers'};
 	const value = (flag: string, next: string | undefined): string => {
 		if (next === undefined || next.startsWith('-')) throw new UsageError(`${flag} needs a value`);
 		return next;
@@ -62,7 +67,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		const arg = argv[index] ?? '';
 		const eq = arg.indexOf('=');
 		const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-		const booleanFlag = ['--read-only', '--once', '--json', '--help', '--version'].includes(flag ?? '');
+		const booleanFlag = ['--read-only', '--no-confirm', '--once', '--json', '--help', '--version'].includes(flag ?? '');
 		if (booleanFlag && inline !== undefined) throw new UsageError(`${flag} takes no value`);
 		switch (flag) {
 			case '-H': case '--host': options.host = inline ?? value(flag, argv[++index]); break;
@@ -71,6 +76,7 @@ export function parseArgs(argv: string[]): CliOptions {
 			case '--log-lines': options.logLines = count(flag, inline ?? value(flag, argv[++index]), 100, 1_000_000); break;
 			case '--tail': options.tail = count(flag, inline ?? value(flag, argv[++index]), 0, 1_000_000); break;
 			case '--read-only': options.readOnly = true; break;
+			case '--no-confirm': options.noConfirm = true; break;
 			case '--once': options.once = true; break;
 			case '--json': options.json = true; break;
 			case '-h': case '--help': options.help = true; break;
@@ -82,7 +88,7 @@ export function parseArgs(argv: string[]): CliOptions {
 					break;
 				}
 				const view = parseView(arg);
-				if (!view) throw new UsageError(`unknown view "${arg}" (try: containers, help, events)`);
+				if (!view) throw new UsageError(`unknown view "${arg}" (views: ${viewList()})`);
 				options.view = view;
 				sawView = true;
 			}

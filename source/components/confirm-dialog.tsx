@@ -1,13 +1,16 @@
 import {Box, Text} from 'ink';
 import type {PendingConfirm} from '../store/state.js';
 
+/** Props of the dialog: what is asked, and the answer keys as the keymap's `confirm` scope names them. */
+export type ConfirmDialogProps = {pending: PendingConfirm; width: number; keys: {yes: string; no: string}};
+
 /** A bordered yes/no dialog for a dangerous action; the question names the target. */
-export function ConfirmDialog({pending, width}: {pending: PendingConfirm; width: number}) {
+export function ConfirmDialog({pending, width, keys}: ConfirmDialogProps) {
 	return (
 		<Box borderStyle="round" borderColor="red" flexDirection="column" paddingX={1} width={Math.min(width, 72)}>
 			<Text bold color="red">{pending.title}</Text>
 			<Text wrap="wrap">{pending.question}</Text>
-			<Text><Text bold>y</Text>/<Text bold>Enter</Text> yes   <Text bold>any other key</Text> no</Text>
+			<Text><Text bold>{keys.yes}</Text> yes   <Text bold>{keys.no}</Text> no</Text>
 		</Box>
 	);
 }

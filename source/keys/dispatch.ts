@@ -1,3 +1,4 @@
+import {keyLabel} from './key-labels.js';
 import {keymap, type Binding, type CommandId, type Scope} from './keymap.js';
 
 /** The subset of Ink's `Key` that names a key. */
@@ -43,9 +44,9 @@ export function keyFor(command: CommandId, scope: Scope, readOnly = false): stri
 	return activeBindings(readOnly).find(binding => binding.command === command && (binding.scope === scope || binding.scope === 'global'))?.keys[0];
 }
 
-/** Footer hints for a scope, generated from the keymap. */
+/** Footer hints for a scope, generated from the keymap, with keys as people read them ("Enter", not "return"). */
 export function hints(scope: Scope, readOnly: boolean): Array<{key: string; label: string}> {
 	return activeBindings(readOnly)
 		.filter(binding => binding.hint && (binding.scope === scope || binding.scope === 'global'))
-		.map(binding => ({key: binding.keys[0] ?? '', label: binding.hint ?? ''}));
+		.map(binding => ({key: keyLabel(binding.keys[0] ?? ''), label: binding.hint ?? ''}));
 }

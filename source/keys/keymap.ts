@@ -1,5 +1,12 @@
-/** Where a binding applies. `global` bindings work in every view unless a view binds the same key. */
-export type Scope = 'global' | 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
+/** The views, each a scope of its own. */
+export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
+
+/**
+ * Where a binding applies. `global` bindings work in every view unless a view
+ * binds the same key. `prompt` (a line being typed) and `confirm` (a yes/no
+ * dialog) are modes above the views: they get every key first.
+ */
+export type Scope = 'global' | ViewScope | 'prompt' | 'confirm';
 
 /** Every command a key can trigger. */
 export type CommandId =
@@ -13,7 +20,14 @@ export type CommandId =
 	| 'sort-pid' | 'reveal-secrets' | 'search' | 'search-next' | 'search-previous' | 'event-type'
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
-	| 'log-save' | 'log-save-view';
+	| 'log-save' | 'log-save-view'
+	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes';
+
+/**
+ * How a command confirms: `destroys` always asks (what it deletes does not
+ * come back); `interrupts` asks unless --no-confirm (stop, restart, pause, kill).
+ */
+export type Confirm = 'destroys' | 'interrupts';
 
 /** One row of the keymap. */
 export type Binding = {
@@ -24,8 +38,8 @@ export type Binding = {
 	scope: Scope;
 	/** Changes engine state (or runs code in a container). Hidden and unreachable with --read-only. */
 	dangerous: boolean;
-	/** Asks for confirmation first, in a dialog that names the target. */
-	confirm?: boolean;
+	/** Asks for confirmation first, in a dialog that names the target (actions/confirm.ts); absent: acts at once. */
+	confirm?: Confirm;
 	/** Shown in the footer. */
 	hint?: string;
 };
@@ -57,7 +71,7 @@ function filterSortKeys(scope: Scope, fields: string, back = 'Clear the filter; 
 export const keymap: readonly Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit Porthole', scope: 'global', dangerous: false, hint: 'quit'},
 	{command: 'help', keys: ['?'], description: 'Show or hide this help', scope: 'global', dangerous: false, hint: 'help'},
-	{command: 'command-line', keys: [':'], description: 'Command line: :containers, :help (aliases :co, :h)', scope: 'global', dangerous: false, hint: 'view'},
+	{command: 'command-line', keys: [':'], description: 'Command line: open a view by name (the : names below), or quit', scope: 'global', dangerous: false, hint: 'view'},
 	{command: 'back', keys: ['escape'], description: 'Go back, or clear the filter', scope: 'global', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Move up', scope: 'containers', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Move down', scope: 'containers', dangerous: false},
@@ -73,11 +87,11 @@ export const keymap: readonly Binding[] = [
 	{command: 'sort-name', keys: ['N'], description: 'Sort by name', scope: 'containers', dangerous: false},
 	{command: 'sort-cpu', keys: ['C'], description: 'Sort by CPU', scope: 'containers', dangerous: false},
 	{command: 'sort-memory', keys: ['M'], description: 'Sort by memory', scope: 'containers', dangerous: false},
-	{command: 'start-stop', keys: ['s'], description: 'Start or stop the container', scope: 'containers', dangerous: true, hint: 'start/stop'},
-	{command: 'restart', keys: ['r'], description: 'Restart the container', scope: 'containers', dangerous: true, hint: 'restart'},
-	{command: 'pause', keys: ['p'], description: 'Pause or unpause the container', scope: 'containers', dangerous: true},
-	{command: 'kill', keys: ['K'], description: 'Kill the container (asks first)', scope: 'containers', dangerous: true, confirm: true},
-	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container (asks first)', scope: 'containers', dangerous: true, confirm: true, hint: 'remove'},
+	{command: 'start-stop', keys: ['s'], description: 'Start the container, or stop it', scope: 'containers', dangerous: true, confirm: 'interrupts', hint: 'start/stop'},
+	{command: 'restart', keys: ['r'], description: 'Restart the container', scope: 'containers', dangerous: true, confirm: 'interrupts', hint: 'restart'},
+	{command: 'pause', keys: ['p'], description: 'Pause or unpause the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
+	{command: 'kill', keys: ['K'], description: 'Kill the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container', scope: 'containers', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},
 	{command: 'disk-usage', keys: ['U'], description: 'Disk usage: images, containers, volumes, build cache (also :df)', scope: 'global', dangerous: false},
@@ -86,17 +100,17 @@ export const keymap: readonly Binding[] = [
 	{command: 'toggle-untagged', keys: ['a'], description: 'Show or hide dangling and intermediate images', scope: 'images', dangerous: false, hint: 'all'},
 	{command: 'image-history', keys: ['return', 'H'], description: 'Layer history of the image', scope: 'images', dangerous: false, hint: 'history'},
 	{command: 'pull', keys: ['P'], description: 'Pull an image by name:tag (Esc cancels)', scope: 'images', dangerous: true, hint: 'pull'},
-	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the image, or untag this tag (asks first)', scope: 'images', dangerous: true, confirm: true, hint: 'remove'},
-	{command: 'prune', keys: ['x'], description: 'Prune dangling images (asks first, says how much)', scope: 'images', dangerous: true, confirm: true, hint: 'prune'},
-	{command: 'prune-all', keys: ['X'], description: 'Prune every image no container uses (asks first)', scope: 'images', dangerous: true, confirm: true},
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the image, or untag this tag', scope: 'images', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	{command: 'prune', keys: ['x'], description: 'Prune dangling images (says how much)', scope: 'images', dangerous: true, confirm: 'destroys', hint: 'prune'},
+	{command: 'prune-all', keys: ['X'], description: 'Prune every image no container uses', scope: 'images', dangerous: true, confirm: 'destroys'},
 	...tableKeys('volumes', 'volume'),
 	...filterSortKeys('volumes', 'name, driver or container'),
 	{command: 'create', keys: ['c'], description: 'Create a named volume', scope: 'volumes', dangerous: true, hint: 'create'},
-	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the volume (asks first; refused while in use)', scope: 'volumes', dangerous: true, confirm: true, hint: 'remove'},
-	{command: 'prune', keys: ['x'], description: 'Prune unused volumes (asks first, says how much)', scope: 'volumes', dangerous: true, confirm: true, hint: 'prune'},
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the volume (refused while in use)', scope: 'volumes', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	{command: 'prune', keys: ['x'], description: 'Prune unused volumes (says how much)', scope: 'volumes', dangerous: true, confirm: 'destroys', hint: 'prune'},
 	...tableKeys('networks', 'network'),
 	...filterSortKeys('networks', 'name, driver, subnet or container'),
-	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the network (asks first; not bridge, host or none)', scope: 'networks', dangerous: true, confirm: true, hint: 'remove'},
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the network (not bridge, host or none)', scope: 'networks', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	...tableKeys('history', 'layer'),
 	{command: 'back', keys: ['escape'], description: 'Back to images', scope: 'history', dangerous: false},
 	{command: 'back', keys: ['escape'], description: 'Back to containers', scope: 'disk', dangerous: false},
@@ -159,4 +173,10 @@ export const keymap: readonly Binding[] = [
 	{command: 'log-all', keys: ['0'], description: 'Load the whole log (the newest lines that fit the buffer)', scope: 'logs', dangerous: false},
 	{command: 'log-save', keys: ['s'], description: 'Save the complete log, read again from the engine, to a file', scope: 'logs', dangerous: false, hint: 'save'},
 	{command: 'log-save-view', keys: ['S'], description: 'Save the lines in view (as filtered) to a file', scope: 'logs', dangerous: false},
+	{command: 'submit', keys: ['return'], description: 'Run the line, or keep the filter', scope: 'prompt', dangerous: false},
+	{command: 'cancel', keys: ['escape'], description: 'Cancel the line (a filter is cleared)', scope: 'prompt', dangerous: false},
+	{command: 'complete', keys: ['tab'], description: 'Complete a view name after :', scope: 'prompt', dangerous: false},
+	{command: 'delete-back', keys: ['backspace'], description: 'Delete the character before the cursor', scope: 'prompt', dangerous: false},
+	{command: 'clear-line', keys: ['ctrl+u'], description: 'Clear the line', scope: 'prompt', dangerous: false},
+	{command: 'yes', keys: ['y'], description: 'Yes: do it (Enter and any other key cancel)', scope: 'confirm', dangerous: false},
 ];

@@ -3,6 +3,8 @@ import {ConfirmDialog} from '../components/confirm-dialog.js';
 import {Footer} from '../components/footer.js';
 import {StatusBar} from '../components/status-bar.js';
 import {hints} from '../keys/dispatch.js';
+import {confirmKeys, labelFor, promptKeys} from '../keys/key-labels.js';
+import {commandLineHelp} from '../keys/line-commands.js';
 import {useKeyDispatch} from '../hooks/use-key-dispatch.js';
 import {useServices, useStore} from '../hooks/use-store.js';
 import {setUi} from '../store/ui-slice.js';
@@ -62,7 +64,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return (
 			<Box width={columns} height={rows}>
-				<Text wrap="wrap">Terminal too small: {columns}×{rows}. Porthole needs at least {minimumSize.columns}×{minimumSize.rows}; enlarge the window (q quits).</Text>
+				<Text wrap="wrap">Terminal too small: {columns}×{rows}. Porthole needs at least {minimumSize.columns}×{minimumSize.rows}; enlarge the window ({labelFor('quit', 'global')} quits).</Text>
 			</Box>
 		);
 	}
@@ -75,9 +77,9 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 		<Box flexDirection="column" width={columns} height={rows}>
 			<StatusBar connection={connection} notice={notice} readOnly={readOnly} summary={summary} width={columns} />
 			<Box height={bodyHeight} flexDirection="column">
-				{ui.confirm ? <ConfirmDialog pending={ui.confirm} width={columns} /> : <Pane width={columns} height={bodyHeight} />}
+				{ui.confirm ? <ConfirmDialog pending={ui.confirm} width={columns} keys={confirmKeys()} /> : <Pane width={columns} height={bodyHeight} />}
 			</Box>
-			<Footer hints={hints(ui.view, readOnly)} prompt={ui.prompt} filter={ui.filter} />
+			<Footer hints={hints(ui.view, readOnly)} prompt={ui.prompt} filter={ui.filter} promptHelp={ui.prompt?.kind === 'command' ? commandLineHelp() : `regex or text; ${promptKeys('keeps', 'clears')}`} />
 		</Box>
 	);
 }

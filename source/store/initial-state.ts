@@ -3,7 +3,7 @@ import {initialLogs, type LogsState} from './logs-slice.js';
 import type {AppState, UiState} from './state.js';
 
 /** The state before the engine has said anything. */
-export function initialState(options: {target: string; readOnly?: boolean; ui?: Partial<UiState>; logs?: Partial<LogsState>}): AppState {
+export function initialState(options: {target: string; readOnly?: boolean; noConfirm?: boolean; ui?: Partial<UiState>; logs?: Partial<LogsState>}): AppState {
 	return {
 		connection: {status: 'connecting', target: options.target},
 		containers: new Map(),
@@ -20,6 +20,7 @@ export function initialState(options: {target: string; readOnly?: boolean; ui?: 
 			...options.ui,
 		},
 		readOnly: options.readOnly ?? false,
+		noConfirm: options.noConfirm ?? false,
 		resources: initialResources(),
 		logs: {...initialLogs(), ...options.logs},
 	};

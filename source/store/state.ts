@@ -54,6 +54,8 @@ export type UiState = {
 	confirm?: PendingConfirm;
 	/** First visible line of the help pane. */
 	helpScroll: number;
+	/** The view help was opened over, where leaving help returns (with its state: a logs search, its scroll). */
+	helpFrom?: ViewName;
 	/** Each view's own filter while another view is shown; setView swaps them. */
 	viewFilters?: Partial<Record<ViewName, string>>;
 	/** The view `filter` belongs to (help shows over it); unset means the first view. */
@@ -103,6 +105,8 @@ export type AppState = {
 	ui: UiState;
 	notice?: Notice;
 	readOnly: boolean;
+	/** --no-confirm: stop, restart, pause and kill act without asking (remove and prune still ask). */
+	noConfirm: boolean;
 	/** Images, volumes, networks and disk usage (store/resources-state.ts). */
 	resources: ResourcesState;
 	/** The top, inspect and events views (issue 4); absent until first opened or first event. */

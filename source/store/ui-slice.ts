@@ -12,12 +12,12 @@ const ownFilter = new Set<ViewName>(['images', 'volumes', 'networks']);
  * Switches view. The images, volumes and networks tables keep their own
  * filters: entering or leaving one saves the filter of the view left and
  * restores the one of the view shown. Help is read over the current view and
- * leaves the filter alone.
+ * leaves the filter alone; it remembers that view, to go back to it.
  */
 export function setView(state: AppState, view: ViewName): AppState {
 	if (state.ui.view === view) return state;
-	if (view === 'help') return setUi(state, {view});
-	const owner = state.ui.filterView ?? (state.ui.view === 'help' ? 'containers' : state.ui.view);
+	if (view === 'help') return setUi(state, {view, helpFrom: state.ui.view, helpScroll: 0});
+	const owner = state.ui.filterView ?? (state.ui.view === 'help' ? state.ui.helpFrom ?? 'containers' : state.ui.view);
 	if (owner === view || (!ownFilter.has(owner) && !ownFilter.has(view))) return setUi(state, {view, filterView: view});
 	const viewFilters = {...state.ui.viewFilters, [owner]: state.ui.filter};
 	return setUi(state, {view, filter: viewFilters[view] ?? '', viewFilters, filterView: view});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {parseArgs, usage, UsageError, type CliOptions} from '../../../source/cli/args.js';
 
-const defaults: CliOptions = {readOnly: false, once: false, json: false, help: false, version: false, view: 'containers'};
+const defaults: CliOptions = {readOnly: false, noConfirm: false, once: false, json: false, help: false, version: false, view: 'containers'};
 
 describe('parseArgs accepts', () => {
 	const cases: Array<[string[], Partial<CliOptions>]> = [
@@ -32,6 +32,11 @@ describe('parseArgs accepts', () => {
 		[['ps'], {view: 'containers'}],
 		[['help', '--read-only', '-H', 'tcp://x:1'], {view: 'help', readOnly: true, host: 'tcp://x:1'}],
 		[['help', 'containers'], {view: 'containers'}],
+		[['--no-confirm'], {noConfirm: true}],
+		[['images'], {view: 'images'}],
+		[['ima'], {view: 'images'}],
+		[['df'], {view: 'disk'}],
+		[['networks'], {view: 'networks'}],
 	];
 	for (const [argv, expected] of cases) {
 		test(argv.join(' ') || '(no arguments)', () => {
@@ -54,6 +59,8 @@ describe('parseArgs refuses', () => {
 		[['--read-only=false'], /--read-only takes no value/],
 		[['--json=1'], /--json takes no value/],
 		[['nosuchview'], /unknown view "nosuchview"/],
+		[['nosuchview'], /views: containers, images, volumes, networks, df, events, logs, help\)/],
+		[['--no-confirm=1'], /--no-confirm takes no value/],
 		[['containers', 'logs'], /porthole logs needs a container name/],
 	];
 	for (const [argv, message] of cases) {
@@ -75,8 +82,12 @@ describe('parseArgs refuses', () => {
 });
 
 describe('usage', () => {
+	test('names every view (issue 10 #22)', () => {
+		for (const view of ['containers', 'images', 'volumes', 'networks', 'df', 'events', 'logs', 'help']) assert.match(usage, new RegExp(`^Views:.*\\b${view}\\b`, 'm'), view);
+	});
+
 	test('mentions every option parseArgs knows', () => {
-		for (const flag of ['--host', '-H', '--context', '-c', '--read-only', '--once', '--json', '--help', '-h', '--version', '-v']) {
+		for (const flag of ['--host', '-H', '--context', '-c', '--read-only', '--no-confirm', '--once', '--json', '--help', '-h', '--version', '-v']) {
 			assert.ok(usage.includes(flag), flag);
 		}
 	});

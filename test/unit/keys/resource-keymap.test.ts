@@ -49,7 +49,7 @@ describe('images, volumes, networks and disk-usage keys', () => {
 		for (const binding of keymap.filter(b => scopes.includes(b.scope))) {
 			const changes = ['pull', 'remove', 'prune', 'prune-all', 'create'].includes(binding.command);
 			assert.equal(binding.dangerous, changes, binding.command);
-			if (binding.command !== 'pull' && binding.command !== 'create') assert.equal(binding.confirm ?? false, changes, binding.command);
+			if (binding.command !== 'pull' && binding.command !== 'create') assert.equal(binding.confirm === 'destroys', changes, binding.command);
 		}
 	});
 
