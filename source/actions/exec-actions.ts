@@ -6,6 +6,7 @@ import type {AppState} from '../store/state.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {pipeSession, processIo, quietStdin, terminalSize, type SessionEnd, type TerminalIo} from './terminal-handover.js';
+import {labelFor, promptKeys} from '../keys/key-labels.js';
 
 /** The shells `e` looks for, in order, after the one --shell names. */
 export const defaultShells = ['bash', 'ash', 'sh'] as const;
@@ -138,7 +139,7 @@ export function execInContainer(context: CommandContext, row: ContainerRow, comm
 			const candidates = shellCandidates(context.store.getSnapshot().shell);
 			terminal.stdout.write(`porthole: looking for a shell in ${name}…\r\n`);
 			const shell = await context.engine.findShell(row.id, candidates);
-			if (!shell) return `no shell in ${name} (tried ${candidates.join(', ')}); press E to run a command`;
+			if (!shell) return `no shell in ${name} (tried ${candidates.join(', ')}); press ${labelFor('exec-command', 'containers')} to run a command`;
 			cmd = [shell];
 		}
 		const argv = cmd;
@@ -195,7 +196,7 @@ export function promptForCommand(context: CommandContext, row: ContainerRow): vo
 			kind: 'exec',
 			text: '',
 			label: `exec in ${name}> `,
-			help: 'e.g. ps aux, or sh -c \'…\'; Enter runs, Esc cancels',
+			help: `e.g. ps aux, or sh -c '…'; ${promptKeys('runs')}`,
 			submit: text => {
 				const argv = splitCommandLine(text);
 				if (argv.length > 0) void execInContainer(context, row, argv);

@@ -10,6 +10,7 @@ import type {PullState} from '../store/resources-state.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {askFirst} from './confirm.js';
+import {labelFor, promptKeys} from '../keys/key-labels.js';
 
 type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 
@@ -138,7 +139,7 @@ export async function pruneImages(context: Context, mode: ImagePruneMode, option
 /** Opens the pull prompt; Enter starts the pull. */
 export function askPull(context: Context): void {
 	if (refusedReadOnly(context, 'pull')) return;
-	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: '', label: 'pull ', help: 'name:tag, e.g. alpine:3.20; Enter pulls, Esc cancels', submit: text => void pullImage(context, text)}}));
+	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: '', label: 'pull ', help: `name:tag, e.g. alpine:3.20; ${promptKeys('pulls')}`, submit: text => void pullImage(context, text)}}));
 }
 
 /**
@@ -153,7 +154,7 @@ export async function pullImage(context: Context, text: string): Promise<PullSta
 	if (refusedReadOnly(context, 'pull')) return undefined;
 	const {engine, store} = context;
 	if (store.getSnapshot().resources.pull?.state === 'running') {
-		store.update(state => notify(state, 'a pull is already running; Esc cancels it', 'error'));
+		store.update(state => notify(state, `a pull is already running; ${labelFor('back', 'images')} cancels it`, 'error'));
 		return undefined;
 	}
 	const controller = new AbortController();

@@ -3,6 +3,7 @@ import {scrollInspect, updateInspect} from '../store/inspect-slice.js';
 import type {AppState} from '../store/state.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
+import {labelFor} from '../keys/key-labels.js';
 
 /** Lines of the document the view can show under its title and notes. */
 export const inspectChrome = 2;
@@ -58,7 +59,7 @@ export const inspectHandlers: Handlers = {
 			kind: 'search',
 			text: s.inspect?.search ?? '',
 			label: '/',
-			help: 'text in the document; Enter jumps, n/N next/previous, Esc clears',
+			help: `text in the document; ${labelFor('submit', 'prompt')} jumps, ${labelFor('search-next', 'inspect')}/${labelFor('search-previous', 'inspect')} next/previous, ${labelFor('cancel', 'prompt')} clears`,
 			change: text => store.update(state => state.inspect ? updateInspect(state, state.inspect.id, {search: text}) : state),
 			submit: () => store.update(state => jump(state, 1)),
 		},

@@ -5,6 +5,7 @@ import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext, Handler, Handlers} from './command-context.js';
 import {defaultSavePath, requestSave, type SaveMode} from './log-save.js';
 import {jumpToMatch, logRows, scrollLogs, togglePause} from './logs-navigation.js';
+import {labelFor, promptKeys} from '../keys/key-labels.js';
 
 /** Opens the logs view on the selected container. */
 const openSelectedLogs: Handler = ({store}) => {
@@ -38,7 +39,7 @@ const savePrompt = (mode: SaveMode): Handler => context => {
 		kind: 'search',
 		text: defaultSavePath(targets, mode),
 		label: mode === 'complete' ? 'save complete log to: ' : 'save lines in view to: ',
-		help: 'Enter saves, Esc cancels',
+		help: promptKeys('saves'),
 		submit: text => requestSave(context, text, mode),
 	}}));
 };
@@ -59,7 +60,7 @@ export const logsHandlers: Handlers = {
 		kind: 'search',
 		text: state.logs.search,
 		label: '/',
-		help: 'regex or text; Enter jumps to the newest match, then n older, N newer; Esc clears',
+		help: `regex or text; ${labelFor('submit', 'prompt')} jumps to the newest match, then ${labelFor('search-next', 'logs')} older, ${labelFor('search-previous', 'logs')} newer; ${labelFor('cancel', 'prompt')} clears`,
 		change: text => store.update(s => setLogOptions(s, {search: text, matchSeq: undefined})),
 		submit: () => store.update(s => jumpToMatch(setLogOptions(s, {matchSeq: undefined}), -1)),
 	}})),
@@ -69,12 +70,12 @@ export const logsHandlers: Handlers = {
 		kind: 'search',
 		text: state.logs.filter,
 		label: 'filter: ',
-		help: `keep lines matching a regex or text${state.logs.inverse ? ' (inverted: keep the others)' : ''}; Enter keeps, Esc clears`,
+		help: `keep lines matching a regex or text${state.logs.inverse ? ' (inverted: keep the others)' : ''}; ${promptKeys('keeps', 'clears')}`,
 		change: text => store.update(s => setLogOptions(s, {filter: text})),
 	}})),
 	'log-invert': ({store}) => store.update(state => {
 		const next = setLogOptions(state, {inverse: !state.logs.inverse});
-		return state.logs.filter === '' ? notify(next, `filter will keep lines that ${next.logs.inverse ? 'do not match' : 'match'}; press f to type it`) : next;
+		return state.logs.filter === '' ? notify(next, `filter will keep lines that ${next.logs.inverse ? 'do not match' : 'match'}; press ${labelFor('filter', 'logs')} to type it`) : next;
 	}),
 	'log-timestamps': ({store}) => store.update(state => setLogOptions(state, {timestamps: !state.logs.timestamps})),
 	'log-wrap': ({store}) => store.update(state => setLogOptions(state, {wrap: !state.logs.wrap})),

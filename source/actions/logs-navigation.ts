@@ -2,6 +2,7 @@ import {findMatch, logView} from '../store/log-view.js';
 import {setLogOptions, setLogScroll} from '../store/logs-slice.js';
 import type {AppState} from '../store/state.js';
 import {notify} from '../store/ui-slice.js';
+import {labelFor} from '../keys/key-labels.js';
 
 /** Lines of the logs view on screen: the body less its header line. */
 export function logRows(state: AppState): number {
@@ -46,7 +47,7 @@ export function togglePause(state: AppState): AppState {
  */
 export function jumpToMatch(state: AppState, direction: 1 | -1): AppState {
 	const {search, matchSeq} = state.logs;
-	if (search === '') return notify(state, 'no search: press / to search');
+	if (search === '') return notify(state, `no search: press ${labelFor('search', 'logs')} to search`);
 	const view = logView(state.logs);
 	const from = matchSeq === undefined ? view.size : view.indexOfSeq(matchSeq);
 	const index = findMatch(view, search, from, direction);

@@ -7,6 +7,7 @@ import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {askFirst} from './confirm.js';
 import {refusedReadOnly} from './image-actions.js';
+import {promptKeys} from '../keys/key-labels.js';
 
 type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 
@@ -93,7 +94,7 @@ export async function pruneVolumes(context: Context, options: {labels?: string[]
 /** Opens the prompt for a new volume's name; Enter creates it. */
 export function askCreateVolume(context: Context): void {
 	if (refusedReadOnly(context, 'create')) return;
-	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: '', label: 'new volume ', help: 'name: letters, digits, _ . -; Enter creates, Esc cancels', submit: text => void createVolume(context, text)}}));
+	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: '', label: 'new volume ', help: `name: letters, digits, _ . -; ${promptKeys('creates')}`, submit: text => void createVolume(context, text)}}));
 }
 
 /** Creates a named local volume and reports it, or the engine's reason for refusing. */

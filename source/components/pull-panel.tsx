@@ -14,14 +14,14 @@ const colors: Record<PullProgress['state'], string> = {running: 'cyan', done: 'g
  * ones first when they do not all fit), and the engine's last status line or
  * the error.
  */
-export function PullPanel({progress, width, height}: {progress: PullProgress; width: number; height: number}) {
+export function PullPanel({progress, width, height, cancelKey}: {progress: PullProgress; width: number; height: number; cancelKey: string}) {
 	const room = Math.max(0, height - 3);
 	const pending = progress.layers.filter(layer => layer.phase !== 'done' && layer.phase !== 'exists');
 	const finished = progress.layers.filter(layer => layer.phase === 'done' || layer.phase === 'exists');
 	const shown = [...pending, ...finished].slice(0, room);
 	const footnote = progress.state === 'failed' ? progress.error ?? 'pull failed'
-		: progress.state === 'running' ? `${progress.status}   (Esc cancels)`
-		: `${progress.status}   (Esc closes)`;
+		: progress.state === 'running' ? `${progress.status}   (${cancelKey} cancels)`
+		: `${progress.status}   (${cancelKey} closes)`;
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Text color={colors[progress.state]} bold wrap="truncate">{pullHeadline(progress, width)}</Text>

@@ -28,6 +28,12 @@ export function labelFor(command: CommandId, scope: Scope, readOnly = false): st
 	return key === undefined ? undefined : keyLabel(key);
 }
 
+/** Every key bound to `command` in `scope`, as people read them: "G or End". */
+export function labelsFor(command: CommandId, scope: Scope, readOnly = false): string {
+	const binding = keymap.find(each => each.command === command && each.scope === scope && !(readOnly && each.dangerous));
+	return (binding?.keys ?? []).map(keyLabel).join(' or ');
+}
+
 /** The tail of a prompt's help: "Enter pulls, Esc cancels", with the keys of the `prompt` scope. */
 export function promptKeys(verb: string, cancel = 'cancels'): string {
 	return `${labelFor('submit', 'prompt')} ${verb}, ${labelFor('cancel', 'prompt')} ${cancel}`;

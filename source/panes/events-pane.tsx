@@ -4,6 +4,7 @@ import {eventCells, eventColumns} from '../format/event-cells.js';
 import {fit} from '../format/text.js';
 import {useStore} from '../hooks/use-store.js';
 import {bottomIndex, selectEvents} from '../store/events-slice.js';
+import {labelFor} from '../keys/key-labels.js';
 
 /** The engine's events, live: newest at the bottom, filtered by type (t) and text (/), bounded by the ring. */
 export function EventsPane({width, height}: {width: number; height: number}) {
@@ -17,7 +18,7 @@ export function EventsPane({width, height}: {width: number; height: number}) {
 	const shown = rows.slice(start, bottom + 1);
 	const type = events?.type ?? 'all';
 	const held = events?.ring.size ?? 0;
-	const following = events?.anchor === undefined ? 'following new events' : 'scrolled back (G follows)';
+	const following = events?.anchor === undefined ? 'following new events' : `scrolled back (${labelFor('bottom', 'events')} follows)`;
 	const header = columns.map(column => fit(column.title, column.width, column.align)).join(' ');
 	return (
 		<Box flexDirection="column" width={width} height={height}>

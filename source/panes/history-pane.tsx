@@ -5,6 +5,7 @@ import {formatAgo} from '../format/duration.js';
 import {formatCreatedBy, formatSize} from '../format/resource-text.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
+import {labelFor} from '../keys/key-labels.js';
 
 /** Lines under the table for the selected layer's full command. */
 const detailLines = 6;
@@ -12,7 +13,7 @@ const detailLines = 6;
 /** An image's layers: age, size and created-by; the selected layer's command in full below. */
 export function HistoryPane({width, height}: {width: number; height: number}) {
 	const history = useStore(state => state.resources.history);
-	if (!history) return <Text dimColor>no image chosen (Esc goes back)</Text>;
+	if (!history) return <Text dimColor>no image chosen ({labelFor('back', 'history')} goes back)</Text>;
 	const layers = (history.layers ?? []).map((layer, index) => ({...layer, index}));
 	const now = Date.now();
 	const commandWidth = Math.max(10, width - 8 - 8 - 14 - 3);

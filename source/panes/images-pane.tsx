@@ -7,6 +7,8 @@ import {imageColumnSpecs} from '../format/image-cells.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
 import {useStore} from '../hooks/use-store.js';
 import {hiddenImageCount, selectedIndex, selectImageRows} from '../store/resources-selectors.js';
+import {labelFor} from '../keys/key-labels.js';
+import {plural} from '../format/plural.js';
 
 /** The images table: one row per tag, a caption with counts, and the pull's progress below when there is one. */
 export function ImagesPane({width, height}: {width: number; height: number}) {
@@ -21,8 +23,10 @@ export function ImagesPane({width, height}: {width: number; height: number}) {
 	const now = Date.now();
 	const panel = pull ? pullPanelHeight(pull.layers.length, Math.max(3, Math.floor(height / 2))) : 0;
 	const tableHeight = Math.max(2, height - 1 - panel);
-	const empty = error ? `cannot list images: ${error}` : !loaded ? 'loading images…' : filter ? `no image matches "${filter}"` : 'no images (P pulls one)';
-	const caption = `${rows.length} image row${rows.length === 1 ? '' : 's'}${hidden > 0 ? `, ${hidden} untagged hidden (a shows them)` : ''}`;
+	const readOnly = useStore(state => state.readOnly);
+	const pullKey = labelFor('pull', 'images', readOnly);
+	const empty = error ? `cannot list images: ${error}` : !loaded ? 'loading images…' : filter ? `no image matches "${filter}"` : `no images${pullKey ? ` (${pullKey} pulls one)` : ''}`;
+	const caption = `${plural(rows.length, 'image row')}${hidden > 0 ? `, ${hidden} untagged hidden (${labelFor('toggle-untagged', 'images')} shows them)` : ''}`;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text dimColor wrap="truncate">Images · {caption}</Text>
@@ -38,7 +42,7 @@ export function ImagesPane({width, height}: {width: number; height: number}) {
 				sortKeyOf={key => (key === 'users' ? 'containers' : key)}
 				empty={empty}
 			/>
-			{pull && panel > 0 ? <PullPanel progress={pull} width={width} height={panel} /> : null}
+			{pull && panel > 0 ? <PullPanel progress={pull} width={width} height={panel} cancelKey={labelFor('back', 'images') ?? ''} /> : null}
 		</Box>
 	);
 }

@@ -4,6 +4,7 @@ import {inspectLines, inspectMatches} from '../format/inspect-view.js';
 import type {JsonTokenKind} from '../format/json-lines.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
+import {labelFor} from '../keys/key-labels.js';
 
 const colors: Record<JsonTokenKind, string | undefined> = {
 	key: 'cyan',
@@ -23,7 +24,7 @@ export function InspectPane({width, height}: {width: number; height: number}) {
 	const inspect = useStore(state => state.inspect);
 	const view = useMemo(() => inspect?.status === 'ok' ? inspectLines(inspect.document, inspect.reveal) : undefined, [inspect?.status, inspect?.document, inspect?.reveal]);
 	const found = useMemo(() => new Set(view && inspect ? inspectMatches(view.lines, inspect.search) : []), [view, inspect?.search]);
-	if (!inspect) return <Text dimColor>Nothing to inspect: press i on a container.</Text>;
+	if (!inspect) return <Text dimColor>Nothing to inspect: press {labelFor('open-inspect', 'containers')} on a container.</Text>;
 	const title = `Inspect ${inspect.kind} ${sanitizeText(inspect.name)}`;
 	if (!view) {
 		const text = inspect.status === 'loading' ? 'loading…' : sanitizeText(inspect.message ?? inspect.status);

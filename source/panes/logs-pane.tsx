@@ -7,6 +7,7 @@ import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
 import {countMatches, logView, type LogView} from '../store/log-view.js';
 import type {LogsState} from '../store/logs-slice.js';
+import {labelFor, labelsFor} from '../keys/key-labels.js';
 
 /** Longest name prefix in the merged view. */
 const maxNameWidth = 20;
@@ -51,7 +52,7 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 		return (
 			<Box flexDirection="column" width={width} height={height}>
 				<Text bold>Logs</Text>
-				<Text dimColor>No container chosen: select one in the containers view and press l (L for its compose project).</Text>
+				<Text dimColor>No container chosen: select one in the containers view and press {labelFor('logs', 'containers')} ({labelFor('logs-project', 'containers')} for its compose project).</Text>
 			</Box>
 		);
 	}
@@ -84,7 +85,7 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 				{ended > 0 && removed.length === 0 ? <Text color="yellow"> · {merged ? `${ended} stopped` : 'stopped'}</Text> : null}
 				{logs.follow
 					? <Text color="green"> · following</Text>
-					: <Text color="yellow" bold> · PAUSED{below > 0 ? `, ${below} newer line${below === 1 ? '' : 's'} below` : ''} (G or End follows)</Text>}
+					: <Text color="yellow" bold> · PAUSED{below > 0 ? `, ${below} newer line${below === 1 ? '' : 's'} below` : ''} ({labelsFor('bottom', 'logs')} follows)</Text>}
 			</Text>
 			<Box flexDirection="column" height={rows} overflow="hidden">
 				{view.size === 0 ? <Text dimColor>{logs.filter !== '' && view.total > 0 ? `no line ${logs.inverse ? 'fails to match' : 'matches'} the filter "${logs.filter}"` : 'no lines yet; waiting for the container to write…'}</Text> : null}

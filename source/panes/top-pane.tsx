@@ -6,6 +6,7 @@ import {clockTime} from '../format/event-cells.js';
 import {processCells, processColumns} from '../format/process-cells.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
+import {labelFor} from '../keys/key-labels.js';
 
 const sortLabel = {cpu: 'CPU', memory: 'memory', pid: 'PID'} as const;
 
@@ -14,7 +15,7 @@ export function TopPane({width, height}: {width: number; height: number}) {
 	const top = useStore(state => state.top);
 	const columns = useMemo(() => processColumns(width), [width]);
 	const rows = useMemo(() => top ? sortProcesses(top.rows, top.sort) : [], [top?.rows, top?.sort]);
-	if (!top) return <Text dimColor>No container chosen: press t on a running container.</Text>;
+	if (!top) return <Text dimColor>No container chosen: press {labelFor('open-top', 'containers')} on a running container.</Text>;
 	const name = sanitizeText(top.name);
 	const status = top.status === 'loading' ? 'loading…'
 		: top.status === 'ok' ? `${rows.length} process${rows.length === 1 ? '' : 'es'} · every 2 s · ${top.updatedAt ? clockTime(top.updatedAt) : ''}`
