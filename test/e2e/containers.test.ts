@@ -31,12 +31,19 @@ describe('porthole in a real terminal', () => {
 		await term.waitFor(names.late, 2000);
 	});
 
-	it('stops a container with s and shows it exited', async () => {
+	it('stops a container with s, after y in a dialog that names it (Enter cancels)', async () => {
 		await term.send('/');
 		await term.type(names.stop);
 		await term.send('Enter');
 		await term.waitFor(`filter: ${names.stop}`);
 		await term.send('s');
+		await term.waitFor(`Stop container ${names.stop}?`);
+		await term.send('Enter');
+		await term.waitFor('stop cancelled');
+		assert.equal(await engineState(names.stop), 'running', 'Enter alone never stops');
+		await term.send('s');
+		await term.waitFor(`Stop container ${names.stop}?`);
+		await term.send('y');
 		await waitFor(async () => (await engineState(names.stop)) === 'exited', {timeoutMs: 10000, what: 'container stopped in the engine'});
 		await term.waitFor(new RegExp(`${names.stop} .*exited`));
 	});
@@ -56,7 +63,7 @@ describe('porthole in a real terminal', () => {
 
 	it('shows help generated from the keymap, and q quits restoring the terminal', async () => {
 		await term.send('?');
-		await term.waitFor('Remove the container (asks first)');
+		await term.waitFor('Remove the container (asks first: y)');
 		await term.send('Escape');
 		await term.waitFor(names.kill);
 		await term.send('q');

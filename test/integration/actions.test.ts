@@ -29,23 +29,26 @@ describe('container actions change the engine', () => {
 		await containers.cleanup();
 	});
 
-	it('s stops a running container, and s starts it again', async () => {
+	it('s stops a running container after y, and s starts it again at once', async () => {
 		const id = await containers.run(containers.name('stop'), ['sleep', '300'], ['--stop-timeout', '1']);
 		await select(id);
 		press('s');
+		press('y');
 		await waitFor(async () => (await engineState(id)) === 'exited', {timeoutMs: 15000, what: 'stopped in the engine'});
 		await waitFor(() => live.store.getSnapshot().notice?.text.includes('stopped'), {what: 'notice'});
 		press('s');
 		await waitFor(async () => (await engineState(id)) === 'running', {what: 'running again'});
 	});
 
-	it('p pauses and unpauses', async () => {
+	it('p pauses and unpauses, each after y', async () => {
 		const id = await containers.run(containers.name('pause'), ['sleep', '300']);
 		await select(id);
 		press('p');
+		press('y');
 		await waitFor(async () => (await engineState(id)) === 'paused', {what: 'paused in the engine'});
 		await waitFor(() => live.store.getSnapshot().containers.get(id)?.state === 'paused', {what: 'paused in the store'});
 		press('p');
+		press('y');
 		await waitFor(async () => (await engineState(id)) === 'running', {what: 'unpaused in the engine'});
 	});
 
@@ -64,10 +67,13 @@ describe('container actions change the engine', () => {
 		await waitFor(() => !live.store.getSnapshot().containers.has(id), {what: 'removed from the store'});
 	});
 
-	it('K kills after confirmation', async () => {
+	it('K kills after y; Enter alone cancels', async () => {
 		const id = await containers.run(containers.name('kill'), ['sleep', '300']);
 		await select(id);
 		press('K', 'return');
+		await new Promise(resolve => setTimeout(resolve, 300));
+		assert.equal(await engineState(id), 'running', 'Enter is not yes');
+		press('K', 'y');
 		await waitFor(async () => (await engineState(id)) === 'exited', {what: 'killed'});
 		const code = await docker('inspect', '-f', '{{.State.ExitCode}}', id);
 		assert.equal(code, '137');

@@ -102,7 +102,8 @@ describe('confirm dialog', () => {
 		app.type('D');
 		const text = await app.waitForFrame(t => t.includes('Remove container burner?'), 'the dialog');
 		assert.match(text, /It is running and will be killed first\./);
-		assert.match(text, /y\/Enter yes\s+any other key no/);
+		// Only y confirms; the dialog says Enter cancels (issue 10 #2, #4).
+		assert.match(text, /y yes\s+any other key \(Enter too\) no/);
 		assert.ok(!text.includes('NAME▲'), 'the dialog replaces the table');
 		app.type('n');
 		const after = await app.waitForFrame(t => t.includes('NAME▲') && !t.includes('Remove container'), 'the table again');
