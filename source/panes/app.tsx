@@ -7,7 +7,7 @@ import {confirmKeys, labelFor, promptKeys} from '../keys/key-labels.js';
 import {commandLineHelp} from '../keys/line-commands.js';
 import {useKeyDispatch} from '../hooks/use-key-dispatch.js';
 import {useServices, useStore} from '../hooks/use-store.js';
-import {setUi} from '../store/ui-slice.js';
+import {setUi, visibleNotice} from '../store/ui-slice.js';
 import {ContainersPane} from './containers-pane.js';
 import {HelpPane} from './help-pane.js';
 import {DiskPane} from './disk-pane.js';
@@ -20,6 +20,7 @@ import {InspectPane} from './inspect-pane.js';
 import {TopPane} from './top-pane.js';
 import {LogsPane} from './logs-pane.js';
 import {useTerminalHandover} from '../hooks/use-terminal-handover.js';
+import {useNoticeExpiry} from '../hooks/use-notice-expiry.js';
 import {useEffect, type ReactNode} from 'react';
 import type {ViewName} from '../store/state.js';
 
@@ -56,6 +57,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const ui = useStore(state => state.ui);
 	useKeyDispatch();
 	useTerminalHandover();
+	useNoticeExpiry(notice);
 	const bodyHeight = Math.max(1, rows - chromeHeight);
 	useEffect(() => {
 		if (store.getSnapshot().ui.pageSize !== bodyHeight - 1) store.update(state => setUi(state, {pageSize: bodyHeight - 1}));
@@ -75,7 +77,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const summary = `${containers.size} containers, ${running} running`;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
-			<StatusBar connection={connection} notice={notice} readOnly={readOnly} summary={summary} width={columns} />
+			<StatusBar connection={connection} notice={visibleNotice(notice, ui.view, Date.now())} readOnly={readOnly} summary={summary} width={columns} />
 			<Box height={bodyHeight} flexDirection="column">
 				{ui.confirm ? <ConfirmDialog pending={ui.confirm} width={columns} keys={confirmKeys()} /> : <Pane width={columns} height={bodyHeight} />}
 			</Box>

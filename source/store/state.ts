@@ -36,7 +36,13 @@ export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks'
 export type SortColumn = 'name' | 'image' | 'state' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
 
 /** A message for the status bar: an action's result or an engine error. */
-export type Notice = {text: string; level: 'info' | 'error'; at: number};
+export type Notice = {
+	text: string;
+	level: 'info' | 'error';
+	at: number;
+	/** The view it was raised in: it is shown only there, so it does not follow the user elsewhere. */
+	view?: ViewName;
+};
 
 /** What the user is looking at and how. */
 export type UiState = {

@@ -35,9 +35,29 @@ function defaultDescending(column: SortColumn): boolean {
 	return !['name', 'image', 'state'].includes(column);
 }
 
-/** Shows a message in the status bar. */
+/** How long a message stays in the status bar: long enough to read, and errors twice as long. */
+export const noticeLifetimeMs: Record<Notice['level'], number> = {info: 5000, error: 10_000};
+
+/** Shows a message in the status bar, in the current view, until it expires (noticeExpiry). */
 export function notify(state: AppState, text: string, level: Notice['level'] = 'info'): AppState {
-	return {...state, notice: {text, level, at: Date.now()}};
+	return {...state, notice: {text, level, at: Date.now(), view: state.ui.view}};
+}
+
+/** When a notice leaves the status bar (epoch ms). */
+export function noticeExpiry(notice: Notice): number {
+	return notice.at + noticeLifetimeMs[notice.level];
+}
+
+/** Drops `notice` if it is still the one shown: a newer message keeps its own time. */
+export function clearNotice(state: AppState, notice: Notice): AppState {
+	return state.notice === notice ? {...state, notice: undefined} : state;
+}
+
+/** The notice to show in a view: the current one, if raised there and not expired. */
+export function visibleNotice(notice: Notice | undefined, view: ViewName, now: number): Notice | undefined {
+	if (!notice || now >= noticeExpiry(notice)) return undefined;
+	// Help is read over a view: what that view said stays in sight.
+	return notice.view === undefined || notice.view === view || view === 'help' ? notice : undefined;
 }
 
 /** Records the connection state. */
