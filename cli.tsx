@@ -2,7 +2,7 @@
 // The composition root: parses flags, builds engine, store and sync, and renders the app.
 // It is the only place that constructs things.
 import {render} from 'ink';
-import {homedir} from 'node:os';
+import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
 import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
@@ -58,7 +58,9 @@ async function main(): Promise<void> {
 	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
 	// Nothing is on screen yet: the table says which rows are once it draws, so
 	// the first list does not open a stats stream for every live container.
-	const first = setVisibleContainers({...initialState({target: engine.description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view}, logs}), shell: options.shell}, []);
+	// A local socket's engine shares this machine's memory (unless it runs in a VM, where a limit is then shown as before).
+	const hostMemory = engine.description.startsWith('unix://') ? totalmem() : undefined;
+	const first = setVisibleContainers({...initialState({target: engine.description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view}, logs}), shell: options.shell, hostMemory}, []);
 	const store = createStore(logTargets.length > 0 ? openLogs(first, logTargets) : first);
 	const sync = new Sync(engine, store);
 	sync.onAnyEvent(event => store.update(state => recordEvent(state, event)));

@@ -5,11 +5,11 @@ import {setUi, sortBy} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {askConfirm, isRunning, runContainerAction, startOrStop} from './container-actions.js';
 import {sanitizeText} from '../format/sanitize.js';
-import {notify} from '../store/ui-slice.js';
+import {notify, toggleDetail} from '../store/ui-slice.js';
 import {moveSelection} from './navigation.js';
 
 /** The order `o` walks through the columns. */
-export const sortCycle: SortColumn[] = ['name', 'image', 'state', 'cpu', 'memory', 'net', 'block', 'pids', 'restarts', 'created'];
+export const sortCycle: SortColumn[] = ['name', 'project', 'image', 'state', 'uptime', 'cpu', 'memory', 'net', 'block', 'pids', 'restarts', 'created'];
 
 const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 1);
 
@@ -37,8 +37,12 @@ export const containerHandlers: Handlers = {
 	bottom: ({store}) => store.update(s => moveSelection(s, 'last')),
 	filter: ({store}) => store.update(s => setUi(s, {prompt: {kind: 'filter', text: s.ui.filter}})),
 	'toggle-stopped': ({store}) => store.update(s => setUi(s, {hideStopped: !s.ui.hideStopped})),
-	'toggle-detail': ({store}) => store.update(s => setUi(s, {showDetail: !s.ui.showDetail})),
-	'sort-next': ({store}) => store.update(s => sortBy(s, sortCycle[(sortCycle.indexOf(s.ui.sort.column) + 1) % sortCycle.length] ?? 'name')),
+	'toggle-detail': ({store}) => store.update(toggleDetail),
+	'sort-next': ({store}) => store.update(s => {
+		const next = sortBy(s, sortCycle[(sortCycle.indexOf(s.ui.sort.column) + 1) % sortCycle.length] ?? 'name');
+		// Uptime and created have no column of their own to mark: say what the order is.
+		return notify(next, `sorted by ${next.ui.sort.column}${next.ui.sort.descending ? ', highest first' : ''}`);
+	}),
 	'sort-reverse': ({store}) => store.update(s => setUi(s, {sort: {...s.ui.sort, descending: !s.ui.sort.descending}})),
 	'sort-name': ({store}) => store.update(s => sortBy(s, 'name')),
 	'sort-cpu': ({store}) => store.update(s => sortBy(s, 'cpu')),

@@ -1,6 +1,8 @@
 import {Box, Text} from 'ink';
 import type {Connection, Notice} from '../store/state.js';
 import {sanitizeText} from '../format/sanitize.js';
+import stringWidth from '../format/string-width.js';
+import {fit} from '../format/text.js';
 
 /** Props of the status bar. */
 export type StatusBarProps = {connection: Connection; notice?: Notice; readOnly: boolean; summary: string; width: number};
@@ -18,12 +20,17 @@ export function StatusBar({connection, notice, readOnly, summary, width}: Status
 	const why = connection.status === 'retrying' && connection.message
 		? ` (attempt ${connection.attempt ?? 1}: ${sanitizeText(connection.message)})`
 		: '';
+	// The counts and read-only mark matter more than the end of a long socket path: the target gives way first.
+	const fixed = stringWidth(`Porthole ● ${label.text}  ${readOnly ? ' [read-only]' : ''} ${summary}`);
+	const room = Math.max(8, width - fixed);
+	const where = `${connection.target}${why}`;
+	const target = stringWidth(where) > room ? fit(where, room).trimEnd() : where;
 	return (
 		<Box width={width} flexDirection="column">
 			<Text wrap="truncate">
 				<Text bold color="cyan">Porthole </Text>
 				<Text color={label.color}>● {label.text}</Text>
-				<Text dimColor> {connection.target}{why}</Text>
+				<Text dimColor> {target}</Text>
 				{readOnly ? <Text color="magenta"> [read-only]</Text> : null}
 				<Text> {summary}</Text>
 			</Text>

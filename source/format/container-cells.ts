@@ -14,30 +14,53 @@ export type Column = {key: string; title: string; width: number; align?: 'left' 
 export type Cell = {text: string; color?: string};
 
 /** Live figures a row needs; absent for containers that are not running. */
-export type RowStats = {latest: StatsSample; cpuHistory: number[]};
+export type RowStats = {
+	latest: StatsSample;
+	cpuHistory: number[];
+	/** The engine host's memory, when known: a limit equal to it is no limit. */
+	hostMemory?: number;
+};
 
 type ColumnSpec = Column & {priority: number; grow?: number; cell: (row: ContainerRow, stats: RowStats | undefined, now: number) => Cell};
 
 const none: Cell = {text: '-', color: 'gray'};
 
-/** Every column the containers table can show; lower priority numbers survive narrower terminals. */
+/**
+ * Every column the containers table can show; lower priority numbers survive
+ * narrower terminals. At 160 columns everything but PROJECT fits, block IO
+ * included, with PORTS at its full minimum; at 80 the name, state, CPU and
+ * memory stay.
+ */
 const specs: ColumnSpec[] = [
-	{key: 'name', title: 'NAME', width: 22, grow: 34, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
-	{key: 'project', title: 'PROJECT', width: 10, priority: 3, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
-	{key: 'image', title: 'IMAGE', width: 20, grow: 32, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
-	{key: 'state', title: 'STATE', width: 26, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateColor(row)})},
+	{key: 'name', title: 'NAME', width: 18, grow: 34, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
+	{key: 'project', title: 'PROJECT', width: 10, priority: 7, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
+	{key: 'image', title: 'IMAGE', width: 16, grow: 32, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
+	{key: 'state', title: 'STATE', width: 24, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateColor(row)})},
 	{key: 'cpu', title: 'CPU', width: 6, align: 'right', priority: 0, cell: (_row, stats) => stats ? {text: formatPercent(stats.latest.cpuPercent)} : none},
 	{key: 'spark', title: '', width: 8, priority: 5, cell: (_row, stats) => stats ? {text: sparkline(stats.cpuHistory, 8, 100), color: 'green'} : {text: ''}},
-	{key: 'memory', title: 'MEM', width: 17, align: 'right', priority: 1, cell: (_row, stats) => stats ? {text: memoryText(stats.latest)} : none},
-	{key: 'net', title: 'NET RX/TX', width: 15, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.netRx)} / ${formatDecimalBytes(stats.latest.netTx)}`} : none},
-	{key: 'block', title: 'BLOCK R/W', width: 15, align: 'right', priority: 7, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.blockRead)} / ${formatDecimalBytes(stats.latest.blockWrite)}`} : none},
-	{key: 'pids', title: 'PIDS', width: 4, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: String(stats.latest.pids)} : none},
-	{key: 'ports', title: 'PORTS', width: 18, grow: 30, priority: 5, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
-	{key: 'restarts', title: 'RST', width: 3, align: 'right', priority: 6, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
+	{key: 'memory', title: 'MEM', width: 17, align: 'right', priority: 1, cell: (_row, stats) => stats ? {text: memoryText(stats.latest, stats.hostMemory)} : none},
+	{key: 'net', title: 'NET RX/TX', width: 13, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.netRx)} / ${formatDecimalBytes(stats.latest.netTx)}`} : none},
+	{key: 'block', title: 'BLOCK R/W', width: 13, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.blockRead)} / ${formatDecimalBytes(stats.latest.blockWrite)}`} : none},
+	{key: 'pids', title: 'PIDS', width: 5, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: String(stats.latest.pids)} : none},
+	{key: 'ports', title: 'PORTS', width: 20, grow: 30, priority: 5, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
+	{key: 'restarts', title: 'RST', width: 4, align: 'right', priority: 6, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
 ];
 
-function memoryText(sample: StatsSample): string {
-	return `${formatBytes(sample.memoryUsage)} / ${formatBytes(sample.memoryLimit)}`;
+/**
+ * Whether a memory limit says anything: a container with no limit reports
+ * the host's memory (or, on cgroup v1, a number near 2^63), which is no limit.
+ * Within 1% of the host's memory counts as the host's: the kernel's figure
+ * and the engine's can differ by a little.
+ */
+export function memoryLimitShown(limit: number, hostMemory: number | undefined): boolean {
+	if (!(limit > 0) || limit >= 2 ** 60) return false;
+	return hostMemory === undefined || limit < hostMemory * 0.99;
+}
+
+/** "12.3MiB / 256MiB" with a real limit, "12.3MiB" when the limit is only the host's memory. */
+export function memoryText(sample: StatsSample, hostMemory?: number): string {
+	const used = formatBytes(sample.memoryUsage);
+	return memoryLimitShown(sample.memoryLimit, hostMemory) ? `${used} / ${formatBytes(sample.memoryLimit)}` : used;
 }
 
 /**
@@ -56,4 +79,9 @@ export function containerCells(columns: ColumnSpec[], row: ContainerRow, stats: 
 /** The sort column a table column stands for, so the header can mark it. */
 export function columnSortKey(key: string): string {
 	return key === 'spark' ? 'cpu' : key;
+}
+
+/** The column that shows a sort key: uptime is read in the STATE cell. */
+export function sortColumnShown(sort: string): string {
+	return sort === 'uptime' ? 'state' : sort;
 }

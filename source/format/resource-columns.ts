@@ -8,7 +8,8 @@ export type ColumnSpec<T> = Column & {priority: number; grow?: number; cell: (ro
  * the room left over to growable columns in the order they are listed.
  */
 export function fitColumns<S extends Column & {priority: number; grow?: number}>(specs: readonly S[], width: number): S[] {
-	let chosen = [...specs];
+	// A titled column has room for its title and the sort arrow, so the arrow never eats the title.
+	let chosen = specs.map(column => column.title && column.width < column.title.length + 1 ? {...column, width: column.title.length + 1} : column);
 	const total = (list: readonly S[]) => list.reduce((sum, column) => sum + column.width + 1, -1);
 	while (total(chosen) > width) {
 		const worst = Math.max(...chosen.map(column => column.priority));

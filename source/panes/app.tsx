@@ -23,6 +23,7 @@ import {useTerminalHandover} from '../hooks/use-terminal-handover.js';
 import {useNoticeExpiry} from '../hooks/use-notice-expiry.js';
 import {useEffect, type ReactNode} from 'react';
 import type {ViewName} from '../store/state.js';
+import {containerSummary} from '../format/plural.js';
 
 /** The smallest terminal the layout works in. */
 export const minimumSize = {columns: 60, rows: 12};
@@ -72,16 +73,14 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	}
 
 	const Pane = panes[ui.view];
-	let running = 0;
-	for (const row of containers.values()) if (row.state === 'running') running++;
-	const summary = `${containers.size} containers, ${running} running`;
+	const summary = containerSummary([...containers.values()], ui.hideStopped);
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<StatusBar connection={connection} notice={visibleNotice(notice, ui.view, Date.now())} readOnly={readOnly} summary={summary} width={columns} />
 			<Box height={bodyHeight} flexDirection="column">
 				{ui.confirm ? <ConfirmDialog pending={ui.confirm} width={columns} keys={confirmKeys()} /> : <Pane width={columns} height={bodyHeight} />}
 			</Box>
-			<Footer hints={hints(ui.view, readOnly)} prompt={ui.prompt} filter={ui.filter} promptHelp={ui.prompt?.kind === 'command' ? commandLineHelp() : `regex or text; ${promptKeys('keeps', 'clears')}`} />
+			<Footer width={columns} hints={hints(ui.view, readOnly)} prompt={ui.prompt} filter={ui.filter} promptHelp={ui.prompt?.kind === 'command' ? commandLineHelp() : `regex or text; ${promptKeys('keeps', 'clears')}`} />
 		</Box>
 	);
 }

@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
 import type {ContainerRow} from '../domain/container.js';
-import {formatBytes, formatPercent, formatRate} from '../format/bytes.js';
+import {formatPercent, formatRate} from '../format/bytes.js';
 import {formatAgo} from '../format/duration.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {brailleChart} from '../format/sparkline.js';
 import type {StatsEntry} from '../store/state.js';
+import {memoryText} from '../format/container-cells.js';
+import {useStore} from '../hooks/use-store.js';
 
 /** Props of the detail area. */
 export type ContainerDetailProps = {row: ContainerRow; stats?: StatsEntry; width: number; height: number; now: number};
@@ -17,6 +19,7 @@ export function ContainerDetail({row, stats, width, height, now}: ContainerDetai
 	const cpu = history.map(sample => sample.cpuPercent);
 	const memory = history.map(sample => sample.memoryUsage);
 	const latest = stats?.latest;
+	const hostMemory = useStore(state => state.hostMemory);
 	const cpuMax = Math.max(100, ...cpu);
 	const memoryMax = latest?.memoryLimit && latest.memoryLimit < Number.MAX_SAFE_INTEGER ? Math.max(...memory, 1) * 1.25 : undefined;
 	const labels = Object.entries(row.labels).map(([key, value]) => `${key}=${value}`).join(', ');
@@ -38,7 +41,7 @@ export function ContainerDetail({row, stats, width, height, now}: ContainerDetai
 			<Box flexDirection="column" width={chartWidth + 12} flexShrink={0}>
 				<Text wrap="truncate"><Text bold>CPU</Text> {latest ? formatPercent(latest.cpuPercent) : '-'}</Text>
 				{brailleChart(cpu, chartWidth, chartHeight, cpuMax).map((line, index) => <Text key={`c${index}`} color="green">{line}</Text>)}
-				<Text wrap="truncate"><Text bold>MEM</Text> {latest ? `${formatBytes(latest.memoryUsage)} / ${formatBytes(latest.memoryLimit)}` : '-'}</Text>
+				<Text wrap="truncate"><Text bold>MEM</Text> {latest ? memoryText(latest, hostMemory) : '-'}</Text>
 				{brailleChart(memory, chartWidth, chartHeight, memoryMax).map((line, index) => <Text key={`m${index}`} color="magenta">{line}</Text>)}
 			</Box>
 			<Box flexDirection="column" flexGrow={1}>

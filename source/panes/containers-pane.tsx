@@ -2,16 +2,17 @@ import {Box} from 'ink';
 import type {ContainerRow} from '../domain/container.js';
 import {useCallback, useEffect, useMemo} from 'react';
 import {Table} from '../components/table.js';
-import {columnSortKey, containerCells, containerColumns, type RowStats} from '../format/container-cells.js';
+import {columnSortKey, containerCells, containerColumns, sortColumnShown, type RowStats} from '../format/container-cells.js';
 import {useServices, useStore} from '../hooks/use-store.js';
 import {setVisibleContainers} from '../store/visibility-slice.js';
 import {selectRows} from '../store/selectors.js';
 import {ContainerDetail} from './container-detail.js';
 import {nextStateChange} from '../format/status.js';
 import {useRedrawAt} from '../hooks/use-redraw-at.js';
+import {detailHeight, detailShown} from '../store/ui-slice.js';
 
 /** Rows the detail area takes when shown. */
-export const detailHeight = 12;
+export {detailHeight};
 
 /** The containers table and, when there is room, the selected container's detail. */
 export function ContainersPane({width, height}: {width: number; height: number}) {
@@ -19,6 +20,7 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	const stats = useStore(state => state.stats);
 	const ui = useStore(state => state.ui);
 	const loaded = useStore(state => state.loaded);
+	const hostMemory = useStore(state => state.hostMemory);
 	const {store} = useServices();
 	// Sync streams stats only for the rows on screen; nothing is on screen once the pane closes.
 	const onWindow = useCallback((visible: readonly ContainerRow[]) => store.update(state => setVisibleContainers(state, visible.map(row => row.id))), [store]);
@@ -34,12 +36,12 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	const columns = useMemo(() => containerColumns(width), [width]);
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === ui.selectedId));
 	const selected = rows[selectedIndex];
-	const showDetail = ui.showDetail && selected !== undefined && height >= detailHeight + 8;
+	const showDetail = selected !== undefined && detailShown(ui, height);
 	const tableHeight = showDetail ? height - detailHeight : height;
 	const cells = (row: ContainerRow) => {
 		const entry = stats.get(row.id);
 		const rowStats: RowStats | undefined = entry
-			? {latest: entry.latest, cpuHistory: entry.history.slice(Math.max(0, entry.history.size - 16), entry.history.size).map(sample => sample.cpuPercent)}
+			? {latest: entry.latest, cpuHistory: entry.history.slice(Math.max(0, entry.history.size - 16), entry.history.size).map(sample => sample.cpuPercent), hostMemory}
 			: undefined;
 		return containerCells(columns, row, rowStats, now);
 	};
@@ -53,7 +55,7 @@ export function ContainersPane({width, height}: {width: number; height: number})
 				cells={cells}
 				selectedIndex={selectedIndex}
 				height={tableHeight}
-				sortKey={ui.sort.column}
+				sortKey={sortColumnShown(ui.sort.column)}
 				descending={ui.sort.descending}
 				empty={empty}
 				sortKeyOf={columnSortKey}

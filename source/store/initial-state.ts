@@ -14,7 +14,6 @@ export function initialState(options: {target: string; readOnly?: boolean; noCon
 			sort: {column: 'name', descending: false},
 			filter: '',
 			hideStopped: false,
-			showDetail: true,
 			pageSize: 10,
 			helpScroll: 0,
 			...options.ui,

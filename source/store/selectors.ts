@@ -1,11 +1,12 @@
 import type {ContainerRow} from '../domain/container.js';
-import {makeMatcher} from '../domain/matcher.js';
+import {containerFilter, searchText} from '../domain/container-filter.js';
 import type {AppState, SortColumn, StatsEntry} from './state.js';
 
 type Key = (row: ContainerRow, stats: StatsEntry | undefined) => number | string;
 
 const sortKeys: Record<SortColumn, Key> = {
 	name: row => row.name.toLowerCase(),
+	project: row => (row.composeProject ?? '').toLowerCase(),
 	image: row => row.image.toLowerCase(),
 	state: row => row.state,
 	cpu: (_, stats) => stats?.latest.cpuPercent ?? -1,
@@ -15,6 +16,8 @@ const sortKeys: Record<SortColumn, Key> = {
 	pids: (_, stats) => stats?.latest.pids ?? -1,
 	restarts: row => row.restartCount,
 	created: row => row.createdAt,
+	// Longest-running first when descending; containers not running sort as never started.
+	uptime: row => row.state === 'running' && row.startedAt > 0 ? -row.startedAt : Number.NEGATIVE_INFINITY,
 };
 
 /** Columns whose order depends on live stats, so the row order must follow stats updates. */
@@ -26,10 +29,7 @@ function compare(a: number | string, b: number | string): number {
 	return 0;
 }
 
-/** The text a filter is matched against: name, image, compose project and state. */
-export function searchText(row: ContainerRow): string {
-	return `${row.name} ${row.image} ${row.composeProject ?? ''} ${row.state}`;
-}
+export {searchText};
 
 let memo: {containers: unknown; stats: unknown; ui: unknown; rows: ContainerRow[]} | undefined;
 
@@ -42,12 +42,12 @@ export function selectRows(state: AppState): ContainerRow[] {
 	const {containers, ui} = state;
 	const stats = statsColumns.has(ui.sort.column) ? state.stats : undefined;
 	if (memo && memo.containers === containers && memo.stats === stats && memo.ui === ui) return memo.rows;
-	const matches = makeMatcher(ui.filter);
+	const matches = containerFilter(ui.filter);
 	const key = sortKeys[ui.sort.column];
 	const direction = ui.sort.descending ? -1 : 1;
 	const rows = [...containers.values()]
 		.filter(row => !(ui.hideStopped && (row.state === 'exited' || row.state === 'created' || row.state === 'dead')))
-		.filter(row => matches(searchText(row)))
+		.filter(matches)
 		.map(row => ({row, key: key(row, state.stats.get(row.id))}))
 		.sort((a, b) => direction * compare(a.key, b.key) || compare(a.row.name, b.row.name) || compare(a.row.id, b.row.id))
 		.map(({row}) => row);

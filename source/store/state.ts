@@ -33,7 +33,7 @@ export type StatsEntry = {
 export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
 
 /** Sortable columns of the containers pane. */
-export type SortColumn = 'name' | 'image' | 'state' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
+export type SortColumn = 'name' | 'project' | 'image' | 'state' | 'uptime' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
 
 /** A message for the status bar: an action's result or an engine error. */
 export type Notice = {
@@ -51,7 +51,8 @@ export type UiState = {
 	sort: {column: SortColumn; descending: boolean};
 	filter: string;
 	hideStopped: boolean;
-	showDetail: boolean;
+	/** The detail area: shown, hidden, or (unset) shown only when the table keeps at least 12 rows. */
+	showDetail?: boolean;
 	/** Rows the table can show at once; set by the layout, used by page up/down. */
 	pageSize: number;
 	/** The line being typed, when a filter or command prompt is open. */
@@ -111,6 +112,12 @@ export type AppState = {
 	ui: UiState;
 	notice?: Notice;
 	readOnly: boolean;
+	/**
+	 * The engine host's memory in bytes, when known (set for a local socket;
+	 * the engine's own figure could come later): a container's memory limit
+	 * equal to it is no limit, and is not shown.
+	 */
+	hostMemory?: number;
 	/** --no-confirm: stop, restart, pause and kill act without asking (remove and prune still ask). */
 	noConfirm: boolean;
 	/** Images, volumes, networks and disk usage (store/resources-state.ts). */

@@ -32,11 +32,29 @@ export function sortBy(state: AppState, column: SortColumn): AppState {
 
 /** Numbers read best biggest-first; words alphabetically. */
 function defaultDescending(column: SortColumn): boolean {
-	return !['name', 'image', 'state'].includes(column);
+	return !['name', 'project', 'image', 'state'].includes(column);
 }
 
 /** How long a message stays in the status bar: long enough to read, and errors twice as long. */
 export const noticeLifetimeMs: Record<Notice['level'], number> = {info: 5000, error: 10_000};
+
+/** Rows the containers detail area takes when shown. */
+export const detailHeight = 12;
+
+/**
+ * Whether the containers detail shows in a pane `height` rows tall. Unchosen,
+ * it opens only when the table keeps 12 rows (not at 80×24); chosen with
+ * Enter, it shows whenever the table keeps 8.
+ */
+export function detailShown(ui: Pick<UiState, 'showDetail'>, height: number): boolean {
+	if (ui.showDetail === undefined) return height >= detailHeight + 12;
+	return ui.showDetail && height >= detailHeight + 8;
+}
+
+/** Enter in the containers view: flips what is on screen now, whatever the default was. */
+export function toggleDetail(state: AppState): AppState {
+	return setUi(state, {showDetail: !detailShown(state.ui, state.ui.pageSize + 1)});
+}
 
 /** Shows a message in the status bar, in the current view, until it expires (noticeExpiry). */
 export function notify(state: AppState, text: string, level: Notice['level'] = 'info'): AppState {

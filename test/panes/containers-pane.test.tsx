@@ -23,7 +23,7 @@ describe('containers pane', () => {
 		app = await renderApp({store: seededStore()});
 		const text = await app.waitForFrame(t => allNames.every(name => rowLine(t, name) !== ''), 'every container row');
 		assert.match(text, /7 containers, 3 running/);
-		assert.match(text.split('\n')[2] ?? '', /^NAME▲\s+PROJECT\s+IMAGE\s+STATE\s+CPU/);
+		assert.match(text.split('\n')[2] ?? '', /^NAME▲\s+IMAGE\s+STATE\s+CPU.*BLOCK R\/W/);
 	});
 
 	test('exited (3) shows for job-failed, healthy for web-healthy, paused for paused-one', async () => {

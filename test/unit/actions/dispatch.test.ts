@@ -293,7 +293,8 @@ describe('views and quitting', () => {
 	}
 
 	test('h hides and shows stopped containers; Enter toggles the detail', () => {
-		const h = harness();
+		// Tall enough that the detail shows by default (issue 10: not below 12 table rows).
+		const h = harness({ui: {pageSize: 30}});
 		h.press('h');
 		assert.equal(h.state().ui.hideStopped, true);
 		h.press('h', 'return');
@@ -304,9 +305,9 @@ describe('views and quitting', () => {
 	test('o walks the sort columns; O reverses; C and N jump', () => {
 		const h = harness();
 		h.press('o');
-		assert.deepEqual(h.state().ui.sort, {column: 'image', descending: false});
+		assert.deepEqual(h.state().ui.sort, {column: 'project', descending: false});
 		h.press('O');
-		assert.deepEqual(h.state().ui.sort, {column: 'image', descending: true});
+		assert.deepEqual(h.state().ui.sort, {column: 'project', descending: true});
 		h.press('C');
 		assert.deepEqual(h.state().ui.sort, {column: 'cpu', descending: true});
 		h.press('N');

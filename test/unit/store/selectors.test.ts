@@ -45,7 +45,8 @@ describe('selectRows filter', () => {
 		['image', 'busybox', allNames],
 		['regex alternation', '^(burner|demo)', ['burner', 'demo-1']],
 		['regex class', '^\\w+-one ', ['created-one', 'paused-one']],
-		['regex on the state', 'exited$', ['job-failed']],
+		// The state reads as in its cell, exit code included (issue 10).
+		['regex on the state', 'exited \\(\\d+\\)$', ['job-failed']],
 		['nothing matches', 'zzz', []],
 		['invalid regex falls back to a substring that matches nothing here', 'job-(', []],
 	];

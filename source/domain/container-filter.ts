@@ -1,0 +1,37 @@
+import type {ContainerRow} from './container.js';
+import {makeMatcher} from './matcher.js';
+
+/**
+ * The words a containers filter matches: name, image, compose project, and
+ * the state as the STATE cell shows it ("running (unhealthy)", "exited (1)"),
+ * so what is on screen can be found by typing it.
+ */
+export function searchText(row: ContainerRow): string {
+	const health = row.state === 'running' && row.health ? ` (${row.health})` : '';
+	const exit = row.state === 'exited' ? ` (${row.exitCode})` : '';
+	return `${row.name} ${row.image} ${row.composeProject ?? ''} ${row.state}${health}${exit}`;
+}
+
+/**
+ * Builds the containers filter from what the user typed:
+ * - `text` or a regex matches the search text (case-insensitive);
+ * - `!text` keeps the rows that do not match;
+ * - `label:key` keeps rows with that label, `label:key=value` those whose
+ *   value matches (substring or regex), as `docker ps --filter label=` reads.
+ *   A bare `key=value` stays a text search: `=` is also a regex character.
+ */
+export function containerFilter(text: string): (row: ContainerRow) => boolean {
+	if (text.startsWith('!')) {
+		const inner = containerFilter(text.slice(1));
+		return text.length === 1 ? () => true : row => !inner(row);
+	}
+	const label = /^label:([^=]+)(?:=(.*))?$/i.exec(text);
+	if (label) {
+		const key = label[1]!.trim();
+		const value = label[2];
+		const matches = makeMatcher(value ?? '');
+		return row => Object.hasOwn(row.labels, key) && (value === undefined || matches(row.labels[key] ?? ''));
+	}
+	const matches = makeMatcher(text);
+	return row => matches(searchText(row));
+}
