@@ -5,6 +5,7 @@ import {notify} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {askFirst} from './confirm.js';
 import {sanitizeText} from '../format/sanitize.js';
+import {shortIds} from '../format/short-ids.js';
 
 const pastTense: Record<ContainerAction, string> = {
 	start: 'started',
@@ -35,7 +36,7 @@ export async function runContainerAction(engine: Engine, store: Store, row: Cont
 	} catch (error) {
 		const text = engine.isGone(error)
 			? `${name} no longer exists`
-			: `${action} ${name} failed: ${sanitizeText(engine.explain(error))}`;
+			: `${action} ${name} failed: ${shortIds(sanitizeText(engine.explain(error)))}`;
 		store.update(state => notify(state, text, 'error'));
 	}
 }

@@ -3,6 +3,7 @@ import {describe, test} from 'node:test';
 import {containerColumns, memoryLimitShown, memoryText} from '../../../source/format/container-cells.js';
 import {fitColumns} from '../../../source/format/resource-columns.js';
 import {containerSummary, plural} from '../../../source/format/plural.js';
+import {shortIds} from '../../../source/format/short-ids.js';
 import type {StatsSample} from '../../../source/domain/stats.js';
 import type {ContainerRow} from '../../../source/domain/container.js';
 
@@ -63,4 +64,14 @@ describe('wording', () => {
 		[['running'], true, '1 container, 1 running'],
 	];
 	for (const [states, hide, text] of summaries) test(`summary: ${text}`, () => assert.equal(containerSummary(states.map(row), hide), text));
+});
+
+describe('shortIds', () => {
+	const id = 'a'.repeat(12) + 'b'.repeat(52);
+	const cases: Array<[string, string]> = [
+		[`Container ${id} is not running`, `Container ${'a'.repeat(12)} is not running`],
+		['no id here', 'no id here'],
+		[`${'c'.repeat(63)} stays`, `${'c'.repeat(63)} stays`],
+	];
+	for (const [text, expected] of cases) test(text.slice(0, 30), () => assert.equal(shortIds(text), expected));
 });
