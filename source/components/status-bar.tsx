@@ -22,15 +22,15 @@ export function StatusBar({connection, notice, readOnly, summary, width}: Status
 		: '';
 	// The counts and read-only mark matter more than the end of a long socket path: the target gives way first.
 	const fixed = stringWidth(`Porthole ● ${label.text}  ${readOnly ? ' [read-only]' : ''} ${summary}`);
-	const room = Math.max(8, width - fixed);
+	const room = width - fixed;
 	const where = `${connection.target}${why}`;
-	const target = stringWidth(where) > room ? fit(where, room).trimEnd() : where;
+	const target = stringWidth(where) <= room ? where : room >= 8 ? fit(where, room).trimEnd() : '';
 	return (
 		<Box width={width} flexDirection="column">
 			<Text wrap="truncate">
 				<Text bold color="cyan">Porthole </Text>
 				<Text color={label.color}>● {label.text}</Text>
-				<Text dimColor> {target}</Text>
+				{target ? <Text dimColor> {target}</Text> : null}
 				{readOnly ? <Text color="magenta"> [read-only]</Text> : null}
 				<Text> {summary}</Text>
 			</Text>
