@@ -5,6 +5,7 @@ import {setUi, sortBy} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {askConfirm, isRunning, runContainerAction, startOrStop} from './container-actions.js';
 import {sanitizeText} from '../format/sanitize.js';
+import {promptKeys} from '../keys/key-labels.js';
 import {notify, toggleDetail} from '../store/ui-slice.js';
 import {moveSelection} from './navigation.js';
 
@@ -35,7 +36,7 @@ export const containerHandlers: Handlers = {
 	'page-down': context => context.store.update(s => moveSelection(s, page(context))),
 	top: ({store}) => store.update(s => moveSelection(s, 'first')),
 	bottom: ({store}) => store.update(s => moveSelection(s, 'last')),
-	filter: ({store}) => store.update(s => setUi(s, {prompt: {kind: 'filter', text: s.ui.filter}})),
+	filter: ({store}) => store.update(s => setUi(s, {prompt: {kind: 'filter', text: s.ui.filter, help: `text or regex; !text inverts; label:key=value; ${promptKeys('keeps', 'clears')}`}})),
 	'toggle-stopped': ({store}) => store.update(s => setUi(s, {hideStopped: !s.ui.hideStopped})),
 	'toggle-detail': ({store}) => store.update(toggleDetail),
 	'sort-next': ({store}) => store.update(s => {

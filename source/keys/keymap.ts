@@ -79,7 +79,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'page-down', keys: ['pagedown', 'ctrl+f'], description: 'Page down', scope: 'containers', dangerous: false},
 	{command: 'top', keys: ['g', 'home'], description: 'First row', scope: 'containers', dangerous: false},
 	{command: 'bottom', keys: ['G', 'end'], description: 'Last row', scope: 'containers', dangerous: false},
-	{command: 'filter', keys: ['/'], description: 'Filter by name, image or project (substring or regex)', scope: 'containers', dangerous: false, hint: 'filter'},
+	{command: 'filter', keys: ['/'], description: 'Filter by text or regex; !text inverts; label:key=value', scope: 'containers', dangerous: false, hint: 'filter'},
 	{command: 'toggle-stopped', keys: ['h'], description: 'Hide or show stopped containers', scope: 'containers', dangerous: false, hint: 'hide stopped'},
 	{command: 'toggle-detail', keys: ['return'], description: 'Show or hide the detail area', scope: 'containers', dangerous: false},
 	{command: 'sort-next', keys: ['o'], description: 'Sort by the next column', scope: 'containers', dangerous: false, hint: 'sort'},

@@ -88,10 +88,10 @@ describe('filter prompt', () => {
 	test('/ opens the prompt, typing filters as you go', () => {
 		const h = harness();
 		h.press('/');
-		assert.deepEqual(h.state().ui.prompt, {kind: 'filter', text: ''});
+		assert.deepEqual({...h.state().ui.prompt, help: undefined}, {kind: 'filter', text: '', help: undefined});
 		typeText(h, 'demo');
 		assert.equal(h.state().ui.filter, 'demo');
-		assert.deepEqual(h.state().ui.prompt, {kind: 'filter', text: 'demo'});
+		assert.deepEqual({...h.state().ui.prompt, help: undefined}, {kind: 'filter', text: 'demo', help: undefined});
 		assert.deepEqual(selectRows(h.state()).map(row => row.name), ['demo-1']);
 	});
 
@@ -129,7 +129,7 @@ describe('filter prompt', () => {
 	test('/ again reopens with the current filter', () => {
 		const h = harness({ui: {filter: 'demo'}});
 		h.press('/');
-		assert.deepEqual(h.state().ui.prompt, {kind: 'filter', text: 'demo'});
+		assert.deepEqual({...h.state().ui.prompt, help: undefined}, {kind: 'filter', text: 'demo', help: undefined});
 	});
 
 	test('the prompt takes every printable key, even bound ones', async () => {
