@@ -49,7 +49,10 @@ describe('porthole in a real terminal', () => {
 	});
 
 	it('kills a container only after confirming in a dialog that names it', async () => {
-		await term.send('/', 'C-u');
+		// Ctrl-U apart from the /: in one burst a control key is dropped (issue 10 #6, fixed on its own).
+		await term.send('/');
+		await term.waitFor('!text inverts');
+		await term.send('C-u');
 		await term.type(names.kill);
 		await term.send('Enter');
 		await term.waitFor(`filter: ${names.kill}`);
