@@ -43,6 +43,9 @@ const panes: Record<ViewName, (props: {width: number; height: number}) => ReactN
 	logs: LogsPane,
 };
 
+/** The views that `ui.filter` narrows; the others (logs has its own filter) do not show it in the footer. */
+const filteredViews = new Set<ViewName>(['containers', 'images', 'volumes', 'networks', 'events']);
+
 /** Lines taken by the status bar (2) and the footer (1). */
 const chromeHeight = 3;
 
@@ -80,7 +83,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 			<Box height={bodyHeight} flexDirection="column">
 				{ui.confirm ? <ConfirmDialog pending={ui.confirm} width={columns} keys={confirmKeys()} /> : <Pane width={columns} height={bodyHeight} />}
 			</Box>
-			<Footer width={columns} hints={hints(ui.view, readOnly)} prompt={ui.prompt} filter={ui.filter} promptHelp={ui.prompt?.kind === 'command' ? commandLineHelp() : `regex or text; ${promptKeys('keeps', 'clears')}`} />
+			<Footer width={columns} hints={hints(ui.view, readOnly)} prompt={ui.prompt} filter={filteredViews.has(ui.view) ? ui.filter : ''} promptHelp={ui.prompt?.kind === 'command' ? commandLineHelp() : `regex or text; ${promptKeys('keeps', 'clears')}`} />
 		</Box>
 	);
 }

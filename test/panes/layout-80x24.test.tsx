@@ -73,3 +73,17 @@ describe('sorting (issue 10, smaller things)', () => {
 		for (const column of ['project', 'uptime', 'block', 'pids', 'restarts', 'created']) assert.ok(seen.some(line => line.startsWith(`sorted by ${column}`)), `${column}: ${seen.join(' | ')}`);
 	});
 });
+
+describe('the footer names only the filter of the view on screen (issue 10, logs view)', () => {
+	const cases: Array<[string, boolean]> = [['containers', true], ['logs', false], ['disk', false], ['help', false]];
+	for (const [view, shown] of cases) {
+		test(`${view}: ${shown ? 'shows' : 'hides'} the containers filter`, async () => {
+			const store = seededStore({ui: {filter: 'burner'}});
+			app = await renderApp({store, size: {columns: 120, rows: 30}});
+			await app.waitForFrame(text => text.includes('burner'), 'the table');
+			store.update(state => ({...state, ui: {...state.ui, view: view as 'containers'}}));
+			const frame = await app.waitForFrame(text => view === 'containers' || !text.includes('NAME▲'), view);
+			assert.equal((lines(frame).at(-1) ?? '').includes('filter: burner'), shown, lines(frame).at(-1));
+		});
+	}
+});
