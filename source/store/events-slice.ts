@@ -33,12 +33,19 @@ export function eventText(record: EventRecord): string {
 	return `${record.type} ${record.action} ${record.name} ${record.id} ${record.attributes.map(([key, value]) => `${key}=${value}`).join(' ')}`;
 }
 
+/**
+ * The one empty list selectEvents returns before any event: useSyncExternalStore
+ * compares snapshots by identity, so a fresh `[]` on each call re-renders forever
+ * (React error #185).
+ */
+const noEvents: EventRecord[] = Object.freeze([]) as unknown as EventRecord[];
+
 let memo: {version: number; type: string; filter: string; ring: unknown; rows: EventRecord[]} | undefined;
 
 /** The events the view shows, oldest first, filtered by type and text. Memoized on the ring's version and the filters. */
 export function selectEvents(state: AppState): EventRecord[] {
 	const events = state.events;
-	if (!events) return [];
+	if (!events) return noEvents;
 	const filter = state.ui.view === 'events' ? state.ui.filter : '';
 	if (memo && memo.ring === events.ring && memo.version === events.version && memo.type === events.type && memo.filter === filter) return memo.rows;
 	const matches = makeMatcher(filter);
