@@ -4,6 +4,7 @@ import type {ContainerRow} from '../domain/container.js';
 import type {RawStats} from '../domain/stats-calc.js';
 import {rowFromInspect, rowFromSummary} from './container-mapping.js';
 import {jsonLines} from './json-lines.js';
+import {signalled, withDeadline} from './deadline.js';
 
 /** One message from the engine's `/events` stream, reduced to what we act on. */
 export type EngineEvent = {
@@ -52,7 +53,7 @@ export type ContainersApi = {
 export function containersApi(docker: Dockerode): ContainersApi {
 	const inspectContainer = async (id: string) => {
 		try {
-			return rowFromInspect(await docker.getContainer(id).inspect());
+			return rowFromInspect(await withDeadline('inspect', signal => docker.getContainer(id).inspect(signalled({}, signal))));
 		} catch (error) {
 			if ((error as {statusCode?: number}).statusCode === 404) return undefined;
 			throw error;
@@ -61,10 +62,10 @@ export function containersApi(docker: Dockerode): ContainersApi {
 
 	return {
 		async ping() {
-			await docker.ping();
+			await withDeadline('ping', signal => (docker.ping as unknown as (o: object) => Promise<unknown>).call(docker, {abortSignal: signal}));
 		},
 		async listContainers() {
-			const list = await docker.listContainers({all: true});
+			const list = await withDeadline('list containers', signal => docker.listContainers(signalled({all: true}, signal)));
 			return list.map(rowFromSummary);
 		},
 		inspectContainer,
@@ -87,7 +88,7 @@ export function containersApi(docker: Dockerode): ContainersApi {
 			return jsonLines<RawStats>(stream, signal);
 		},
 		async statsOnce(id, {oneShot = false} = {}) {
-			return (await docker.getContainer(id).stats({stream: false, ...(oneShot ? {'one-shot': true} : {})} as never)) as unknown as RawStats;
+			return (await withDeadline('stats', signal => docker.getContainer(id).stats(signalled({stream: false as const, ...(oneShot ? {'one-shot': true} : {})}, signal)))) as unknown as RawStats;
 		},
 		async containerAction(id, action, options = {}) {
 			const container = docker.getContainer(id);
