@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ContainerRow} from '../domain/container.js';
+import {maskedLabels, maskPairs} from '../domain/secrets.js';
 import {formatBytes, formatPercent, formatRate} from '../format/bytes.js';
 import {formatAgo} from '../format/duration.js';
 import {sanitizeText} from '../format/sanitize.js';
@@ -19,11 +20,12 @@ export function ContainerDetail({row, stats, width, height, now}: ContainerDetai
 	const latest = stats?.latest;
 	const cpuMax = Math.max(100, ...cpu);
 	const memoryMax = latest?.memoryLimit && latest.memoryLimit < Number.MAX_SAFE_INTEGER ? Math.max(...memory, 1) * 1.25 : undefined;
-	const labels = Object.entries(row.labels).map(([key, value]) => `${key}=${value}`).join(', ');
+	// Secret-looking labels and command arguments are masked by the rule inspect uses (domain/secrets.ts).
+	const labels = maskedLabels(row.labels).join(', ');
 	const mounts = row.mounts.map(mount => `${mount.name ?? mount.source}:${mount.destination}${mount.readOnly ? ':ro' : ''}`).join(', ');
 	const facts: Array<[string, string]> = [
 		['id', row.id.slice(0, 12)],
-		['command', row.command],
+		['command', maskPairs(row.command)],
 		['created', formatAgo(row.createdAt, now)],
 		['started', row.startedAt ? formatAgo(row.startedAt, now) : '-'],
 		['mounts', mounts || '-'],
