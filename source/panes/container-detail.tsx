@@ -3,6 +3,7 @@ import type {ContainerRow} from '../domain/container.js';
 import {maskedLabels, maskPairs} from '../domain/secrets.js';
 import {formatBytes, formatPercent, formatRate} from '../format/bytes.js';
 import {formatAgo} from '../format/duration.js';
+import {formatLastExit} from '../format/status.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {brailleChart} from '../format/sparkline.js';
 import type {StatsEntry} from '../store/state.js';
@@ -31,6 +32,9 @@ export function ContainerDetail({row, stats, width, height, now}: ContainerDetai
 		['mounts', mounts || '-'],
 		['labels', labels || '-'],
 	];
+	const lastExit = formatLastExit(row, now);
+	// Right after `started`: an OOM kill or a crash loop is why someone opens the detail.
+	if (lastExit) facts.splice(4, 0, ['exit', lastExit]);
 	if (stats) {
 		facts.push(['net', `rx ${formatRate(stats.netRxRate)}  tx ${formatRate(stats.netTxRate)}`]);
 		facts.push(['block', `read ${formatRate(stats.blockReadRate)}  write ${formatRate(stats.blockWriteRate)}`]);
