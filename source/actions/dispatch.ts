@@ -12,6 +12,10 @@ const confirmMode: Mode = (key, _input, {store}) => {
 	const pending = store.getSnapshot().ui.confirm;
 	if (!pending) return false;
 	store.update(s => setUi(s, {confirm: undefined}));
+	if (pending.alternative && key === pending.alternative.key) {
+		pending.alternative.run();
+		return true;
+	}
 	if (key !== 'y' && key !== 'return') {
 		store.update(s => notify(s, `${pending.title.toLowerCase()} cancelled`));
 		return true;

@@ -46,7 +46,8 @@ export type ContainersApi = {
 	 * computeSample. Without it, the engine waits for a second reading (~1 s).
 	 */
 	statsOnce(id: string, options?: {oneShot?: boolean}): Promise<RawStats>;
-	containerAction(id: string, action: ContainerAction, options?: {force?: boolean}): Promise<void>;
+	/** `volumes` (remove only) removes the container's anonymous volumes with it, as `docker rm -v`. */
+	containerAction(id: string, action: ContainerAction, options?: {force?: boolean; volumes?: boolean}): Promise<void>;
 };
 
 /** The container calls over one dockerode client. */
@@ -99,7 +100,7 @@ export function containersApi(docker: Dockerode): ContainersApi {
 				case 'pause': await container.pause(); break;
 				case 'unpause': await container.unpause(); break;
 				case 'kill': await container.kill(); break;
-				case 'remove': await container.remove({force: options.force ?? false}); break;
+				case 'remove': await container.remove({force: options.force ?? false, v: options.volumes ?? false}); break;
 			}
 		},
 	};
