@@ -36,7 +36,7 @@ export type ContainersApi = {
 	listContainers(): Promise<ContainerRow[]>;
 	/** One container in full, or undefined when it no longer exists. */
 	inspectContainer(id: string): Promise<ContainerRow | undefined>;
-	/** Subscribes to `/events`; resolves once the engine has accepted the subscription. */
+	/** Subscribes to `/events`; resolves once the engine has accepted the subscription, and rejects when it has not within 10 s. */
 	events(signal: AbortSignal): Promise<AsyncIterable<EngineEvent>>;
 	/** The live stats stream of one container, one frame a second. */
 	stats(id: string, signal: AbortSignal): Promise<AsyncIterable<RawStats>>;
@@ -71,7 +71,10 @@ export function containersApi(docker: Dockerode): ContainersApi {
 		},
 		inspectContainer,
 		async events(signal) {
-			const stream = (await docker.getEvents({abortSignal: signal} as never)) as unknown as Readable;
+			// The engine accepts a subscription at once; one that never does is stuck. The deadline covers
+			// only that acceptance: once the stream is open, quiet is normal and only `signal` ends it.
+			const stream = (await withDeadline('subscribe to events', deadline =>
+				(docker.getEvents as (options: object) => Promise<unknown>).call(docker, {abortSignal: AbortSignal.any([signal, deadline])}))) as Readable;
 			return (async function* () {
 				for await (const raw of jsonLines<RawEvent>(stream, signal)) {
 					yield {
