@@ -7,7 +7,8 @@ export function ConfirmDialog({pending, width}: {pending: PendingConfirm; width:
 		<Box borderStyle="round" borderColor="red" flexDirection="column" paddingX={1} width={Math.min(width, 72)}>
 			<Text bold color="red">{pending.title}</Text>
 			<Text wrap="wrap">{pending.question}</Text>
-			<Text><Text bold>y</Text>/<Text bold>Enter</Text> yes   {pending.alternative ? <><Text bold>{pending.alternative.key}</Text> {pending.alternative.label}   </> : null}<Text bold>any other key</Text> no</Text>
+			{pending.alternative ? <Text><Text bold>{pending.alternative.key}</Text> {pending.alternative.label}</Text> : null}
+			<Text><Text bold>y</Text>/<Text bold>Enter</Text> yes   <Text bold>any other key</Text> no</Text>
 		</Box>
 	);
 }
