@@ -99,6 +99,12 @@ describe('exit codes and stderr of the non-interactive modes', () => {
 		assertOneLineError(result.stderr, /refused/);
 	});
 
+	it('ssh:// gives no Node warning either', async () => {
+		const result = await run(['--once', '--host', 'ssh://nobody@127.0.0.1:1']);
+		assert.equal(result.exitCode, 3, result.stderr);
+		assertOneLineError(result.stderr, /refused/);
+	});
+
 	it('--once > /dev/full exits 1 with one line: nothing was written', async () => {
 		const result = await run(['--once', '--host', testHost()], {stdout: '/dev/full'});
 		assert.equal(result.exitCode, 1, result.stderr);
