@@ -60,7 +60,9 @@ async function main(): Promise<void> {
 
 	const logTargets: ContainerRow[] = [];
 	for (const name of options.logNames ?? []) {
-		const row = await engine.inspectContainer(name);
+		const row = await engine.inspectContainer(name).catch((error: unknown) => {
+			throw new EngineError(classifyError(error, target), {cause: error});
+		});
 		if (!row) fail(`no container named "${name}"`, EXIT_USAGE);
 		logTargets.push(row);
 	}
