@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {execa} from 'execa';
+import {closeSync, openSync} from 'node:fs';
 import {createServer, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {fileURLToPath} from 'node:url';
@@ -7,13 +8,14 @@ import {after, before, describe, it} from 'node:test';
 import {testHost} from '../helpers/engine.js';
 
 const cli = fileURLToPath(new URL('../../dist/porthole.js', import.meta.url));
-const run = (args: string[], options: {stdout?: string} = {}) =>
+const run = (args: string[], options: {stdout?: number} = {}) =>
 	execa(process.execPath, [cli, ...args], {
 		reject: false,
 		env: {DOCKER_HOST: '', PATH: process.env.PATH ?? ''},
 		extendEnv: false,
 		stdin: 'ignore',
-		...(options.stdout ? {stdout: {file: options.stdout}} : {}),
+		// A descriptor, so the child writes to the file itself (execa would pipe a {file} through the parent).
+		...(options.stdout === undefined ? {} : {stdout: options.stdout}),
 	});
 
 /** Exactly one line on stderr, starting with "porthole:": no stack, no Node warning, no HTML. */
@@ -106,7 +108,8 @@ describe('exit codes and stderr of the non-interactive modes', () => {
 	});
 
 	it('--once > /dev/full exits 1 with one line: nothing was written', async () => {
-		const result = await run(['--once', '--host', testHost()], {stdout: '/dev/full'});
+		const full = openSync('/dev/full', 'w');
+		const result = await run(['--once', '--host', testHost()], {stdout: full}).finally(() => closeSync(full));
 		assert.equal(result.exitCode, 1, result.stderr);
 		assertOneLineError(result.stderr, /cannot write the output.*(no space|ENOSPC)/i);
 	});
