@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {execa} from 'execa';
+import {spawn} from 'node:child_process';
 import {closeSync, openSync} from 'node:fs';
 import {createServer, type Server, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
@@ -8,15 +9,18 @@ import {after, before, describe, it} from 'node:test';
 import {testHost} from '../helpers/engine.js';
 
 const cli = fileURLToPath(new URL('../../dist/porthole.js', import.meta.url));
-const run = (args: string[], options: {stdout?: number} = {}) =>
-	execa(process.execPath, [cli, ...args], {
-		reject: false,
-		env: {DOCKER_HOST: '', PATH: process.env.PATH ?? ''},
-		extendEnv: false,
-		stdin: 'ignore',
-		// A descriptor, so the child writes to the file itself (execa would pipe a {file} through the parent).
-		...(options.stdout === undefined ? {} : {stdout: options.stdout}),
+const env = {DOCKER_HOST: '', PATH: process.env.PATH ?? ''};
+const run = (args: string[]) => execa(process.execPath, [cli, ...args], {reject: false, env, extendEnv: false, stdin: 'ignore'});
+
+/** Runs the CLI with `fd` as its own stdout (execa would pipe a file through the parent, which then sees the error, not the child). */
+function runInto(args: string[], fd: number): Promise<{exitCode: number | null; stderr: string}> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [cli, ...args], {env, stdio: ['ignore', fd, 'pipe']});
+		let stderr = '';
+		child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		child.on('error', reject).on('close', exitCode => resolve({exitCode, stderr}));
 	});
+}
 
 /** Exactly one line on stderr, starting with "porthole:": no stack, no Node warning, no HTML. */
 function assertOneLineError(stderr: string, pattern: RegExp) {
@@ -109,7 +113,7 @@ describe('exit codes and stderr of the non-interactive modes', () => {
 
 	it('--once > /dev/full exits 1 with one line: nothing was written', async () => {
 		const full = openSync('/dev/full', 'w');
-		const result = await run(['--once', '--host', testHost()], {stdout: full}).finally(() => closeSync(full));
+		const result = await runInto(['--once', '--host', testHost()], full).finally(() => closeSync(full));
 		assert.equal(result.exitCode, 1, result.stderr);
 		assertOneLineError(result.stderr, /cannot write the output.*(no space|ENOSPC)/i);
 	});
