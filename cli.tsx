@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // The composition root: parses flags, builds engine, store and sync, and renders the app.
 // It is the only place that constructs things.
+import {quietDependencyWarnings} from './source/cli/quiet-warnings.js';
 import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
 import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
 import {probe, resolveTarget} from './source/engine/connection.js';
-import {ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
+import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
+import {OutputError, writeOutput} from './source/cli/write-output.js';
 import {createEngine} from './source/engine/engine.js';
 import {ServicesContext, type TerminalOwner} from './source/hooks/store-context.js';
 import {App} from './source/panes/app.js';
@@ -29,6 +31,7 @@ function fail(message: string, code: number): never {
 }
 
 async function main(): Promise<void> {
+	quietDependencyWarnings();
 	const options = parseArgs(process.argv.slice(2));
 	if (options.help) {
 		process.stdout.write(usage + '\n');
@@ -43,15 +46,23 @@ async function main(): Promise<void> {
 	const engine = createEngine(target);
 
 	if (options.json || options.once || !process.stdout.isTTY) {
-		const rows = await takeSnapshot(engine);
-		process.stdout.write(options.json ? snapshotJson(rows, engine.description) : snapshotTable(rows, Date.now()));
+		let rows;
+		try {
+			rows = await takeSnapshot(engine);
+		} catch (error) {
+			// A deadline, a vanished engine or a web server that is not Docker: say which, with its exit code.
+			throw new EngineError(classifyError(error, target), {cause: error});
+		}
+		await writeOutput(options.json ? snapshotJson(rows, engine.description) : snapshotTable(rows, Date.now()));
 		return;
 	}
 	if (!process.stdin.isTTY) fail('standard input is not a terminal; use --once or --json for a snapshot', EXIT_USAGE);
 
 	const logTargets: ContainerRow[] = [];
 	for (const name of options.logNames ?? []) {
-		const row = await engine.inspectContainer(name);
+		const row = await engine.inspectContainer(name).catch((error: unknown) => {
+			throw new EngineError(classifyError(error, target), {cause: error});
+		});
 		if (!row) fail(`no container named "${name}"`, EXIT_USAGE);
 		logTargets.push(row);
 	}
@@ -104,6 +115,7 @@ main().then(
 	(error: unknown) => {
 		if (error instanceof UsageError || error instanceof ConnectionConfigError) fail(error.message, EXIT_USAGE);
 		if (error instanceof EngineError) fail(error.failure.message, error.failure.exitCode);
+		if (error instanceof OutputError) fail(error.message, EXIT_FAILURE);
 		fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);
 	},
 );

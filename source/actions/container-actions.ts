@@ -1,4 +1,5 @@
 import type {ContainerRow} from '../domain/container.js';
+import {isAnonymousVolume} from '../domain/volume.js';
 import type {ContainerAction, Engine} from '../engine/engine.js';
 import type {Store} from '../store/store.js';
 import {notify} from '../store/ui-slice.js';
@@ -23,7 +24,7 @@ const pastTense: Record<ContainerAction, string> = {
  * Never throws. Refuses outright in read-only mode, as a second fence behind
  * the keymap.
  */
-export async function runContainerAction(engine: Engine, store: Store, row: ContainerRow, action: ContainerAction, options: {force?: boolean} = {}): Promise<void> {
+export async function runContainerAction(engine: Engine, store: Store, row: ContainerRow, action: ContainerAction, options: {force?: boolean; volumes?: boolean} = {}): Promise<void> {
 	const name = sanitizeText(row.name);
 	if (store.getSnapshot().readOnly) {
 		store.update(state => notify(state, `read-only: ${action} is disabled`, 'error'));
@@ -32,7 +33,7 @@ export async function runContainerAction(engine: Engine, store: Store, row: Cont
 	store.update(state => notify(state, `${action} ${name}…`));
 	try {
 		await engine.containerAction(row.id, action, options);
-		store.update(state => notify(state, `${name} ${pastTense[action]}`));
+		store.update(state => notify(state, `${name} ${pastTense[action]}${options.volumes ? ' with its anonymous volumes' : ''}`));
 	} catch (error) {
 		const text = engine.isGone(error)
 			? `${name} no longer exists`
@@ -69,20 +70,31 @@ export function isRunning(row: ContainerRow): boolean {
 	return row.state === 'running' || row.state === 'paused' || row.state === 'restarting';
 }
 
+/** How many anonymous volumes the container mounts (`docker rm -v` removes those, never named ones). */
+export function anonymousVolumeCount(row: ContainerRow): number {
+	return row.mounts.filter(mount => mount.type === 'volume' && mount.name !== undefined && isAnonymousVolume(mount.name, {})).length;
+}
+
 /**
  * Confirms (when the keymap row that started it says so) and runs one
  * action. On yes it acts on the container as the store knows it then: one
- * that vanished meanwhile is reported, not acted on.
+ * that vanished meanwhile is reported, not acted on. Removing a container
+ * with anonymous volumes gets a second yes (`v`) that removes them with it,
+ * as `docker rm -v` does; a plain yes leaves them, as `docker rm` does.
  */
 export function askConfirm(context: Pick<CommandContext, 'engine' | 'store' | 'binding'>, row: ContainerRow, action: AskedAction): void {
 	const {engine, store} = context;
-	const run = () => {
+	const act = (volumes: boolean) => () => {
 		const current = store.getSnapshot().containers.get(row.id);
 		if (!current) {
 			store.update(state => notify(state, `${sanitizeText(row.name)} no longer exists`, 'error'));
 			return;
 		}
-		void runContainerAction(engine, store, current, action, {force: action === 'remove' && isRunning(current)});
+		void runContainerAction(engine, store, current, action, {force: action === 'remove' && isRunning(current), ...(volumes ? {volumes} : {})});
 	};
-	askFirst(context, {title: titles[action], question: confirmQuestion(row, action), target: row.name, run});
+	const anonymous = action === 'remove' ? anonymousVolumeCount(row) : 0;
+	const alternative = anonymous > 0
+		? {label: `yes, and remove its ${anonymous === 1 ? 'anonymous volume' : `${anonymous} anonymous volumes`}`, run: act(true)}
+		: undefined;
+	askFirst(context, {title: titles[action], question: confirmQuestion(row, action), target: row.name, run: act(false), ...(alternative ? {alternative} : {})});
 }

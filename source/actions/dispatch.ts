@@ -18,7 +18,12 @@ const confirmMode: Mode = (key, _input, {store}) => {
 	const pending = state.ui.confirm;
 	if (!pending) return false;
 	store.update(s => setUi(s, {confirm: undefined}));
-	if (resolveKey(key, 'confirm', state.readOnly)?.command !== 'yes') {
+	const answer = resolveKey(key, 'confirm', state.readOnly)?.command;
+	if (pending.alternative && answer === 'yes-also') {
+		pending.alternative.run();
+		return true;
+	}
+	if (answer !== 'yes') {
 		store.update(s => notify(s, `${pending.title.toLowerCase()} cancelled`));
 		return true;
 	}

@@ -1,5 +1,5 @@
 import {selectedImage, selectedNetwork, selectedVolume} from '../store/resources-selectors.js';
-import {setHistory, setPull, toggleUntagged} from '../store/resources-slice.js';
+import {askRefresh, setHistory, setPull, toggleUntagged} from '../store/resources-slice.js';
 import type {AppState} from '../store/state.js';
 import {notify, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
@@ -70,6 +70,7 @@ export const volumeHandlers: Handlers = {
 	create: context => askCreateVolume(context),
 	remove: onSelected(selectedVolume, (context, row) => void askRemoveVolume(context, row.name)),
 	prune: context => void askPruneVolumes(context),
+	refresh: ({store}) => store.update(askRefresh),
 };
 
 /** What the networks view does with each command. */
@@ -82,6 +83,7 @@ export const networkHandlers: Handlers = {
 /** What the disk-usage view does with each command. */
 export const diskHandlers: Handlers = {
 	back: ({store}) => store.update(state => setView(state, 'containers')),
+	refresh: ({store}) => store.update(askRefresh),
 };
 
 /** The global key for the disk-usage summary. */

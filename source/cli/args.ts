@@ -52,8 +52,9 @@ Options:
   -v, --version       show the version
 
 When stdout is not a terminal, Porthole prints the snapshot table instead of the UI.
-Exit codes: 0 ok, 1 unexpected failure, 2 bad usage or DOCKER_HOST, 3 engine
-unreachable, 4 permission denied on the engine's socket.`;
+Exit codes: 0 ok, 1 unexpected failure or output not written (a full disk),
+2 bad usage or DOCKER_HOST, 3 engine unreachable, not answering in time, or
+not a Docker engine, 4 permission denied on the engine's socket.`;
 
 /** Parses argv (without node and script). Throws UsageError with a one-line message. */
 export function parseArgs(argv: string[]): CliOptions {

@@ -1,4 +1,4 @@
-import {isLive, type ContainerRow} from '../domain/container.js';
+import {isCrashLooping, isLive, wasOomKilled, type ContainerRow} from '../domain/container.js';
 import {eachLimited} from '../domain/each-limited.js';
 import {computeSample} from '../domain/stats-calc.js';
 import type {StatsSample} from '../domain/stats.js';
@@ -47,8 +47,12 @@ export function snapshotTable(rows: SnapshotRow[], now: number): string {
 	return [render(header), ...lines.map(render)].join('\n') + '\n';
 }
 
-/** The `--json` document: one object with the engine and every container. */
-export function snapshotJson(rows: SnapshotRow[], engine: string): string {
+/**
+ * The `--json` document: one object with the engine and every container.
+ * Labels are given as the engine has them, secret-looking ones included: this
+ * is data for scripts, like `docker inspect`; only the screen masks them.
+ */
+export function snapshotJson(rows: SnapshotRow[], engine: string, now = Date.now()): string {
 	return JSON.stringify({
 		engine,
 		containers: rows.map(({row, stats}) => ({
@@ -59,9 +63,13 @@ export function snapshotJson(rows: SnapshotRow[], engine: string): string {
 			health: row.health ?? null,
 			exitCode: row.exitCode,
 			startedAt: row.startedAt ? new Date(row.startedAt).toISOString() : null,
+			finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+			oomKilled: wasOomKilled(row),
+			crashLoop: isCrashLooping(row, now),
 			composeProject: row.composeProject ?? null,
 			ports: row.ports,
 			restartCount: row.restartCount,
+			labels: row.labels,
 			stats: stats ?? null,
 		})),
 	}, null, 2) + '\n';

@@ -53,6 +53,8 @@ export type ContainerRow = {
 	tty: boolean;
 	/** The `com.docker.compose.project` label, if any. */
 	composeProject?: string;
+	/** True when the kernel killed its last run for exceeding the memory limit (State.OOMKilled); inspect only. */
+	oomKilled?: boolean;
 };
 
 /** The label compose puts on every container of a project; its value is the project's name. */
@@ -61,4 +63,26 @@ export const composeLabel = 'com.docker.compose.project';
 /** True for states in which the engine can stream stats. */
 export function isLive(state: ContainerState): boolean {
 	return state === 'running' || state === 'paused' || state === 'restarting';
+}
+
+/** How many restarts in a row, with the latest start this recent, make a crash loop of a running container. */
+export const crashLoopRestarts = 3;
+/** How recent that latest start must be, in milliseconds. */
+export const crashLoopWindowMs = 60_000;
+
+/**
+ * True when the container is failing over and over: the engine is between
+ * restarts of it (state restarting, after at least one restart), or it has
+ * restarted three or more times and the latest start was under a minute ago.
+ * A row has no history of restart counts; these two cover Docker's restart
+ * back-off, in which a looping container spends most of its time restarting.
+ */
+export function isCrashLooping(row: Pick<ContainerRow, 'state' | 'restartCount' | 'startedAt'>, now: number): boolean {
+	if (row.state === 'restarting') return row.restartCount > 0;
+	return row.state === 'running' && row.restartCount >= crashLoopRestarts && row.startedAt > 0 && now - row.startedAt < crashLoopWindowMs;
+}
+
+/** True when the row's last run ended in an OOM kill and it is not running again. */
+export function wasOomKilled(row: Pick<ContainerRow, 'state' | 'oomKilled'>): boolean {
+	return row.oomKilled === true && (row.state === 'exited' || row.state === 'dead' || row.state === 'restarting');
 }

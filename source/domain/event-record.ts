@@ -16,25 +16,45 @@ export type EventRecord = {
 
 /** Attributes worth a column, most telling first; the rest (mostly container labels) are left out. */
 const keyAttributes = ['image', 'exitCode', 'signal', 'container', 'driver', 'type', 'destination', 'execID', 'health_status'];
-const maxAttributes = 4;
-const maxValue = 80;
+/** How much of each kept field survives; the ring holds a thousand records, so each must stay small. */
+export const eventLimits = {attributes: 4, value: 80, action: 120, type: 32, id: 80} as const;
 
-/** Reduces an engine event to a record; long values are cut so a hostile label cannot bloat the ring. */
+/**
+ * `text` cut to `max` characters, the cut marked with an ellipsis. The cut is
+ * copied: V8 keeps a slice as a view of the string it came from, so a plain
+ * slice of a 120 KB action would keep all 120 KB alive in the ring.
+ */
+export function clip(text: string, max: number): string {
+	if (text.length <= max) return text;
+	return Array.from(text.slice(0, max - 1)).join('') + '…';
+}
+
+/**
+ * Reduces an engine event to a record. Every field is cut: an exec event's
+ * action carries the whole command ("exec_start: sh -c …"), and a health
+ * check with a 120 KB command run ten times a second would otherwise fill the
+ * ring with megabytes; a hostile label or name must not bloat it either.
+ */
 export function eventRecord(event: {type: string; action: string; id: string; attributes: Record<string, string>; time: number}, seq: number): EventRecord {
 	const attributes: Array<[string, string]> = [];
 	for (const key of keyAttributes) {
 		const value = event.attributes[key];
-		if (value === undefined || attributes.length >= maxAttributes) continue;
-		attributes.push([key, value.length > maxValue ? `${value.slice(0, maxValue - 1)}…` : value]);
+		if (value === undefined || attributes.length >= eventLimits.attributes) continue;
+		attributes.push([key, clip(value, eventLimits.value)]);
 	}
 	const name = event.attributes.name ?? (/^[0-9a-f]{64}$/.test(event.id) ? event.id.slice(0, 12) : event.id);
 	return {
 		seq,
 		time: event.time,
-		type: event.type,
-		action: event.action,
-		id: event.id,
-		name: name.length > maxValue ? `${name.slice(0, maxValue - 1)}…` : name,
+		type: clip(event.type, eventLimits.type),
+		action: clip(event.action, eventLimits.action),
+		id: clip(event.id, eventLimits.id),
+		name: clip(name, eventLimits.value),
 		attributes,
 	};
+}
+
+/** True for the exec events (exec_create, exec_start, exec_die...) a health check raises on every run. */
+export function isExecEvent(record: Pick<EventRecord, 'action'>): boolean {
+	return record.action.startsWith('exec_');
 }

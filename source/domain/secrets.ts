@@ -27,6 +27,21 @@ export function maskEnvEntry(entry: string): string {
 	return `${entry.slice(0, eq + 1)}${maskText}`;
 }
 
+/** Labels as `key=value` entries, the values of secret-looking keys masked: the detail area's labels line. */
+export function maskedLabels(labels: Readonly<Record<string, string>>): string[] {
+	return Object.entries(labels).map(([key, value]) => `${key}=${value !== '' && looksSecret(key) ? maskText : value}`);
+}
+
+/**
+ * Free text (a command line) with every `NAME=value` word masked when NAME
+ * looks secret, as in `--db-password=hunter2` or `env API_TOKEN=x run`. The
+ * same rule as for Env entries and labels: the name decides, never the value.
+ */
+export function maskPairs(text: string): string {
+	return text.replace(/(^|[\s'"])(-{0,2}[A-Za-z_][\w.-]*)=([^\s'"]+)/g, (whole, lead: string, name: string) =>
+		looksSecret(name.replace(/^-+/, '')) ? `${lead}${name}=${maskText}` : whole);
+}
+
 /**
  * A copy of an inspect document with secret-looking values masked: entries of
  * any `Env` array (`NAME=value`), and string values under secret-looking keys

@@ -12,7 +12,7 @@ export const EXIT_PERMISSION = 4;
 
 /** What went wrong talking to the engine, as one human line that says how to fix it. */
 export type EngineFailure = {
-	kind: 'missing' | 'permission' | 'refused' | 'timeout' | 'tls' | 'dns' | 'gone' | 'api' | 'unknown';
+	kind: 'missing' | 'permission' | 'refused' | 'timeout' | 'tls' | 'dns' | 'gone' | 'api' | 'not-docker' | 'unknown';
 	message: string;
 	exitCode: number;
 };
@@ -135,19 +135,33 @@ export function classifyError(err: unknown, target: EngineTarget): EngineFailure
 	return {kind: 'unknown', message: `cannot talk to the Docker engine at ${where}: ${oneLine(text)}`, exitCode: EXIT_FAILURE};
 }
 
+/** The failure for an address whose server answers, but not as a Docker engine does (its `/_ping` did not say OK). */
+export function notDockerFailure(target: EngineTarget): EngineFailure {
+	return unreachable('not-docker', `${endpoint(target)} is not a Docker engine (its /_ping did not answer OK; check the address and port)`);
+}
+
 /** True when `err` is the engine saying the container no longer exists (HTTP 404 "No such container"), e.g. it was removed meanwhile. */
 export function isGone(err: unknown): boolean {
 	return flatten(err).some((e) => e.statusCode === 404 && /no such container/i.test(`${String(e.reason ?? '')} ${engineMessage(e)}`));
 }
 
-/** Collapses whitespace and strips control characters so untrusted text is one safe terminal line. */
+/**
+ * Collapses whitespace and strips control characters so untrusted text is one
+ * safe terminal line. Format characters (bidi overrides and isolates such as
+ * U+202E, zero-width joiners, BOM) go as well: they would reorder or hide what
+ * the rest of the line says.
+ */
 export function oneLine(text: string, max = 240): string {
-	const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+	const flat = text.replace(/\p{Cf}+/gu, '').replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim();
 	return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 function classifyHttp(e: Loose, where: string): EngineFailure {
 	const status = e.statusCode as number;
+	if (isWebPage(e.json)) {
+		// The engine answers errors in JSON; a page is a web server or a proxy, and the page is no message.
+		return unreachable('not-docker', `${where} is not a Docker engine (it answered HTTP ${status} with a web page; check the address and port)`);
+	}
 	const said = oneLine(engineMessage(e)) || `HTTP ${status}`;
 	if (status === 404 && /no such container/i.test(`${String(e.reason ?? '')} ${said}`)) {
 		return {kind: 'gone', message: `the container is gone (${said})`, exitCode: EXIT_FAILURE};
@@ -169,6 +183,12 @@ function engineMessage(e: Loose): string {
 	const parts = /^\(HTTP code \d+\)\s*(.*?) - (.*)$/s.exec(text);
 	if (!parts) return text;
 	return parts[2]!.trim() || parts[1]!;
+}
+
+/** True when an error body is an HTML page rather than the engine's JSON. */
+function isWebPage(body: unknown): boolean {
+	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.subarray(0, 512).toString('utf8') : '';
+	return /^\s*<(!doctype|html|head|body|\?xml|h1|title)\b/i.test(text);
 }
 
 function isTlsCode(code: string): boolean {

@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {Agent as HttpsAgent} from 'node:https';
 import {join} from 'node:path';
 import Dockerode from 'dockerode';
-import {ConnectionConfigError, EngineError, classifyError} from './connection-errors.js';
+import {ConnectionConfigError, EngineError, classifyError, notDockerFailure} from './connection-errors.js';
 import {dockerConfigDir, readCurrentContext, readDockerContext} from './docker-context.js';
 
 // Re-exported so callers of probe() find the error it throws next to it.
@@ -135,7 +135,9 @@ export async function probe(target: EngineTarget, timeoutMs = 3000): Promise<voi
 		const docker = new Dockerode(toDockerodeOptions(target));
 		const ping = docker.ping as unknown as PingWithSignal;
 		// The race also covers ssh, whose handshake does not watch the signal.
-		await Promise.race([ping.call(docker, {abortSignal: controller.signal}), deadline]);
+		const answer = await Promise.race([ping.call(docker, {abortSignal: controller.signal}), deadline]);
+		// Docker and Podman answer "OK"; a web server on that port answers its page.
+		if (String(answer).trim() !== 'OK') throw new EngineError(notDockerFailure(target));
 	} catch (error) {
 		throw new EngineError(classifyError(error, target), {cause: error});
 	} finally {

@@ -108,5 +108,6 @@ export function rowFromInspect(info: Dockerode.ContainerInspectInfo): ContainerR
 		mounts,
 		tty: info.Config?.Tty ?? false,
 		composeProject: labels[composeLabel],
+		oomKilled: state.OOMKilled === true,
 	};
 }

@@ -4,6 +4,7 @@ import type {ContainerRow} from '../domain/container.js';
 import type {RawStats} from '../domain/stats-calc.js';
 import {rowFromInspect, rowFromSummary} from './container-mapping.js';
 import {jsonLines} from './json-lines.js';
+import {signalled, withDeadline} from './deadline.js';
 
 /** One message from the engine's `/events` stream, reduced to what we act on. */
 export type EngineEvent = {
@@ -35,7 +36,7 @@ export type ContainersApi = {
 	listContainers(): Promise<ContainerRow[]>;
 	/** One container in full, or undefined when it no longer exists. */
 	inspectContainer(id: string): Promise<ContainerRow | undefined>;
-	/** Subscribes to `/events`; resolves once the engine has accepted the subscription. */
+	/** Subscribes to `/events`; resolves once the engine has accepted the subscription, and rejects when it has not within 10 s. */
 	events(signal: AbortSignal): Promise<AsyncIterable<EngineEvent>>;
 	/** The live stats stream of one container, one frame a second. */
 	stats(id: string, signal: AbortSignal): Promise<AsyncIterable<RawStats>>;
@@ -45,14 +46,15 @@ export type ContainersApi = {
 	 * computeSample. Without it, the engine waits for a second reading (~1 s).
 	 */
 	statsOnce(id: string, options?: {oneShot?: boolean}): Promise<RawStats>;
-	containerAction(id: string, action: ContainerAction, options?: {force?: boolean}): Promise<void>;
+	/** `volumes` (remove only) removes the container's anonymous volumes with it, as `docker rm -v`. */
+	containerAction(id: string, action: ContainerAction, options?: {force?: boolean; volumes?: boolean}): Promise<void>;
 };
 
 /** The container calls over one dockerode client. */
 export function containersApi(docker: Dockerode): ContainersApi {
 	const inspectContainer = async (id: string) => {
 		try {
-			return rowFromInspect(await docker.getContainer(id).inspect());
+			return rowFromInspect(await withDeadline('inspect', signal => docker.getContainer(id).inspect(signalled({}, signal))));
 		} catch (error) {
 			if ((error as {statusCode?: number}).statusCode === 404) return undefined;
 			throw error;
@@ -61,15 +63,18 @@ export function containersApi(docker: Dockerode): ContainersApi {
 
 	return {
 		async ping() {
-			await docker.ping();
+			await withDeadline('ping', signal => (docker.ping as unknown as (o: object) => Promise<unknown>).call(docker, {abortSignal: signal}));
 		},
 		async listContainers() {
-			const list = await docker.listContainers({all: true});
+			const list = await withDeadline('list containers', signal => docker.listContainers(signalled({all: true}, signal)));
 			return list.map(rowFromSummary);
 		},
 		inspectContainer,
 		async events(signal) {
-			const stream = (await docker.getEvents({abortSignal: signal} as never)) as unknown as Readable;
+			// The engine accepts a subscription at once; one that never does is stuck. The deadline covers
+			// only that acceptance: once the stream is open, quiet is normal and only `signal` ends it.
+			const stream = (await withDeadline('subscribe to events', deadline =>
+				(docker.getEvents as (options: object) => Promise<unknown>).call(docker, {abortSignal: AbortSignal.any([signal, deadline])}))) as Readable;
 			return (async function* () {
 				for await (const raw of jsonLines<RawEvent>(stream, signal)) {
 					yield {
@@ -87,7 +92,7 @@ export function containersApi(docker: Dockerode): ContainersApi {
 			return jsonLines<RawStats>(stream, signal);
 		},
 		async statsOnce(id, {oneShot = false} = {}) {
-			return (await docker.getContainer(id).stats({stream: false, ...(oneShot ? {'one-shot': true} : {})} as never)) as unknown as RawStats;
+			return (await withDeadline('stats', signal => docker.getContainer(id).stats(signalled({stream: false as const, ...(oneShot ? {'one-shot': true} : {})}, signal)))) as unknown as RawStats;
 		},
 		async containerAction(id, action, options = {}) {
 			const container = docker.getContainer(id);
@@ -98,7 +103,7 @@ export function containersApi(docker: Dockerode): ContainersApi {
 				case 'pause': await container.pause(); break;
 				case 'unpause': await container.unpause(); break;
 				case 'kill': await container.kill(); break;
-				case 'remove': await container.remove({force: options.force ?? false}); break;
+				case 'remove': await container.remove({force: options.force ?? false, v: options.volumes ?? false}); break;
 			}
 		},
 	};

@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import type {DiskUsage} from '../domain/disk-usage.js';
+import {DISK_USAGE_TIMEOUT_MS, signalled, withDeadline} from './deadline.js';
 
 /** The engine's disk-usage report (`docker system df`). */
 export type DiskApi = {diskUsage(): Promise<DiskUsage>};
@@ -33,7 +34,7 @@ export function diskUsageFromRaw(raw: RawDf): DiskUsage {
 export function diskApi(docker: Dockerode): DiskApi {
 	return {
 		async diskUsage() {
-			return diskUsageFromRaw((await docker.df()) as RawDf);
+			return diskUsageFromRaw((await withDeadline('disk usage', signal => (docker.df as (options: object) => Promise<unknown>).call(docker, signalled({}, signal)), DISK_USAGE_TIMEOUT_MS)) as RawDf);
 		},
 	};
 }

@@ -4,6 +4,7 @@ import type {HistoryLayer, ImageRow} from '../domain/image.js';
 import type {PullMessage} from '../domain/pull-progress.js';
 import {jsonLines} from './json-lines.js';
 import {classified} from './resource-errors.js';
+import {signalled, withDeadline} from './deadline.js';
 
 /** A container that uses an image or a volume, by ID and name. */
 export type ContainerRef = {id: string; name: string};
@@ -76,15 +77,15 @@ export function labelFilters(labels: string[] | undefined): Record<string, strin
 export function imagesApi(docker: Dockerode): ImagesApi {
 	return {
 		async listImages() {
-			const list = (await docker.listImages({all: true})) as unknown as RawImage[];
+			const list = (await withDeadline('list images', signal => docker.listImages(signalled({all: true}, signal)))) as unknown as RawImage[];
 			return list.map(imageFromSummary);
 		},
 		async imageHistory(id) {
-			const history = (await classified(() => docker.getImage(id).history())) as RawHistory[];
+			const history = (await classified(() => withDeadline('image history', () => docker.getImage(id).history()))) as RawHistory[];
 			return history.map(layerFromHistory);
 		},
 		async imageUsers(id) {
-			const list = await docker.listContainers({all: true});
+			const list = await withDeadline('list containers', signal => docker.listContainers(signalled({all: true}, signal)));
 			return list.filter(container => container.ImageID === id).map(container => ({id: container.Id, name: (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, '')}));
 		},
 		async removeImage(reference, options = {}) {

@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import type {InspectKind} from '../domain/engine-object.js';
+import {signalled, withDeadline} from './deadline.js';
 
 export type {InspectKind} from '../domain/engine-object.js';
 
@@ -15,10 +16,10 @@ export function inspectApi(docker: Dockerode): InspectApi {
 		async inspectJson(kind, id) {
 			try {
 				switch (kind) {
-					case 'container': return await docker.getContainer(id).inspect();
-					case 'image': return await docker.getImage(id).inspect();
-					case 'volume': return await docker.getVolume(id).inspect();
-					case 'network': return await docker.getNetwork(id).inspect();
+					case 'container': return await withDeadline('inspect', signal => docker.getContainer(id).inspect(signalled({}, signal)));
+					case 'image': return await withDeadline('inspect image', () => docker.getImage(id).inspect());
+					case 'volume': return await withDeadline('inspect volume', () => docker.getVolume(id).inspect());
+					case 'network': return await withDeadline('inspect network', () => docker.getNetwork(id).inspect());
 				}
 			} catch (error) {
 				if ((error as {statusCode?: number}).statusCode === 404) return undefined;

@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 import {eachLimited} from '../domain/each-limited.js';
 import type {NetworkRow} from '../domain/network.js';
 import {classified} from './resource-errors.js';
+import {signalled, withDeadline} from './deadline.js';
 
 /** The network calls: list (with attached containers) and remove. */
 export type NetworksApi = {
@@ -43,11 +44,11 @@ export function networkFromRaw(raw: RawNetwork): NetworkRow {
 export function networksApi(docker: Dockerode): NetworksApi {
 	return {
 		async listNetworks() {
-			const list = (await docker.listNetworks()) as unknown as RawNetwork[];
+			const list = (await withDeadline('list networks', signal => docker.listNetworks(signalled({}, signal)))) as unknown as RawNetwork[];
 			const rows: NetworkRow[] = [];
 			await eachLimited(list, 8, async summary => {
 				try {
-					rows.push(networkFromRaw((await docker.getNetwork(summary.Id).inspect()) as RawNetwork));
+					rows.push(networkFromRaw((await withDeadline('inspect network', () => docker.getNetwork(summary.Id).inspect())) as RawNetwork));
 				} catch {
 					rows.push(networkFromRaw(summary)); // Removed meanwhile, or refused: the summary still says what it was.
 				}

@@ -1,4 +1,5 @@
 import type Dockerode from 'dockerode';
+import {signalled, withDeadline} from './deadline.js';
 
 /** The engine's answer to top: column titles and one row of strings per process. */
 export type TopResult = {titles: string[]; processes: string[][]};
@@ -17,7 +18,7 @@ export type TopApi = {
 export function topApi(docker: Dockerode): TopApi {
 	return {
 		async top(id, psArgs) {
-			const answer = (await docker.getContainer(id).top(psArgs ? {ps_args: psArgs} : {})) as {Titles?: string[] | null; Processes?: string[][] | null};
+			const answer = (await withDeadline('top', signal => docker.getContainer(id).top(signalled(psArgs ? {ps_args: psArgs} : {}, signal)))) as {Titles?: string[] | null; Processes?: string[][] | null};
 			return {titles: answer.Titles ?? [], processes: answer.Processes ?? []};
 		},
 	};

@@ -3,6 +3,7 @@ import {isAnonymousVolume, type VolumeRow} from '../domain/volume.js';
 import type {ContainerRef, PruneOptions, PruneResult} from './images-api.js';
 import {labelFilters} from './images-api.js';
 import {classified} from './resource-errors.js';
+import {signalled, withDeadline} from './deadline.js';
 
 /** The volume calls: list, users, create, remove and prune. */
 export type VolumesApi = {
@@ -38,11 +39,11 @@ export function volumeFromRaw(raw: RawVolume): VolumeRow {
 export function volumesApi(docker: Dockerode): VolumesApi {
 	return {
 		async listVolumes() {
-			const answer = (await docker.listVolumes()) as unknown as {Volumes?: RawVolume[] | null};
+			const answer = (await withDeadline('list volumes', signal => docker.listVolumes(signalled({}, signal)))) as unknown as {Volumes?: RawVolume[] | null};
 			return (answer.Volumes ?? []).map(volumeFromRaw);
 		},
 		async volumeUsers(name) {
-			const list = await docker.listContainers({all: true, filters: {volume: [name]}});
+			const list = await withDeadline('list containers', signal => docker.listContainers(signalled({all: true, filters: {volume: [name]}}, signal)));
 			return list.map(container => ({id: container.Id, name: (container.Names?.[0] ?? container.Id.slice(0, 12)).replace(/^\//, '')}));
 		},
 		async createVolume(name, options = {}) {

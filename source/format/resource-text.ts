@@ -35,6 +35,20 @@ export function formatCreatedBy(createdBy: string): string {
 	return text.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN ');
 }
 
+/**
+ * What the CREATED BY column says for a layer: its command, or for a layer
+ * with none, where it came from. `docker import` leaves the comment
+ * "Imported from -" (a tarball read from stdin) or "Imported from <url>".
+ */
+export function formatLayerOrigin(createdBy: string, comment: string): string {
+	const command = formatCreatedBy(createdBy);
+	if (command) return command;
+	const said = sanitizeText(comment).replace(/\s+/g, ' ').trim();
+	const imported = /^Imported from (.*)$/i.exec(said);
+	if (imported) return imported[1] === '-' || imported[1] === '' ? 'imported from a tarball (docker import)' : `imported from ${imported[1]} (docker import)`;
+	return said || '(no command: added layer)';
+}
+
 /** What a failed pull means, in one line: a bad name, an unknown image, an unreachable registry, or the engine's words. */
 export function pullFailureText(reference: string, words: string): string {
 	const said = sanitizeText(words).replace(/\s+/g, ' ').trim().replace(/^\(HTTP code \d+\)[^-]*- /, '');

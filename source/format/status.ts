@@ -2,7 +2,7 @@
  * The state cell of the containers table and its colour.
  */
 
-import type {ContainerRow} from '../domain/container.js';
+import {isCrashLooping, wasOomKilled, type ContainerRow} from '../domain/container.js';
 import {formatAgo} from './duration.js';
 
 const SEPARATOR = ' · ';
@@ -26,7 +26,8 @@ function cellAgo(epochMs: number, now: number): string {
 export function formatState(row: ContainerRow, now: number): string {
 	switch (row.state) {
 		case 'running': {
-			const health = row.health === undefined ? '' : ` (${row.health})`;
+			const marks = [row.health, isCrashLooping(row, now) ? 'crash loop' : undefined].filter(Boolean);
+			const health = marks.length === 0 ? '' : ` (${marks.join(', ')})`;
 			// One unit, like `docker ps`: "1m7s" would redraw every running row every second.
 			const uptime = row.startedAt > 0 ? `${SEPARATOR}${cellAgo(row.startedAt, now).replace(/ ago$/, '')}` : '';
 			return `running${health}${uptime}`;
@@ -34,13 +35,39 @@ export function formatState(row: ContainerRow, now: number): string {
 
 		case 'exited': {
 			const ago = row.finishedAt > 0 ? `${SEPARATOR}${cellAgo(row.finishedAt, now)}` : '';
-			return `exited (${row.exitCode})${ago}`;
+			// `docker ps` says "Exited (137)" for any kill; the OOM flag says which kill it was.
+			return `${wasOomKilled(row) ? 'OOMKilled' : 'exited'} (${row.exitCode})${ago}`;
+		}
+
+		case 'restarting': {
+			const marks = [wasOomKilled(row) ? 'OOMKilled' : undefined, isCrashLooping(row, now) ? 'crash loop' : undefined].filter(Boolean);
+			return marks.length === 0 ? 'restarting' : `restarting (${marks.join(', ')})`;
+		}
+
+		case 'dead': {
+			return wasOomKilled(row) ? 'dead (OOMKilled)' : 'dead';
 		}
 
 		default: {
 			return row.state;
 		}
 	}
+}
+
+/**
+ * The detail area's account of how the last run ended and whether it loops,
+ * e.g. "OOMKilled: over its memory limit (exit 137) · 3m ago · crash loop, 6
+ * restarts"; undefined for a container that never finished or restarted.
+ */
+export function formatLastExit(row: ContainerRow, now: number): string | undefined {
+	const parts: string[] = [];
+	if (row.state !== 'running' && row.state !== 'paused' && row.finishedAt > 0) {
+		parts.push(wasOomKilled(row) ? `OOMKilled: over its memory limit (exit ${row.exitCode})` : `exit ${row.exitCode}`);
+		parts.push(formatAgo(row.finishedAt, now));
+	}
+	if (isCrashLooping(row, now)) parts.push(`crash loop, ${row.restartCount} restarts`);
+	else if (row.restartCount > 0) parts.push(`${row.restartCount} restart${row.restartCount === 1 ? '' : 's'}`);
+	return parts.length > 0 ? parts.join(SEPARATOR) : undefined;
 }
 
 /**
@@ -72,8 +99,11 @@ export function stateColor(row: ContainerRow): string | undefined {
 			return row.health === 'starting' ? 'yellow' : 'green';
 		}
 
+		case 'restarting': {
+			return row.restartCount > 0 || wasOomKilled(row) ? 'red' : 'yellow';
+		}
+
 		case 'paused':
-		case 'restarting':
 		case 'removing': {
 			return 'yellow';
 		}

@@ -40,6 +40,6 @@ export function promptKeys(verb: string, cancel = 'cancels'): string {
 }
 
 /** The answer line of a yes/no dialog, from the `confirm` scope: "y yes   any other key (Enter too) no". */
-export function confirmKeys(): {yes: string; no: string} {
-	return {yes: labelFor('yes', 'confirm') ?? 'y', no: `any other key (${keyLabel('return')} too)`};
+export function confirmKeys(): {yes: string; also: string; no: string} {
+	return {yes: labelFor('yes', 'confirm') ?? 'y', also: labelFor('yes-also', 'confirm') ?? 'v', no: `any other key (${keyLabel('return')} too)`};
 }

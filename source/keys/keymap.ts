@@ -20,8 +20,8 @@ export type CommandId =
 	| 'sort-pid' | 'reveal-secrets' | 'search' | 'search-next' | 'search-previous' | 'event-type'
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
-	| 'log-save' | 'log-save-view'
-	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes';
+	| 'log-save' | 'log-save-view' | 'refresh'
+	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also';
 
 /**
  * How a command confirms: `destroys` always asks (what it deletes does not
@@ -108,12 +108,14 @@ export const keymap: readonly Binding[] = [
 	{command: 'create', keys: ['c'], description: 'Create a named volume', scope: 'volumes', dangerous: true, hint: 'create'},
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the volume (refused while in use)', scope: 'volumes', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	{command: 'prune', keys: ['x'], description: 'Prune unused volumes (says how much)', scope: 'volumes', dangerous: true, confirm: 'destroys', hint: 'prune'},
+	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'Read the volumes and their sizes again (also every 30 s while shown)', scope: 'volumes', dangerous: false, hint: 'refresh'},
 	...tableKeys('networks', 'network'),
 	...filterSortKeys('networks', 'name, driver, subnet or container'),
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the network (not bridge, host or none)', scope: 'networks', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	...tableKeys('history', 'layer'),
 	{command: 'back', keys: ['escape'], description: 'Back to images', scope: 'history', dangerous: false},
 	{command: 'back', keys: ['escape'], description: 'Back to containers', scope: 'disk', dangerous: false},
+	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'Read disk usage again (also every 30 s while shown)', scope: 'disk', dangerous: false, hint: 'refresh'},
 	{command: 'exec', keys: ['e'], description: 'Open a shell in the container (bash, ash or sh; exit returns)', scope: 'containers', dangerous: true, hint: 'shell'},
 	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container, in the terminal', scope: 'containers', dangerous: true},
 	{command: 'attach', keys: ['a'], description: 'Attach to the main process (detach: Ctrl-P Ctrl-Q)', scope: 'containers', dangerous: true},
@@ -179,4 +181,5 @@ export const keymap: readonly Binding[] = [
 	{command: 'delete-back', keys: ['backspace'], description: 'Delete the character before the cursor', scope: 'prompt', dangerous: false},
 	{command: 'clear-line', keys: ['ctrl+u'], description: 'Clear the line', scope: 'prompt', dangerous: false},
 	{command: 'yes', keys: ['y'], description: 'Yes: do it (Enter and any other key cancel)', scope: 'confirm', dangerous: false},
+	{command: 'yes-also', keys: ['v'], description: 'Yes, with the second choice the dialog names (remove a container with its anonymous volumes)', scope: 'confirm', dangerous: false},
 ];

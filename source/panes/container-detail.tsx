@@ -1,7 +1,9 @@
 import {Box, Text} from 'ink';
 import type {ContainerRow} from '../domain/container.js';
-import {formatPercent, formatRate} from '../format/bytes.js';
+import {maskedLabels, maskPairs} from '../domain/secrets.js';
+import {formatBytes, formatPercent, formatRate} from '../format/bytes.js';
 import {formatAgo} from '../format/duration.js';
+import {formatLastExit} from '../format/status.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {brailleChart} from '../format/sparkline.js';
 import type {StatsEntry} from '../store/state.js';
@@ -22,16 +24,20 @@ export function ContainerDetail({row, stats, width, height, now}: ContainerDetai
 	const hostMemory = useStore(state => state.hostMemory);
 	const cpuMax = Math.max(100, ...cpu);
 	const memoryMax = latest?.memoryLimit && latest.memoryLimit < Number.MAX_SAFE_INTEGER ? Math.max(...memory, 1) * 1.25 : undefined;
-	const labels = Object.entries(row.labels).map(([key, value]) => `${key}=${value}`).join(', ');
+	// Secret-looking labels and command arguments are masked by the rule inspect uses (domain/secrets.ts).
+	const labels = maskedLabels(row.labels).join(', ');
 	const mounts = row.mounts.map(mount => `${mount.name ?? mount.source}:${mount.destination}${mount.readOnly ? ':ro' : ''}`).join(', ');
 	const facts: Array<[string, string]> = [
 		['id', row.id.slice(0, 12)],
-		['command', row.command],
+		['command', maskPairs(row.command)],
 		['created', formatAgo(row.createdAt, now)],
 		['started', row.startedAt ? formatAgo(row.startedAt, now) : '-'],
 		['mounts', mounts || '-'],
 		['labels', labels || '-'],
 	];
+	const lastExit = formatLastExit(row, now);
+	// Right after `started`: an OOM kill or a crash loop is why someone opens the detail.
+	if (lastExit) facts.splice(4, 0, ['exit', lastExit]);
 	if (stats) {
 		facts.push(['net', `rx ${formatRate(stats.netRxRate)}  tx ${formatRate(stats.netTxRate)}`]);
 		facts.push(['block', `read ${formatRate(stats.blockReadRate)}  write ${formatRate(stats.blockWriteRate)}`]);

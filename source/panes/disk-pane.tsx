@@ -13,7 +13,7 @@ export function DiskPane({width, height}: {width: number; height: number}) {
 	const row = (cells: string[]) => cells.map((cell, index) => fit(cell, widths[index] ?? 10, index === 0 ? 'left' : 'right')).join(' ');
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text dimColor wrap="truncate">Disk usage (docker system df) · refreshed on opening and on image and volume events</Text>
+			<Text dimColor wrap="truncate">Disk usage (docker system df) · read on opening, on image and volume events, and every 30 s · R reads now</Text>
 			<Text bold wrap="truncate">{row(['TYPE', 'TOTAL', 'ACTIVE', 'SIZE', 'RECLAIMABLE'])}</Text>
 			{error ? <Text color="red" wrap="truncate">cannot read disk usage: {error}</Text> : null}
 			{!disk && !error ? <Text dimColor>reading disk usage…</Text> : null}

@@ -3,7 +3,7 @@ import {useMemo} from 'react';
 import {eventCells, eventColumns} from '../format/event-cells.js';
 import {fit} from '../format/text.js';
 import {useStore} from '../hooks/use-store.js';
-import {bottomIndex, selectEvents} from '../store/events-slice.js';
+import {bottomIndex, eventsCapacity, execEventsCapacity, keptEvents, selectEvents} from '../store/events-slice.js';
 import {labelFor} from '../keys/key-labels.js';
 
 /** The engine's events, live: newest at the bottom, filtered by type (t) and text (/), bounded by the ring. */
@@ -17,7 +17,8 @@ export function EventsPane({width, height}: {width: number; height: number}) {
 	const start = Math.max(0, bottom - visible + 1);
 	const shown = rows.slice(start, bottom + 1);
 	const type = events?.type ?? 'all';
-	const held = events?.ring.size ?? 0;
+	const kept = keptEvents(events);
+	const held = kept.total;
 	const following = events?.anchor === undefined ? 'following new events' : `scrolled back (${labelFor('bottom', 'events')} follows)`;
 	const header = columns.map(column => fit(column.title, column.width, column.align)).join(' ');
 	return (
@@ -26,7 +27,7 @@ export function EventsPane({width, height}: {width: number; height: number}) {
 				<Text bold>Engine events</Text>
 				<Text dimColor> type: </Text><Text color="cyan">{type}</Text>
 				{filter ? <Text dimColor> · text: <Text color="cyan">{filter}</Text></Text> : null}
-				<Text dimColor> · {rows.length} of {held} kept (last {events?.ring.capacity ?? 1000}) · {following}</Text>
+				<Text dimColor> · {rows.length} of {held} kept (last {eventsCapacity}{kept.exec > 0 ? ` + ${execEventsCapacity} exec` : ''}) · {following}</Text>
 			</Text>
 			<Text bold wrap="truncate">{header}</Text>
 			{shown.length === 0 ? <Text dimColor>{held === 0 ? 'no events yet: they appear here as the engine reports them' : 'no event matches the filter'}</Text> : null}

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {Table} from '../components/table.js';
 import type {HistoryLayer} from '../domain/image.js';
 import {formatAgo} from '../format/duration.js';
-import {formatCreatedBy, formatSize} from '../format/resource-text.js';
+import {formatLayerOrigin, formatSize} from '../format/resource-text.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
 import {labelFor} from '../keys/key-labels.js';
@@ -37,14 +37,14 @@ export function HistoryPane({width, height}: {width: number; height: number}) {
 					{text: formatAgo(layer.createdAt, now)},
 					{text: formatSize(layer.size), color: layer.size === 0 ? 'gray' : undefined},
 					{text: layer.id === '<missing>' ? '<missing>' : layer.id.replace(/^sha256:/, '').slice(0, 12), color: 'gray'},
-					{text: formatCreatedBy(layer.createdBy) || layer.comment || '-'},
+					{text: formatLayerOrigin(layer.createdBy, layer.comment)},
 				]}
 				selectedIndex={history.selected}
 				height={Math.max(2, height - 1 - detailLines)}
 				empty={empty}
 			/>
 			<Box borderStyle="single" borderColor="gray" height={detailLines} width={width} paddingX={1} overflowY="hidden">
-				<Text wrap="wrap">{selected ? sanitizeText(selected.createdBy || selected.comment || '(no command: imported or added layer)').replace(/\s+/g, ' ') : ' '}</Text>
+				<Text wrap="wrap">{selected ? (selected.createdBy ? sanitizeText(selected.createdBy).replace(/\s+/g, ' ') : formatLayerOrigin('', selected.comment)) : ' '}</Text>
 			</Box>
 		</Box>
 	);

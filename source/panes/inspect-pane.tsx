@@ -22,6 +22,8 @@ const colors: Record<JsonTokenKind, string | undefined> = {
  */
 export function InspectPane({width, height}: {width: number; height: number}) {
 	const inspect = useStore(state => state.inspect);
+	// A container removed while its inspect is open: the document stays, and the view says it is the last one.
+	const removed = useStore(state => state.inspect?.kind === 'container' && state.inspect.status === 'ok' && state.loaded && !state.containers.has(state.inspect.id));
 	const view = useMemo(() => inspect?.status === 'ok' ? inspectLines(inspect.document, inspect.reveal) : undefined, [inspect?.status, inspect?.document, inspect?.reveal]);
 	const found = useMemo(() => new Set(view && inspect ? inspectMatches(view.lines, inspect.search) : []), [view, inspect?.search]);
 	if (!inspect) return <Text dimColor>Nothing to inspect: press {labelFor('open-inspect', 'containers')} on a container.</Text>;
@@ -35,7 +37,7 @@ export function InspectPane({width, height}: {width: number; height: number}) {
 			</Box>
 		);
 	}
-	const visible = Math.max(1, height - 2);
+	const visible = Math.max(1, height - (removed ? 3 : 2));
 	const top = Math.max(0, Math.min(inspect.scroll, view.lines.length - visible));
 	const shown = view.lines.slice(top, top + visible);
 	const position = `lines ${top + 1}-${top + shown.length} of ${view.lines.length}`;
@@ -48,6 +50,7 @@ export function InspectPane({width, height}: {width: number; height: number}) {
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate"><Text bold>{title}</Text><Text dimColor> {position}{matches}</Text></Text>
+			{removed ? <Text color="red" bold wrap="truncate">This container has been removed: below is its inspect from before.</Text> : null}
 			{note}
 			{shown.map((line, index) => {
 				const number = top + index;

@@ -39,8 +39,12 @@ export type InspectState = {
 
 /** The events view: a bounded ring of every engine event, and how it is filtered. */
 export type EventsState = {
-	/** Mutated in place; compare `version`. */
+	/** Mutated in place; compare `version`. Every event but the exec ones. */
 	ring: Ring<EventRecord>;
+	/** The exec events (a health check raises three per run), in a ring of their own so they never push the others out. */
+	execRing: Ring<EventRecord>;
+	/** The `seq` the next event gets. */
+	nextSeq: number;
 	version: number;
 	/** `all`, or an event type (container, image, network, volume, ...). The text filter is the view's `ui.filter`. */
 	type: string;

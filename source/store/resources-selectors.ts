@@ -145,11 +145,14 @@ export const tableSortColumns: Record<ResourceTable, string[]> = {
 	networks: ['name', 'driver', 'containers', 'created'],
 };
 
-/** Each table's rows and the key of a row. */
+const volumeKeys = memo((rows: VolumeView[]) => rows.map(row => ({key: row.name})));
+const networkKeys = memo((rows: NetworkRow[]) => rows.map(row => ({key: row.id})));
+
+/** Each table's rows and the key of a row; the same list while the rows are the same, so it is safe in a store hook. */
 export const tableRows: {[K in ResourceTable]: (state: AppState) => Array<{key: string}>} = {
 	images: state => selectImageRows(state),
-	volumes: state => selectVolumeRows(state).map(row => ({key: row.name})),
-	networks: state => selectNetworkRows(state).map(row => ({key: row.id})),
+	volumes: state => volumeKeys(selectVolumeRows(state)),
+	networks: state => networkKeys(selectNetworkRows(state)),
 };
 
 /** The index of the selected row of a table, falling back to the first. */

@@ -49,6 +49,11 @@ export function setDiskUsage(state: AppState, disk: DiskUsage): AppState {
 	return withResources(state, {disk, loaded: {...r.loaded, disk: true}, errors: withoutError(r, 'disk')});
 }
 
+/** The user asked for fresh figures (R in the disk and volumes views); sync sees the count move and re-reads. */
+export function askRefresh(state: AppState): AppState {
+	return withResources(state, {refreshRequests: state.resources.refreshRequests + 1});
+}
+
 /** Records why listing a kind failed; the table shows it instead of stale rows going unexplained. */
 export function setResourceError(state: AppState, kind: ResourceTable | 'disk', message: string): AppState {
 	const r = state.resources;

@@ -35,6 +35,8 @@ export type ResourcesState = {
 	tables: Record<ResourceTable, ResourceTableUi>;
 	pull?: PullState;
 	history?: HistoryState;
+	/** Counts the user's refresh key presses; sync re-reads what the view shows when it changes. */
+	refreshRequests: number;
 };
 
 /** Nothing listed yet. */
@@ -46,6 +48,7 @@ export function initialResources(): ResourcesState {
 		loaded: {images: false, volumes: false, networks: false, disk: false},
 		errors: {},
 		showUntagged: false,
+		refreshRequests: 0,
 		tables: {
 			images: {sort: {column: 'name', descending: false}},
 			volumes: {sort: {column: 'name', descending: false}},

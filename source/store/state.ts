@@ -94,6 +94,8 @@ export type PendingConfirm = {
 	/** The engine object the action is about, so tests and the dialog can name it. */
 	target: string;
 	run: () => void;
+	/** A second yes with another meaning (remove with its anonymous volumes), on the `confirm` scope's `yes-also` key. */
+	alternative?: {label: string; run: () => void};
 };
 
 /** The whole app state. Slices are replaced, never mutated, except stats history rings. */

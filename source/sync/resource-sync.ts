@@ -20,13 +20,21 @@ export function kindsForEvent(event: Pick<EngineEvent, 'type' | 'action'>): Reso
 /** Views that show disk-usage figures; entering one refreshes the report. */
 const diskViews = new Set<ViewName>(['images', 'volumes', 'disk']);
 
+/** Views whose figures are sizes that change with no event (a volume filling up): re-read on a slow cadence while shown, and on R. */
+const sizeViews = new Set<ViewName>(['volumes', 'disk']);
+
+/** How often those views re-read disk usage while shown. */
+export const sizeRefreshMs = 30_000;
+
 /**
  * Keeps images, volumes, networks and disk usage in the store. Events are
  * triggers: each names the kinds it touches, and a burst of events (a pull
  * tags, a prune deletes dozens) becomes one re-list per kind after a short
  * quiet spell. A list already running when more events arrive runs once more
  * afterwards, never in parallel. The disk-usage report, the costliest call, is
- * also re-read on entering a view that shows it. No timer runs while idle.
+ * also re-read on entering a view that shows it, every 30 s while the disk or
+ * volumes view is shown (a volume fills up without an event), and when the
+ * user asks (R). No timer runs while those views are not shown.
  */
 export class ResourceSync {
 	private readonly timers = new Map<ResourceKind, NodeJS.Timeout>();
@@ -34,16 +42,26 @@ export class ResourceSync {
 	private readonly again = new Set<ResourceKind>();
 	private unsubscribe?: () => void;
 	private lastView?: ViewName;
+	private lastRequests = 0;
+	private ticker?: NodeJS.Timeout;
 	private stopped = false;
 
-	constructor(private readonly engine: Engine, private readonly store: Store, private readonly debounceMs = {lists: 100, disk: 400}) {}
+	constructor(
+		private readonly engine: Engine,
+		private readonly store: Store,
+		private readonly debounceMs = {lists: 100, disk: 400},
+		private readonly sizePeriodMs = sizeRefreshMs,
+	) {}
 
 	/** Lists every kind once (start-up and after a reconnect), and starts watching the view. Never rejects. */
 	async refreshAll(): Promise<void> {
 		this.stopped = false;
 		if (!this.unsubscribe) {
-			this.lastView = this.store.getSnapshot().ui.view;
+			const snapshot = this.store.getSnapshot();
+			this.lastView = snapshot.ui.view;
+			this.lastRequests = snapshot.resources.refreshRequests;
 			this.unsubscribe = this.store.subscribe(() => this.onStoreChange());
+			this.tick(this.lastView);
 		}
 		await Promise.all((['images', 'volumes', 'networks', 'disk'] as const).map(kind => this.refresh(kind)));
 	}
@@ -59,15 +77,37 @@ export class ResourceSync {
 		for (const timer of this.timers.values()) clearTimeout(timer);
 		this.timers.clear();
 		this.again.clear();
+		this.tick(undefined);
 		this.unsubscribe?.();
 		this.unsubscribe = undefined;
 	}
 
 	private onStoreChange(): void {
-		const view = this.store.getSnapshot().ui.view;
+		const {ui, resources} = this.store.getSnapshot();
+		if (resources.refreshRequests !== this.lastRequests) {
+			this.lastRequests = resources.refreshRequests;
+			void this.refresh('disk');
+			if (ui.view === 'volumes') void this.refresh('volumes');
+		}
+		const view = ui.view;
 		if (view === this.lastView) return;
 		this.lastView = view;
+		this.tick(view);
 		if (diskViews.has(view)) this.schedule('disk');
+	}
+
+	/** Runs the slow re-read while `view` shows sizes, and no timer otherwise. */
+	private tick(view: ViewName | undefined): void {
+		const wanted = view !== undefined && sizeViews.has(view) && !this.stopped;
+		if (!wanted) {
+			clearInterval(this.ticker);
+			this.ticker = undefined;
+			return;
+		}
+		this.ticker ??= setInterval(() => {
+			void this.refresh('disk');
+			if (this.lastView === 'volumes') void this.refresh('volumes');
+		}, this.sizePeriodMs);
 	}
 
 	private schedule(kind: ResourceKind): void {

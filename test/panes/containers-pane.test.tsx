@@ -73,6 +73,17 @@ describe('containers pane', () => {
 		assert.doesNotMatch(frame, /[\u0000-\u0009\u000b-\u001a\u001c-\u001f\u007f-\u009f]/, 'no other control characters');
 	});
 
+	test('the detail area masks secret-looking labels and command arguments, by the rule inspect uses', async () => {
+		const rows = fixtureRows().map(row => row.name === 'demo-1'
+			? {...row, labels: {DB_PASSWORD: 'hunter2', 'api.token': 'tok-123', tier: 'web'}, command: 'server --api-key=sk-live-1 --port=80'}
+			: row);
+		app = await renderApp({store: seededStore({rows, ui: {selectedId: idOf('demo-1')}}), size: {columns: 200, rows: 40}});
+		const text = await app.waitForFrame(t => t.includes('tier=web'), 'the labels in the detail area');
+		assert.match(text, /DB_PASSWORD=••••••••, api\.token=••••••••, tier=web/);
+		assert.match(text, /server --api-key=•••••••• --port=80/);
+		assert.doesNotMatch(text, /hunter2|tok-123|sk-live-1/);
+	});
+
 	test('/ then "demo" filters to one row', async () => {
 		app = await renderApp({store: seededStore()});
 		await app.waitForFrame(t => rowLine(t, 'burner') !== '', 'the table');

@@ -4,7 +4,8 @@ import {afterEach, describe, test} from 'node:test';
 import {maskText} from '../../source/domain/secrets.js';
 import {recordEvent} from '../../source/store/events-slice.js';
 import {setView} from '../../source/store/ui-slice.js';
-import {seededStore} from '../helpers/fixtures.js';
+import {removeContainer} from '../../source/store/containers-slice.js';
+import {fixtureRows, seededStore} from '../helpers/fixtures.js';
 import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 let app: RenderedApp | undefined;
@@ -67,6 +68,20 @@ describe('inspect pane', () => {
 		assert.match(text, /Secret-looking values are SHOWN/);
 		app.type(keys.escape);
 		await app.waitForFrame(t => t.includes('NAME'), 'back to the containers');
+	});
+});
+
+describe('inspect of a removed container', () => {
+	test('says the container is gone and keeps its last document', async () => {
+		const store = seededStore();
+		const row = fixtureRows().find(r => r.name === 'burner')!;
+		store.update(s => setView({...s, inspect: {kind: 'container', id: row.id, name: row.name, from: 'containers', status: 'ok', document: {Id: row.id, Name: '/burner'}, reveal: false, scroll: 0, search: ''}}, 'inspect'));
+		app = await renderApp({store});
+		let text = await app.waitForFrame(t => t.includes('Inspect container burner') && t.includes('"/burner"'), 'the inspect pane');
+		assert.doesNotMatch(text, /has been removed/);
+		store.update(s => removeContainer(s, row.id));
+		text = await app.waitForFrame(t => t.includes('This container has been removed'), 'the removal noted');
+		assert.ok(text.includes('"/burner"'), 'the last document stays');
 	});
 });
 

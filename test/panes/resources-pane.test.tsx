@@ -111,9 +111,11 @@ describe('image history pane', () => {
 		const text = await app.waitForFrame(t => t.includes('History of fixture/app:1.0'), 'the history');
 		assert.match(text, /History of fixture\/app:1\.0 · 2 layers, 2\.18MB/);
 		assert.match(text, /\s+200kB\s+d48e128a4d1c\s+sh -c head -c 200000 \/dev\/urandom > \/blob/);
-		assert.match(text, /\s+1\.98MB\s+6e44c2c07485\s+Imported from -/);
+		// issue 10: "Imported from -" under CREATED BY said nothing; the layer came from a tarball.
+		assert.match(text, /\s+1\.98MB\s+6e44c2c07485\s+imported from a tarball \(docker import\)/);
+		assert.doesNotMatch(text, /Imported from -/);
 		app.type('j');
-		await app.waitForFrame(t => t.includes('(no command: imported or added layer)') || /│ Imported from - /.test(t), 'the second layer in full');
+		await app.waitForFrame(t => /│ imported from a tarball \(docker import\)/.test(t), 'the second layer in full');
 		app.type(keys.escape);
 		await app.waitForFrame(t => t.includes('REPOSITORY:TAG'), 'back to images');
 	});

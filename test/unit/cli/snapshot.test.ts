@@ -91,12 +91,25 @@ describe('snapshotJson', () => {
 		['burner', 'health', null],
 		['burner', 'startedAt', '2026-11-24T17:04:04.855Z'],
 		['evil-labels', 'state', 'created'],
+		['job-failed', 'oomKilled', false],
+		['burner', 'crashLoop', false],
+		['created-one', 'finishedAt', null],
 	];
 	for (const [name, field, expected] of cases) {
 		test(`${name}.${field} is ${JSON.stringify(expected)}`, () => {
 			assert.deepEqual(byName(name)[field], expected);
 		});
 	}
+
+	test('labels, the finish time, an OOM kill and a crash loop are in the document', () => {
+		const [base] = rows;
+		assert.ok(base);
+		const killed = {row: {...base.row, name: 'oom', state: 'exited' as const, exitCode: 137, oomKilled: true, finishedAt: Date.UTC(2026, 10, 24, 17, 59, 0), labels: {tier: 'db', DB_PASSWORD: 'hunter2'}}};
+		const looping = {row: {...base.row, name: 'loop', state: 'restarting' as const, restartCount: 4}};
+		const document = JSON.parse(snapshotJson([killed, looping], 'x', now)) as {containers: Array<Record<string, unknown>>};
+		assert.deepEqual(document.containers[0], {...document.containers[0], oomKilled: true, crashLoop: false, finishedAt: '2026-11-24T17:59:00.000Z', labels: {tier: 'db', DB_PASSWORD: 'hunter2'}});
+		assert.equal(document.containers[1]?.crashLoop, true);
+	});
 
 	test('running containers carry their stats sample', () => {
 		const stats = byName('burner').stats as {cpuPercent: number; memoryUsage: number};

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {looksSecret, maskEnvEntry, maskSecrets, maskText} from '../../../source/domain/secrets.js';
+import {looksSecret, maskedLabels, maskPairs, maskEnvEntry, maskSecrets, maskText} from '../../../source/domain/secrets.js';
 
 describe('looksSecret', () => {
 	const cases: Array<[string, boolean]> = [
@@ -47,4 +47,25 @@ describe('maskSecrets', () => {
 		assert.deepEqual(maskSecrets(null), {value: null, masked: 0});
 		assert.deepEqual(maskSecrets('PASSWORD=x'), {value: 'PASSWORD=x', masked: 0});
 	});
+});
+
+describe('maskedLabels', () => {
+	const cases: Array<[Record<string, string>, string[]]> = [
+		[{DB_PASSWORD: 'hunter2', 'api.token': 'tok-123'}, ['DB_PASSWORD=••••••••', 'api.token=••••••••']],
+		[{'com.docker.compose.project': 'shop', tier: 'web'}, ['com.docker.compose.project=shop', 'tier=web']],
+		[{'traefik.http.middlewares.auth.basicauth.users': 'me:$apr1$x'}, ['traefik.http.middlewares.auth.basicauth.users=••••••••']],
+		[{SECRET_EMPTY: ''}, ['SECRET_EMPTY=']],
+	];
+	for (const [labels, expected] of cases) it(JSON.stringify(labels), () => assert.deepEqual(maskedLabels(labels), expected));
+});
+
+describe('maskPairs', () => {
+	const cases: Array<[string, string]> = [
+		['postgres --db-password=hunter2 -p 5432', 'postgres --db-password=•••••••• -p 5432'],
+		['env API_TOKEN=tok-123 MODE=prod run', 'env API_TOKEN=•••••••• MODE=prod run'],
+		["sh -c 'PGPASSWORD=x psql'", "sh -c 'PGPASSWORD=•••••••• psql'"],
+		['sleep 300', 'sleep 300'],
+		['keyboard=us passage=x', 'keyboard=us passage=x'],
+	];
+	for (const [text, expected] of cases) it(text, () => assert.equal(maskPairs(text), expected));
 });

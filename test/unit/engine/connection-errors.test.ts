@@ -78,6 +78,11 @@ const cases: Case[] = [
 		socket, 'api', EXIT_FAILURE, 'the Docker engine answered with an error: boom [31mred [0m end (HTTP 500)'],
 	['404 from something that is not an engine', httpError(404, 'unexpected', Buffer.alloc(0)), tcp, 'api', EXIT_FAILURE,
 		'the Docker engine answered with an error: unexpected (HTTP 404)'],
+	['an HTML page is not an engine: exit 3, and no page in the message', httpError(404, 'Not Found', '<html><head><title>404 Not Found</title></head>\n<body>nginx</body></html>'),
+		tcp, 'not-docker', EXIT_UNREACHABLE, 'tcp://engine.lan:2376 is not a Docker engine (it answered HTTP 404 with a web page; check the address and port)'],
+	['a proxy\'s 502 page, as a Buffer', httpError(502, 'Bad Gateway', Buffer.from('<!DOCTYPE html><p>bad gateway</p>')), tcp, 'not-docker', EXIT_UNREACHABLE, /not a Docker engine/],
+	['a timeout of ours says how long it waited', Object.assign(new Error('list containers: no answer within 10000 ms'), {code: 'ETIMEDOUT', timeoutMs: 10_000}), tcp, 'timeout', EXIT_UNREACHABLE,
+		'cannot connect to the Docker engine: tcp://engine.lan:2376 is not answering (no answer within 10 s; is dockerd stuck, or is something else listening there?)'],
 	['an unknown error keeps its message', new Error('something odd'), socket, 'unknown', EXIT_FAILURE,
 		'cannot talk to the Docker engine at /var/run/docker.sock: something odd'],
 	['ENOENT over ssh is not a missing socket', errno('ENOENT'), ssh, 'unknown', EXIT_FAILURE, /^cannot talk to the Docker engine at ssh:\/\/me@box/],
@@ -122,6 +127,10 @@ describe('oneLine', () => {
 		['  padded  ', 'padded'],
 		['bell\u0007and\u009bcsi', 'bell and csi'],
 		['x'.repeat(300), `${'x'.repeat(239)}…`],
+		['evil\u202Etxt.exe', 'eviltxt.exe'],
+		['a\u2066b\u2067c\u2068d\u2069e\u200Ef\u200Fg\u061Ch', 'abcdefgh'],
+		['zero\u200Bwidth\u200D\uFEFFjoin\u00ADer', 'zerowidthjoiner'],
+		['line\u2028para\u2029end', 'line para end'],
 	];
 	for (const [input, expected] of cases) test(JSON.stringify(input.slice(0, 20)), () => assert.equal(oneLine(input), expected));
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {formatCreatedBy, formatReclaimable, formatSize, nameList, pullFailureText} from '../../../source/format/resource-text.js';
+import {formatCreatedBy, formatLayerOrigin, formatReclaimable, formatSize, nameList, pullFailureText} from '../../../source/format/resource-text.js';
 import {layerLine, progressBar, pullHeadline} from '../../../source/format/pull-lines.js';
 import {startPull} from '../../../source/domain/pull-progress.js';
 
@@ -36,6 +36,17 @@ describe('formatCreatedBy: layer history commands as docker history shows them',
 		['echo \u001b[2Jgone', 'echo gone'],
 	];
 	for (const [raw, text] of cases) test(JSON.stringify(raw), () => assert.equal(formatCreatedBy(raw).replace(/[^\x20-\x7e]/g, ''), text));
+});
+
+describe('formatLayerOrigin: a layer without a command says where it came from', () => {
+	const cases: Array<[string, string, string]> = [
+		['', 'Imported from -', 'imported from a tarball (docker import)'],
+		['', 'Imported from https://example.test/rootfs.tar', 'imported from https://example.test/rootfs.tar (docker import)'],
+		['/bin/sh -c #(nop)  CMD ["sh"]', 'Imported from -', 'CMD ["sh"]'],
+		['', 'buildkit.dockerfile.v0', 'buildkit.dockerfile.v0'],
+		['', '', '(no command: added layer)'],
+	];
+	for (const [createdBy, comment, text] of cases) test(`${createdBy || '-'} / ${comment || '-'}`, () => assert.equal(formatLayerOrigin(createdBy, comment), text));
 });
 
 describe('pullFailureText: one clear line per kind of failure (engine words from the real engine)', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {ContainerRow} from '../../../source/domain/container.js';
-import {formatState, nextStateChange, stateColor} from '../../../source/format/status.js';
+import {formatLastExit, formatState, nextStateChange, stateColor} from '../../../source/format/status.js';
 
 const now = Date.UTC(2025, 0, 15, 12, 0, 0);
 const minute = 60_000;
@@ -44,6 +44,13 @@ describe('formatState', () => {
 		['restarting', {state: 'restarting', startedAt: now - minute}, 'restarting'],
 		['removing', {state: 'removing'}, 'removing'],
 		['dead', {state: 'dead'}, 'dead'],
+		['OOM-killed', {state: 'exited', exitCode: 137, oomKilled: true, finishedAt: now - 3 * minute}, 'OOMKilled (137) · 3m ago'],
+		['OOM flag on a running container is from an older run', {state: 'running', oomKilled: true, startedAt: now - 5 * minute}, 'running · 5m'],
+		['restarting in a crash loop', {state: 'restarting', restartCount: 6}, 'restarting (crash loop)'],
+		['restarting after an OOM kill', {state: 'restarting', restartCount: 2, oomKilled: true}, 'restarting (OOMKilled, crash loop)'],
+		['running again after 3 restarts in the last minute', {restartCount: 3, startedAt: now - 20_000}, 'running (crash loop) · <1m'],
+		['running for a while after 3 restarts is no loop', {restartCount: 3, startedAt: now - 5 * minute}, 'running · 5m'],
+		['dead after an OOM kill', {state: 'dead', oomKilled: true}, 'dead (OOMKilled)'],
 	];
 	for (const [name, overrides, expected] of cases) {
 		test(name, () => {
@@ -60,6 +67,7 @@ describe('stateColor', () => {
 		['running unhealthy', {health: 'unhealthy'}, 'red'],
 		['paused', {state: 'paused'}, 'yellow'],
 		['restarting', {state: 'restarting'}, 'yellow'],
+		['restarting in a crash loop', {state: 'restarting', restartCount: 4}, 'red'],
 		['removing', {state: 'removing'}, 'yellow'],
 		['exited 0', {state: 'exited', exitCode: 0}, 'gray'],
 		['exited 137', {state: 'exited', exitCode: 137}, 'red'],
@@ -90,4 +98,15 @@ describe('nextStateChange', () => {
 			assert.equal(nextStateChange(row(overrides), now), expected);
 		});
 	}
+});
+
+describe('formatLastExit', () => {
+	const cases: Array<[string, Partial<ContainerRow>, string | undefined]> = [
+		['running, never restarted', {startedAt: now - minute}, undefined],
+		['exited', {state: 'exited', exitCode: 2, finishedAt: now - 3 * minute}, 'exit 2 · 3m ago'],
+		['OOM-killed', {state: 'exited', exitCode: 137, oomKilled: true, finishedAt: now - 3 * minute}, 'OOMKilled: over its memory limit (exit 137) · 3m ago'],
+		['restarting loop', {state: 'restarting', exitCode: 1, finishedAt: now - 2000, restartCount: 5}, 'exit 1 · 2s ago · crash loop, 5 restarts'],
+		['running with one old restart', {restartCount: 1, startedAt: now - 60 * minute}, '1 restart'],
+	];
+	for (const [name, overrides, expected] of cases) test(name, () => assert.equal(formatLastExit(row(overrides), now), expected));
 });

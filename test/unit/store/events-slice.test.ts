@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {bottomIndex, eventsCapacity, recordEvent, selectEvents, updateEvents} from '../../../source/store/events-slice.js';
+import {bottomIndex, eventsCapacity, execEventsCapacity, recordEvent, selectEvents, updateEvents} from '../../../source/store/events-slice.js';
 import {initialState} from '../../../source/store/initial-state.js';
 import type {AppState} from '../../../source/store/state.js';
 import {setUi} from '../../../source/store/ui-slice.js';
@@ -56,5 +56,33 @@ describe('events slice', () => {
 	it('returns the same state when nothing changes', () => {
 		const state = withEvents(all);
 		assert.equal(updateEvents(state, {type: 'all'}), state);
+	});
+
+	// A health check whose command is 120 KB raises "exec_start: sh -c <120 KB>" on each run.
+	const huge = 'x'.repeat(120_000);
+	const bounds: Array<{field: string; event: ReturnType<typeof event>; read: (record: NonNullable<ReturnType<typeof selectEvents>[number]>) => string[]; max: number}> = [
+		{field: 'action', event: {...event('container', `exec_start: sh -c ${huge}`, 'web')}, read: r => [r.action], max: 120},
+		{field: 'type', event: {...event(huge, 'start', 'web')}, read: r => [r.type], max: 32},
+		{field: 'id', event: {...event('container', 'start', 'web'), id: huge}, read: r => [r.id], max: 80},
+		{field: 'name', event: event('container', 'start', huge), read: r => [r.name], max: 80},
+		{field: 'attribute values', event: event('container', 'die', 'web', {image: huge, exitCode: huge, signal: huge, container: huge, driver: huge}), read: r => r.attributes.flatMap(([key, value]) => [key, value]), max: 80},
+	];
+	for (const {field, event: raw, read, max} of bounds) {
+		it(`bounds the ${field} of a kept event`, () => {
+			const [record] = selectEvents(withEvents([raw]));
+			assert.ok(record);
+			for (const text of read(record)) assert.ok(text.length <= max, `${field}: ${text.length} > ${max}`);
+			assert.ok(record.attributes.length <= 4, 'at most four attributes');
+		});
+	}
+
+	it('keeps exec events out of the count: a storm of health checks does not push other events out', () => {
+		const storm = Array.from({length: eventsCapacity * 3}, (_, i) => event('container', i % 2 ? 'exec_start: true' : 'exec_die', 'healthy'));
+		const state = withEvents([event('container', 'start', 'first'), ...storm, event('container', 'die', 'last')]);
+		const rows = selectEvents(state);
+		assert.equal(rows[0]?.name, 'first', 'the oldest other event is still there');
+		assert.equal(rows.at(-1)?.name, 'last');
+		assert.equal(rows.filter(r => r.action.startsWith('exec_')).length, execEventsCapacity);
+		assert.ok(rows.every((r, i) => i === 0 || r.seq > rows[i - 1]!.seq), 'in seq order');
 	});
 });
