@@ -108,5 +108,5 @@ export function dispatchKey(key: string, input: string, context: CommandContext)
 /** The commands each mode above the views handles, so tests can prove every `prompt` and `confirm` binding reaches one. */
 export const modeCommands: Record<'prompt' | 'confirm', readonly string[]> = {
 	prompt: ['submit', 'cancel', 'complete', 'delete-back', 'clear-line'],
-	confirm: ['yes'],
+	confirm: ['yes', 'yes-also'],
 };

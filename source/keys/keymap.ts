@@ -181,5 +181,5 @@ export const keymap: readonly Binding[] = [
 	{command: 'delete-back', keys: ['backspace'], description: 'Delete the character before the cursor', scope: 'prompt', dangerous: false},
 	{command: 'clear-line', keys: ['ctrl+u'], description: 'Clear the line', scope: 'prompt', dangerous: false},
 	{command: 'yes', keys: ['y'], description: 'Yes: do it (Enter and any other key cancel)', scope: 'confirm', dangerous: false},
-	{command: 'yes-also', keys: ['v'], description: 'Yes, with the second choice the dialog names (remove a container with its anonymous volumes)', scope: 'confirm', dangerous: false},
+	{command: 'yes-also', keys: ['v'], description: 'Yes, with the second choice the dialog offers (and its volumes)', scope: 'confirm', dangerous: false},
 ];
