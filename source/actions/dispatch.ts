@@ -3,6 +3,7 @@ import type {Scope} from '../keys/keymap.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import {runCommand, type CommandContext} from './commands.js';
 import {parseView} from './views.js';
+import {runHostLine} from './host-commands.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
 type Mode = (key: string, input: string, context: CommandContext) => boolean;
@@ -21,7 +22,8 @@ const confirmMode: Mode = (key, _input, {store}) => {
 };
 
 /** A prompt line (`/` filter or `:` command) takes typing until Enter or Esc. */
-const promptMode: Mode = (key, input, {store}) => {
+const promptMode: Mode = (key, input, context) => {
+	const {store} = context;
 	const prompt = store.getSnapshot().ui.prompt;
 	if (!prompt) return false;
 	if (key === 'escape') {
@@ -31,7 +33,7 @@ const promptMode: Mode = (key, input, {store}) => {
 	}
 	if (key === 'return') {
 		store.update(s => setUi(s, {prompt: undefined}));
-		if (prompt.kind === 'command') runLine(prompt.text, store);
+		if (prompt.kind === 'command') runLine(prompt.text, context);
 		prompt.submit?.(prompt.text);
 		return true;
 	}
@@ -46,8 +48,10 @@ const promptMode: Mode = (key, input, {store}) => {
 	return true;
 };
 
-function runLine(text: string, store: CommandContext['store']): void {
+function runLine(text: string, context: CommandContext): void {
+	const {store} = context;
 	if (text.trim() === '') return;
+	if (runHostLine(text, context)) return;
 	const view = parseView(text);
 	if (view) store.update(s => setView(s, view));
 	else store.update(s => notify(s, `unknown view: ${text.trim()} (try :containers or :help)`, 'error'));

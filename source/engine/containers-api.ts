@@ -13,6 +13,8 @@ export type EngineEvent = {
 	attributes: Record<string, string>;
 	/** Epoch milliseconds. */
 	time: number;
+	/** The short name of the engine it came from, set by that engine's sync when several are on screen. */
+	host?: string;
 };
 
 /** The container actions the containers pane offers. */
@@ -30,7 +32,10 @@ type RawEvent = {
 
 /** The container calls: list, inspect, events, stats and lifecycle actions. */
 export type ContainersApi = {
-	ping(): Promise<void>;
+	/** `/_ping`; the signal bounds it (the frozen-engine watch gives it a deadline). */
+	ping(signal?: AbortSignal): Promise<void>;
+	/** The engine's own ID from `/info`: two targets with the same one are the same engine. */
+	engineId(): Promise<string>;
 	/** Every container, from the list endpoint (cheap; some fields wait for inspect). */
 	listContainers(): Promise<ContainerRow[]>;
 	/** One container in full, or undefined when it no longer exists. */
@@ -60,8 +65,14 @@ export function containersApi(docker: Dockerode): ContainersApi {
 	};
 
 	return {
-		async ping() {
-			await docker.ping();
+		async ping(signal) {
+			// @types/dockerode omits ping's options; dockerode 5 forwards abortSignal to the request.
+			const ping = docker.ping as unknown as (options: {abortSignal?: AbortSignal}) => Promise<unknown>;
+			await ping.call(docker, {abortSignal: signal});
+		},
+		async engineId() {
+			const info = (await docker.info()) as {ID?: unknown; Name?: unknown};
+			return typeof info.ID === 'string' && info.ID !== '' ? info.ID : String(info.Name ?? '');
 		},
 		async listContainers() {
 			const list = await docker.listContainers({all: true});

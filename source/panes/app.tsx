@@ -48,6 +48,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const {columns, rows} = size ?? terminal;
 	const {store} = useServices();
 	const connection = useStore(state => state.connection);
+	const hosts = useStore(state => state.hosts);
 	const notice = useStore(state => state.notice);
 	const readOnly = useStore(state => state.readOnly);
 	const containers = useStore(state => state.containers);
@@ -73,7 +74,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const summary = `${containers.size} containers, ${running} running`;
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
-			<StatusBar connection={connection} notice={notice} readOnly={readOnly} summary={summary} width={columns} />
+			<StatusBar connection={connection} hosts={hosts} notice={notice} readOnly={readOnly} summary={summary} width={columns} />
 			<Box height={bodyHeight} flexDirection="column">
 				{ui.confirm ? <ConfirmDialog pending={ui.confirm} width={columns} /> : <Pane width={columns} height={bodyHeight} />}
 			</Box>

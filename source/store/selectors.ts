@@ -26,9 +26,9 @@ function compare(a: number | string, b: number | string): number {
 	return 0;
 }
 
-/** The text a filter is matched against: name, image, compose project and state. */
+/** The text a filter is matched against: name, image, compose project and state (and host, with several). */
 export function searchText(row: ContainerRow): string {
-	return `${row.name} ${row.image} ${row.composeProject ?? ''} ${row.state}`;
+	return `${row.name} ${row.image} ${row.composeProject ?? ''} ${row.state}${row.host === undefined ? '' : ` ${row.host}`}`;
 }
 
 let memo: {containers: unknown; stats: unknown; ui: unknown; rows: ContainerRow[]} | undefined;
@@ -47,6 +47,7 @@ export function selectRows(state: AppState): ContainerRow[] {
 	const direction = ui.sort.descending ? -1 : 1;
 	const rows = [...containers.values()]
 		.filter(row => !(ui.hideStopped && (row.state === 'exited' || row.state === 'created' || row.state === 'dead')))
+		.filter(row => ui.hostFilter === undefined || row.host === ui.hostFilter)
 		.filter(row => matches(searchText(row)))
 		.map(row => ({row, key: key(row, state.stats.get(row.id))}))
 		.sort((a, b) => direction * compare(a.key, b.key) || compare(a.row.name, b.row.name) || compare(a.row.id, b.row.id))
