@@ -39,7 +39,7 @@ export async function checkDistinctEngines(hosts: readonly StartHost[], deadline
 		const id = ids[index];
 		if (!id) return;
 		const other = seen.get(id);
-		if (other !== undefined) throw new SameEngineError(`--host/--context "${other}" and "${host.name}" are the same engine (ID ${id.slice(0, 24)}); give it once`);
+		if (other !== undefined) throw new SameEngineError(`--host/--context "${other}" and "${host.name}" are the same engine (${id.split(' ').slice(1).join(' on ')}); give it once`);
 		seen.set(id, host.name);
 	});
 }

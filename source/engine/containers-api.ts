@@ -34,7 +34,11 @@ type RawEvent = {
 export type ContainersApi = {
 	/** `/_ping`; the signal bounds it (the frozen-engine watch gives it a deadline). */
 	ping(signal?: AbortSignal): Promise<void>;
-	/** The engine's own ID from `/info`: two targets with the same one are the same engine. */
+	/**
+	 * Who the engine is, from `/info`: its ID, host name and data root. Two
+	 * daemons on one machine share the ID (it comes from the machine's
+	 * /etc/docker/key.json), but not the data root.
+	 */
 	engineId(): Promise<string>;
 	/** Every container, from the list endpoint (cheap; some fields wait for inspect). */
 	listContainers(): Promise<ContainerRow[]>;
@@ -71,8 +75,8 @@ export function containersApi(docker: Dockerode): ContainersApi {
 			await ping.call(docker, {abortSignal: signal});
 		},
 		async engineId() {
-			const info = (await docker.info()) as {ID?: unknown; Name?: unknown};
-			return typeof info.ID === 'string' && info.ID !== '' ? info.ID : String(info.Name ?? '');
+			const info = (await docker.info()) as {ID?: unknown; Name?: unknown; DockerRootDir?: unknown};
+			return [info.ID, info.Name, info.DockerRootDir].map(part => String(part ?? '')).join(' ');
 		},
 		async listContainers() {
 			const list = await docker.listContainers({all: true});

@@ -48,7 +48,8 @@ export function routeEngines(engines: Engines, store: Store): Engine {
 		return (host !== undefined ? engines.get(host) : undefined) ?? firstOf();
 	};
 	// The map is read at call time: hosts added or removed later (`:ctx`) are routed to as well.
-	return new Proxy(firstOf(), {
+	// The map may still be empty here (the owners fill it after); the proxy's own target is never read.
+	return new Proxy({} as Engine, {
 		get(_target, property) {
 			const value = Reflect.get(firstOf(), property) as unknown;
 			if (typeof value !== 'function') return value;
