@@ -32,6 +32,10 @@ describe('parseArgs accepts', () => {
 		[['ps'], {view: 'containers'}],
 		[['help', '--read-only', '-H', 'tcp://x:1'], {view: 'help', readOnly: true, host: 'tcp://x:1'}],
 		[['help', 'containers'], {view: 'containers'}],
+		// Several engine flags, mixed: every one in order, and no single host/context.
+		[['-H', 'unix:///a.sock', '--host', 'ssh://box'], {hosts: [{kind: 'host', value: 'unix:///a.sock'}, {kind: 'host', value: 'ssh://box'}]}],
+		[['--context=prod', '-H', 'tcp://h:1', '-c', 'lab'], {hosts: [{kind: 'context', value: 'prod'}, {kind: 'host', value: 'tcp://h:1'}, {kind: 'context', value: 'lab'}]}],
+		[['-c', 'prod', '--host', 'tcp://h:1'], {hosts: [{kind: 'context', value: 'prod'}, {kind: 'host', value: 'tcp://h:1'}]}],
 	];
 	for (const [argv, expected] of cases) {
 		test(argv.join(' ') || '(no arguments)', () => {

@@ -104,3 +104,37 @@ describe('snapshotJson', () => {
 		assert.ok(stats.memoryUsage > 0);
 	});
 });
+
+describe('snapshot of several hosts', () => {
+	const rows = snapshotRows().slice(0, 2).map((item, index) => ({...item, row: {...item.row, host: index === 0 ? 'local' : 'box'}}));
+	const hosts = [
+		{name: 'local', target: 'unix:///fixture.sock', status: 'up' as const},
+		{name: 'box', target: 'ssh://box', status: 'up' as const},
+		{name: 'far', target: 'tcp://far:2375', status: 'down' as const, error: 'connection refused\u001b[2J'},
+	];
+
+	test('json: a hosts array with each status and reason, and a host on each container', () => {
+		const doc = JSON.parse(snapshotJson(rows, 'local, box, far', hosts)) as {hosts: unknown[]; containers: Array<{host: string}>};
+		assert.deepEqual(doc.hosts, [
+			{name: 'local', target: 'unix:///fixture.sock', status: 'up', error: null},
+			{name: 'box', target: 'ssh://box', status: 'up', error: null},
+			{name: 'far', target: 'tcp://far:2375', status: 'down', error: 'connection refused\u001b[2J'},
+		]);
+		assert.deepEqual(doc.containers.map(c => c.host), ['local', 'box']);
+	});
+
+	test('table: HOST first, and a line for each host that is down, sanitised', () => {
+		const text = snapshotTable(rows, now, hosts);
+		const lines = text.trimEnd().split('\n');
+		assert.match(lines[0]!, /^HOST\s+NAME\s+IMAGE/);
+		assert.match(lines[1]!, /^local\s/);
+		assert.match(lines[2]!, /^box\s/);
+		assert.equal(lines[3], 'far: down: connection refused');
+		assert.doesNotMatch(text, controls);
+	});
+
+	test('one host: no host field, as before', () => {
+		assert.doesNotMatch(snapshotJson(rows, 'x'), /"host"/);
+		assert.doesNotMatch(snapshotTable(rows, now), /HOST/);
+	});
+});
