@@ -10,6 +10,8 @@ export type EventRecord = {
 	id: string;
 	/** The actor's name when the engine gave one, else a short id. */
 	name: string;
+	/** The engine it came from, when several are on screen. */
+	host?: string;
 	/** A few telling attributes ("image", "exitCode", "signal", ...), in that order. */
 	attributes: Array<[string, string]>;
 };
@@ -20,7 +22,7 @@ const maxAttributes = 4;
 const maxValue = 80;
 
 /** Reduces an engine event to a record; long values are cut so a hostile label cannot bloat the ring. */
-export function eventRecord(event: {type: string; action: string; id: string; attributes: Record<string, string>; time: number}, seq: number): EventRecord {
+export function eventRecord(event: {type: string; action: string; id: string; attributes: Record<string, string>; time: number; host?: string}, seq: number): EventRecord {
 	const attributes: Array<[string, string]> = [];
 	for (const key of keyAttributes) {
 		const value = event.attributes[key];
@@ -36,5 +38,6 @@ export function eventRecord(event: {type: string; action: string; id: string; at
 		id: event.id,
 		name: name.length > maxValue ? `${name.slice(0, maxValue - 1)}…` : name,
 		attributes,
+		...(event.host === undefined ? {} : {host: event.host}),
 	};
 }
