@@ -1,6 +1,6 @@
 import {createEngine, type Engine} from '../engine/engine.js';
 import {describeTarget} from '../engine/connection.js';
-import type {EngineTarget} from '../engine/connection.js';
+import {EngineError, probe, type EngineTarget} from '../engine/connection.js';
 import type {NamedTarget} from '../engine/targets.js';
 import type {HostControl} from '../actions/command-context.js';
 import {checkDistinctEngines, SameEngineError} from './hosts-start.js';
@@ -143,6 +143,15 @@ export function buildOwners(targets: readonly NamedTarget[], store: Store, optio
 					target = options.contexts.resolve(context);
 				} catch (error) {
 					return {text: (error as Error).message, level: 'error'};
+				}
+				if (!add) {
+					// Switching away from a working screen to an engine that is not there helps nobody: stay.
+					try {
+						await probe(target);
+					} catch (error) {
+						const reason = error instanceof EngineError ? error.failure.message : (error as Error).message;
+						return {text: `context ${context}: ${reason}; staying on ${[...hosts.keys()].join(', ')}`, level: 'error'};
+					}
 				}
 				let name = context;
 				for (let n = 2; hosts.has(name); n++) name = `${context}-${n}`;

@@ -120,3 +120,32 @@ describe('two real engines in one store', () => {
 		await waitFor(() => store.getSnapshot().containers.get(ids.two)?.host === 'two', {what: 'host two rows after the resync'});
 	});
 });
+
+describe(':ctx on real engines', () => {
+	test('adds a context beside the host on screen, refuses the same engine twice, and will not switch to one that is not there', async () => {
+		const hostOne = testHost();
+		const hostTwo = secondHost();
+		const store = createStore(initialState({target: ''}), {batchMs: 0});
+		const contexts: Record<string, string> = {two: hostTwo, again: hostOne, nowhere: 'unix:///nonexistent/docker.sock'};
+		const owners = buildOwners([{name: 'one', target: target(hostOne)}], store, {
+			sync: {reconcileMs: 0},
+			contexts: {list: () => Object.keys(contexts), resolve: name => target(contexts[name]!)},
+		});
+		owners.start();
+		try {
+			await waitFor(() => store.getSnapshot().hosts?.one?.status === 'up', {timeoutMs: 15_000, what: 'host one up'});
+			assert.deepEqual(await owners.control.useContext('two', true), {text: 'added host two', level: 'info'});
+			await waitFor(() => store.getSnapshot().hosts?.two?.status === 'up', {timeoutMs: 15_000, what: 'the added host up'});
+			const same = await owners.control.useContext('again', true);
+			assert.equal(same.level, 'error');
+			assert.match(same.text, /already on screen/);
+			assert.deepEqual(Object.keys(store.getSnapshot().hosts ?? {}), ['one', 'two']);
+			const nowhere = await owners.control.useContext('nowhere', false);
+			assert.equal(nowhere.level, 'error');
+			assert.match(nowhere.text, /staying on one, two/);
+			assert.deepEqual([...owners.engines.keys()], ['one', 'two']);
+		} finally {
+			await owners.stop();
+		}
+	});
+});
