@@ -57,15 +57,9 @@ async function main(): Promise<void> {
 		},
 	});
 	const startHosts = [...owners.hosts.values()].map(({name, engine}, index) => ({name, engine, target: targets[index]!.target}));
-	try {
-		await checkDistinctEngines(startHosts);
-	} catch (error) {
-		await owners.stop();
-		throw error;
-	}
-
 	if (options.json || options.once || !process.stdout.isTTY) {
 		try {
+			await checkDistinctEngines(startHosts);
 			await printSnapshot(startHosts, options.json, description);
 		} finally {
 			// Built but never started: stopping releases what the ID check readied.
@@ -75,6 +69,7 @@ async function main(): Promise<void> {
 	}
 	if (!process.stdin.isTTY) fail('standard input is not a terminal; use --once or --json for a snapshot', EXIT_USAGE);
 
+	let app: ReturnType<typeof render> | undefined;
 	const logTargets: ContainerRow[] = [];
 	for (const name of options.logNames ?? []) {
 		// The first host that has a container of that name owns it.
@@ -90,12 +85,19 @@ async function main(): Promise<void> {
 		logTargets.push(row);
 	}
 	if (logTargets.length > 0) store.update(state => openLogs(state, logTargets));
+	const quit = () => app?.unmount();
 	owners.start();
+	// Two targets of one engine are refused (exit 2), but start-up does not wait
+	// on a slow or absent host to find out: the check runs beside the first
+	// frame, and a match quits the UI and reports it once the terminal is back.
+	let refused: unknown;
+	const checked = checkDistinctEngines(startHosts, 5000).catch((error: unknown) => {
+		refused = error;
+		quit();
+	});
 	// A local engine lists in a few milliseconds: draw the first frame with the
 	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
 	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
-	let app: ReturnType<typeof render> | undefined;
-	const quit = () => app?.unmount();
 	const terminal: TerminalOwner = {};
 	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend})};
 	app = render(
@@ -114,9 +116,12 @@ async function main(): Promise<void> {
 		},
 	);
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
+	if (refused) quit();
 	await app.waitUntilExit();
 	// Every owner stops the one way, in reverse order of building.
 	await owners.stop();
+	await checked;
+	if (refused) throw refused;
 }
 
 /** `--once`, `--json` and pipes: one host as of old; several side by side, with a HOST column and exit 5 when some are down. */
