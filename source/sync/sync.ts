@@ -8,7 +8,7 @@ import type {Store} from '../store/store.js';
 import {setHostConnection} from '../store/hosts-slice.js';
 import {setConnection} from '../store/ui-slice.js';
 import type {Connection} from '../store/state.js';
-import {PingWatch, type PingWatchOptions} from './ping-watch.js';
+import {PingWatch, type PingResult, type PingWatchOptions} from './ping-watch.js';
 import {ResourceSync} from './resource-sync.js';
 import {StatsStreams} from './stats-streams.js';
 import {Tombstones} from './tombstones.js';
@@ -96,7 +96,8 @@ export class Sync {
 		this.store.update(state => host === undefined ? setConnection(state, connection) : setHostConnection(state, host, connection));
 	}
 
-	private onPing(result: import('./ping-watch.js').PingResult): void {
+	/** A ping answered: up (with a slow round trip shown), or frozen: `stalled` until it answers again. */
+	private onPing(result: PingResult): void {
 		if (!result.ok) {
 			this.stalled = true;
 			this.setStatus({status: 'stalled', message: result.message});
