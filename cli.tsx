@@ -7,20 +7,19 @@ import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
 import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
-import {probe, resolveTarget} from './source/engine/connection.js';
+import {probe} from './source/engine/connection.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
 import {OutputError, writeOutput} from './source/cli/write-output.js';
-import {createEngine} from './source/engine/engine.js';
+import {resolveTargets, type HostSpec} from './source/engine/targets.js';
+import {dockerConfigDir, listDockerContexts} from './source/engine/docker-context.js';
+import {buildOwners} from './source/cli/owners.js';
+import {checkDistinctEngines, EXIT_PARTIAL, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
 import {ServicesContext, type TerminalOwner} from './source/hooks/store-context.js';
 import {App} from './source/panes/app.js';
 import {initialState} from './source/store/initial-state.js';
 import {createStore, whenReady} from './source/store/store.js';
-import {Sync} from './source/sync/sync.js';
-import {LogStreams} from './source/sync/log-streams.js';
 import {initialLogs, openLogs} from './source/store/logs-slice.js';
 import type {ContainerRow} from './source/domain/container.js';
-import {TopPoller} from './source/sync/top-poller.js';
-import {recordEvent} from './source/store/events-slice.js';
 import {setVisibleContainers} from './source/store/visibility-slice.js';
 
 declare const PORTHOLE_VERSION: string | undefined;
@@ -41,53 +40,77 @@ async function main(): Promise<void> {
 		process.stdout.write(`${typeof PORTHOLE_VERSION === 'string' ? PORTHOLE_VERSION : 'dev'}\n`);
 		return;
 	}
-	const target = resolveTarget({host: options.host, context: options.context, env: process.env, homeDir: homedir()});
-	await probe(target);
-	const engine = createEngine(target);
-
+	const specs: HostSpec[] = options.hosts ?? (options.host !== undefined ? [{kind: 'host', value: options.host}] : options.context !== undefined ? [{kind: 'context', value: options.context}] : []);
+	const targets = resolveTargets({specs, env: process.env, homeDir: homedir()});
+	const several = targets.length > 1;
+	// One host keeps the behaviour of old: unreachable means exit 3 at once. With
+	// several, a host that is down shows as down and the others carry on.
+	if (!several) await probe(targets[0]!.target);
+	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
+	const description = several ? targets.map(({name}) => name).join(', ') : '';
+	// A local socket's engine shares this machine's memory, so a container's
+	// limit equal to it is no limit (an engine in a VM shows its limit as before).
+	const hostMemory = !several && targets[0]!.target.kind === 'unix' ? totalmem() : undefined;
+	const first = initialState({target: description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view}, logs});
+	const store = createStore(setVisibleContainers({...first, shell: options.shell, hostMemory}, []));
+	// Nothing is on screen yet (visible set empty): the table says which rows
+	// are once it draws, so the first list does not open a stats stream for
+	// every live container.
+	const contextEnv = {env: process.env, homeDir: homedir()};
+	const owners = buildOwners(targets, store, {
+		contexts: {
+			list: () => listDockerContexts(dockerConfigDir(process.env, homedir())),
+			resolve: name => resolveTargets({...contextEnv, specs: [{kind: 'context', value: name}]})[0]!.target,
+		},
+	});
+	const startHosts = [...owners.hosts.values()].map(({name, engine}, index) => ({name, engine, target: targets[index]!.target}));
 	if (options.json || options.once || !process.stdout.isTTY) {
-		let rows;
 		try {
-			rows = await takeSnapshot(engine);
-		} catch (error) {
-			// A deadline, a vanished engine or a web server that is not Docker: say which, with its exit code.
-			throw new EngineError(classifyError(error, target), {cause: error});
+			await checkDistinctEngines(startHosts);
+			await printSnapshot(startHosts, options.json, description);
+		} finally {
+			// Built but never started: stopping releases what the ID check readied.
+			await owners.stop();
 		}
-		await writeOutput(options.json ? snapshotJson(rows, engine.description) : snapshotTable(rows, Date.now()));
 		return;
 	}
 	if (!process.stdin.isTTY) fail('standard input is not a terminal; use --once or --json for a snapshot', EXIT_USAGE);
 
+	let app: ReturnType<typeof render> | undefined;
 	const logTargets: ContainerRow[] = [];
 	for (const name of options.logNames ?? []) {
-		const row = await engine.inspectContainer(name).catch((error: unknown) => {
-			throw new EngineError(classifyError(error, target), {cause: error});
-		});
+		// The first host that has a container of that name owns it.
+		let row: ContainerRow | undefined;
+		for (const [host, engine] of owners.engines) {
+			// One host: its trouble is the answer (exit 3 for a stuck engine). Several: the next host may have it.
+			const found = await engine.inspectContainer(name).catch((error: unknown) => {
+				if (several) return undefined;
+				throw new EngineError(classifyError(error, targets[0]!.target), {cause: error});
+			});
+			if (found) {
+				row = several ? {...found, host} : found;
+				break;
+			}
+		}
 		if (!row) fail(`no container named "${name}"`, EXIT_USAGE);
 		logTargets.push(row);
 	}
-	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
-	// Nothing is on screen yet: the table says which rows are once it draws, so
-	// the first list does not open a stats stream for every live container.
-	// A local socket's engine shares this machine's memory (unless it runs in a VM, where a limit is then shown as before).
-	const hostMemory = engine.description.startsWith('unix://') ? totalmem() : undefined;
-	const first = setVisibleContainers({...initialState({target: engine.description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view}, logs}), shell: options.shell, hostMemory}, []);
-	const store = createStore(logTargets.length > 0 ? openLogs(first, logTargets) : first);
-	const sync = new Sync(engine, store);
-	sync.onAnyEvent(event => store.update(state => recordEvent(state, event)));
-	const stopTop = new TopPoller(engine, store).start();
-	const stop = new AbortController();
-	const logStreams = new LogStreams(engine, store);
-	sync.onContainerEvent(event => logStreams.onEvent(event));
-	logStreams.run(stop.signal);
-	const syncDone = sync.run({signal: stop.signal});
+	if (logTargets.length > 0) store.update(state => openLogs(state, logTargets));
+	const quit = () => app?.unmount();
+	owners.start();
+	// Two targets of one engine are refused (exit 2), but start-up does not wait
+	// on a slow or absent host to find out: the check runs beside the first
+	// frame, and a match quits the UI and reports it once the terminal is back.
+	let refused: unknown;
+	const checked = checkDistinctEngines(startHosts, 5000).catch((error: unknown) => {
+		refused = error;
+		quit();
+	});
 	// A local engine lists in a few milliseconds: draw the first frame with the
 	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
-	await Promise.race([sync.listed, whenReady(store, state => state.connection.status !== 'connecting', 250)]);
-	let app: ReturnType<typeof render> | undefined;
-	const quit = () => app?.unmount();
+	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
 	const terminal: TerminalOwner = {};
-	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine, store, quit, suspend: terminal.suspend})};
+	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend})};
 	app = render(
 		<ServicesContext.Provider value={services}>
 			<App />
@@ -104,16 +127,39 @@ async function main(): Promise<void> {
 		},
 	);
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
+	if (refused) quit();
 	await app.waitUntilExit();
-	stop.abort();
-	stopTop();
-	await syncDone;
+	// Every owner stops the one way, in reverse order of building.
+	await owners.stop();
+	await checked;
+	if (refused) throw refused;
+}
+
+/** `--once`, `--json` and pipes: one host as of old; several side by side, with a HOST column and exit 5 when some are down. */
+async function printSnapshot(hosts: StartHost[], json: boolean, description: string): Promise<void> {
+	if (hosts.length === 1) {
+		const {engine} = hosts[0]!;
+		let rows;
+		try {
+			rows = await takeSnapshot(engine);
+		} catch (error) {
+			// A deadline, a vanished engine or a web server that is not Docker: say which, with its exit code.
+			throw new EngineError(classifyError(error, hosts[0]!.target), {cause: error});
+		}
+		await writeOutput(json ? snapshotJson(rows, engine.description) : snapshotTable(rows, Date.now()));
+		return;
+	}
+	const result = await snapshotHosts(hosts);
+	if (result.failures.length === hosts.length) throw result.failures[0];
+	await writeOutput(json ? snapshotJson(result.rows, description, result.hosts) : snapshotTable(result.rows, Date.now(), result.hosts));
+	for (const host of result.hosts) if (host.status === 'down') process.stderr.write(`porthole: ${oneLine(`${host.name}: ${host.error ?? 'down'}`)}\n`);
+	if (result.hosts.some(host => host.status === 'down')) process.exitCode = EXIT_PARTIAL;
 }
 
 main().then(
-	() => process.exit(0),
+	() => process.exit(process.exitCode ?? 0),
 	(error: unknown) => {
-		if (error instanceof UsageError || error instanceof ConnectionConfigError) fail(error.message, EXIT_USAGE);
+		if (error instanceof UsageError || error instanceof ConnectionConfigError || error instanceof SameEngineError) fail(error.message, EXIT_USAGE);
 		if (error instanceof EngineError) fail(error.failure.message, error.failure.exitCode);
 		if (error instanceof OutputError) fail(error.message, EXIT_FAILURE);
 		fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);

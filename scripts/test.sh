@@ -33,6 +33,14 @@ if [ "$registry_started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
   trap "bash scripts/test-registry.sh stop; ${previous_trap:-:}" EXIT
 fi
 
+# The second private engine of the several-hosts tests (test/helpers/second-engine.ts
+# starts it on first use, in "$PORTHOLE_ENGINE_DIR"2): stopped at exit if it was not running before.
+second_dir="${PORTHOLE_ENGINE_DIR:-/tmp/porthole-engine}2"
+if ! PORTHOLE_ENGINE_DIR="$second_dir" bash scripts/test-engine.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  previous_trap="$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")"
+  trap "PORTHOLE_ENGINE_DIR='$second_dir' bash scripts/test-engine.sh stop; ${previous_trap:-:}" EXIT
+fi
+
 bash scripts/node.sh node_modules/typescript/bin/tsc --noEmit -p .
 bash scripts/node.sh scripts/build.mjs
 

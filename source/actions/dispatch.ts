@@ -4,6 +4,7 @@ import {completeLine, lineNames, matchLine} from '../keys/line-commands.js';
 import type {Scope} from '../keys/keymap.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import {runCommand, type CommandContext} from './commands.js';
+import {runHostLine} from './host-commands.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
 type Mode = (key: string, input: string, context: CommandContext) => boolean;
@@ -75,8 +76,13 @@ function completeCommand(text: string, {store}: CommandContext): void {
 function runLine(text: string, context: CommandContext): void {
 	const {store} = context;
 	if (text.trim() === '') return;
-	const {match, candidates} = matchLine(text);
-	if (match?.view) {
+	if (runHostLine(text, context)) return;
+	const [word = '', ...rest] = text.trim().split(/\s+/);
+	const {match, candidates} = matchLine(word);
+	if (match && !match.view && !match.command) {
+		// A prefix of a line that takes an argument (`:ho web` is `:host web`).
+		runHostLine([match.name, ...rest].join(' '), context);
+	} else if (match?.view) {
 		const view = match.view;
 		store.update(s => setView(s, view));
 	} else if (match?.command === 'quit') {

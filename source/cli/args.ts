@@ -1,10 +1,15 @@
 import {parseView, viewList} from '../actions/views.js';
 import type {ViewName} from '../store/state.js';
+import type {HostSpec} from '../engine/targets.js';
 
 /** What the command line asked for. */
 export type CliOptions = {
+	/** The only --host, when one engine flag was given. */
 	host?: string;
+	/** The only --context, when one engine flag was given. */
 	context?: string;
+	/** Every --host and --context in order, set only when more than one was given (several hosts on one screen). */
+	hosts?: HostSpec[];
 	/** The shell `e` tries first in a container, before bash, ash and sh. */
 	shell?: string;
 	/** `porthole logs NAME...`: the containers whose logs open at once (merged when several). */
@@ -39,6 +44,8 @@ Options:
                       (default: --context, DOCKER_HOST, the docker CLI context,
                       /var/run/docker.sock, then Podman's socket)
   -c, --context NAME  use a docker CLI context
+                      --host and --context may be repeated and mixed: several
+                      engines on one screen, with a HOST column
       --shell NAME    the shell e opens in a container (default: the first of
                       bash, ash, sh that exists there)
       --log-lines N   lines the logs view holds in memory (default 10000)
@@ -54,7 +61,9 @@ Options:
 When stdout is not a terminal, Porthole prints the snapshot table instead of the UI.
 Exit codes: 0 ok, 1 unexpected failure or output not written (a full disk),
 2 bad usage or DOCKER_HOST, 3 engine unreachable, not answering in time, or
-not a Docker engine, 4 permission denied on the engine's socket.`;
+not a Docker engine (with several hosts: every one of them), 4 permission
+denied on the engine's socket, 5 (--once/--json with several hosts) some hosts
+did not answer; the others are printed.`;
 
 /** Parses argv (without node and script). Throws UsageError with a one-line message. */
 export function parseArgs(argv: string[]): CliOptions {
@@ -64,6 +73,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		return next;
 	};
 	let sawView = false;
+	const specs: HostSpec[] = [];
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index] ?? '';
 		const eq = arg.indexOf('=');
@@ -71,8 +81,8 @@ export function parseArgs(argv: string[]): CliOptions {
 		const booleanFlag = ['--read-only', '--no-confirm', '--once', '--json', '--help', '--version'].includes(flag ?? '');
 		if (booleanFlag && inline !== undefined) throw new UsageError(`${flag} takes no value`);
 		switch (flag) {
-			case '-H': case '--host': options.host = inline ?? value(flag, argv[++index]); break;
-			case '-c': case '--context': options.context = inline ?? value(flag, argv[++index]); break;
+			case '-H': case '--host': specs.push({kind: 'host', value: inline ?? value(flag, argv[++index])}); break;
+			case '-c': case '--context': specs.push({kind: 'context', value: inline ?? value(flag, argv[++index])}); break;
 			case '--shell': options.shell = inline ?? value(flag, argv[++index]); break;
 			case '--log-lines': options.logLines = count(flag, inline ?? value(flag, argv[++index]), 100, 1_000_000); break;
 			case '--tail': options.tail = count(flag, inline ?? value(flag, argv[++index]), 0, 1_000_000); break;
@@ -95,6 +105,8 @@ export function parseArgs(argv: string[]): CliOptions {
 			}
 		}
 	}
+	if (specs.length > 1) options.hosts = specs;
+	else if (specs[0]) options[specs[0].kind] = specs[0].value;
 	if (options.view === 'logs' && !options.logNames?.length) throw new UsageError('porthole logs needs a container name (porthole logs NAME [NAME...])');
 	return options;
 }

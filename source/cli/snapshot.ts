@@ -12,6 +12,9 @@ import {fit} from '../format/text.js';
 /** A container with its one-shot stats, for scripts and pipes. */
 export type SnapshotRow = {row: ContainerRow; stats?: StatsSample};
 
+/** How one host fared in a snapshot of several: `down` with the reason when it could not be read. */
+export type SnapshotHost = {name: string; target: string; status: 'up' | 'down'; error?: string};
+
 /** Lists every container and takes one stats frame of each live one, a few at a time. */
 export async function takeSnapshot(engine: Engine): Promise<SnapshotRow[]> {
 	const listed = await engine.listContainers();
@@ -31,10 +34,12 @@ export async function takeSnapshot(engine: Engine): Promise<SnapshotRow[]> {
 	return result.sort((a, b) => a.row.name.localeCompare(b.row.name));
 }
 
-/** The plain table `--once` and pipes get: name, image, state, CPU, memory, ports. No escapes. */
-export function snapshotTable(rows: SnapshotRow[], now: number): string {
+/** The plain table `--once` and pipes get: name, image, state, CPU, memory, ports; HOST first when `hosts` (several) is given. No escapes. */
+export function snapshotTable(rows: SnapshotRow[], now: number, hosts?: readonly SnapshotHost[]): string {
 	const header = ['NAME', 'IMAGE', 'STATE', 'CPU', 'MEM', 'PORTS'];
+	if (hosts) header.unshift('HOST');
 	const lines = rows.map(({row, stats}) => [
+		...(hosts ? [sanitizeText(row.host ?? '')] : []),
 		sanitizeText(row.name),
 		sanitizeText(row.image),
 		formatState(row, now),
@@ -44,18 +49,23 @@ export function snapshotTable(rows: SnapshotRow[], now: number): string {
 	]);
 	const widths = header.map((title, index) => Math.min(40, Math.max(title.length, ...lines.map(line => (line[index] ?? '').length))));
 	const render = (cells: string[]) => cells.map((cell, index) => index === cells.length - 1 ? cell : fit(cell, widths[index] ?? 0)).join('  ').trimEnd();
-	return [render(header), ...lines.map(render)].join('\n') + '\n';
+	const down = (hosts ?? []).filter(host => host.status === 'down').map(host => `${sanitizeText(host.name)}: down: ${sanitizeText(host.error ?? '')}`);
+	return [render(header), ...lines.map(render), ...down].join('\n') + '\n';
 }
 
 /**
  * The `--json` document: one object with the engine and every container.
  * Labels are given as the engine has them, secret-looking ones included: this
  * is data for scripts, like `docker inspect`; only the screen masks them.
+ * With several hosts (`hosts` given), `engine` lists their targets, a `hosts`
+ * array says how each fared, and each container names its `host`.
  */
-export function snapshotJson(rows: SnapshotRow[], engine: string, now = Date.now()): string {
+export function snapshotJson(rows: SnapshotRow[], engine: string, hosts?: readonly SnapshotHost[], now = Date.now()): string {
 	return JSON.stringify({
 		engine,
+		...(hosts ? {hosts: hosts.map(host => ({name: host.name, target: host.target, status: host.status, error: host.error ?? null}))} : {}),
 		containers: rows.map(({row, stats}) => ({
+			...(hosts ? {host: row.host ?? null} : {}),
 			id: row.id,
 			name: row.name,
 			image: row.image,

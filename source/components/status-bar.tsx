@@ -4,33 +4,61 @@ import {sanitizeText} from '../format/sanitize.js';
 import stringWidth from '../format/string-width.js';
 import {fit} from '../format/text.js';
 
-/** Props of the status bar. */
-export type StatusBarProps = {connection: Connection; notice?: Notice; readOnly: boolean; summary: string; width: number};
+/** Props of the status bar; `hosts` (several engines) shows each host with its state. */
+export type StatusBarProps = {connection: Connection; hosts?: Readonly<Record<string, Connection>>; notice?: Notice; readOnly: boolean; summary: string; width: number};
 
 const connectionLabel: Record<Connection['status'], {text: string; color: string}> = {
 	connecting: {text: 'connecting', color: 'yellow'},
 	up: {text: 'connected', color: 'green'},
 	retrying: {text: 'reconnecting', color: 'yellow'},
-	down: {text: 'disconnected', color: 'red'},
+	down: {text: 'down', color: 'red'},
+	stalled: {text: 'not responding', color: 'red'},
 };
 
-/** The top line: where we are connected, how that stands, counts, and the latest notice. */
-export function StatusBar({connection, notice, readOnly, summary, width}: StatusBarProps) {
+/** Why a host is not up (or how slow it is), in brackets; empty when there is nothing to say. */
+function detail(connection: Connection): string {
+	if ((connection.status === 'retrying' || connection.status === 'down') && connection.message) {
+		return ` (attempt ${connection.attempt ?? 1}: ${sanitizeText(connection.message)})`;
+	}
+	if (connection.status === 'stalled' && connection.message) return ` (${sanitizeText(connection.message)}; retrying)`;
+	if (connection.status === 'up' && connection.rttMs !== undefined) return ` (${connection.rttMs} ms)`;
+	return '';
+}
+
+/** One host in the status bar of several: a coloured dot, its name, and its state when not connected. */
+function HostBadge({name, connection}: {name: string; connection: Connection}) {
 	const label = connectionLabel[connection.status];
-	const why = connection.status === 'retrying' && connection.message
-		? ` (attempt ${connection.attempt ?? 1}: ${sanitizeText(connection.message)})`
-		: '';
+	return (
+		<Text>
+			<Text color={label.color}> ●</Text>
+			<Text> {sanitizeText(name)}</Text>
+			{connection.status === 'up' ? null : <Text color={label.color}> {label.text}</Text>}
+			<Text dimColor>{detail(connection)}</Text>
+		</Text>
+	);
+}
+
+/** The top line: where we are connected, how that stands, counts, and the latest notice. */
+export function StatusBar({connection, hosts, notice, readOnly, summary, width}: StatusBarProps) {
+	const label = connectionLabel[connection.status];
+	const several = hosts !== undefined && Object.keys(hosts).length > 1;
 	// The counts and read-only mark matter more than the end of a long socket path: the target gives way first.
 	const fixed = stringWidth(`Porthole ● ${label.text}  ${readOnly ? ' [read-only]' : ''} ${summary}`);
 	const room = width - fixed;
-	const where = `${connection.target}${why}`;
+	const where = `${connection.target}${detail(connection)}`;
 	const target = stringWidth(where) <= room ? where : room >= 8 ? fit(where, room).trimEnd() : '';
 	return (
 		<Box width={width} flexDirection="column">
 			<Text wrap="truncate">
-				<Text bold color="cyan">Porthole </Text>
-				<Text color={label.color}>● {label.text}</Text>
-				{target ? <Text dimColor> {target}</Text> : null}
+				<Text bold color="cyan">Porthole</Text>
+				{several
+					? Object.entries(hosts).map(([name, host]) => <HostBadge key={name} name={name} connection={host} />)
+					: (
+						<Text>
+							<Text color={label.color}> ● {label.text}</Text>
+							{target ? <Text dimColor> {target}</Text> : null}
+						</Text>
+					)}
 				{readOnly ? <Text color="magenta"> [read-only]</Text> : null}
 				<Text> {summary}</Text>
 			</Text>

@@ -31,6 +31,8 @@ export type HealthState = 'starting' | 'healthy' | 'unhealthy' | undefined;
 /** One row of the containers pane: everything the engine says about a container, plainly typed. */
 export type ContainerRow = {
 	id: string;
+	/** The short name of the engine that owns it, when several are on screen (set by that engine's sync). */
+	host?: string;
 	name: string;
 	image: string;
 	/** The full ID of the image it was created from ("sha256:…"), so images can count their containers. */

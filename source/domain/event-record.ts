@@ -10,6 +10,8 @@ export type EventRecord = {
 	id: string;
 	/** The actor's name when the engine gave one, else a short id. */
 	name: string;
+	/** The engine it came from, when several are on screen. */
+	host?: string;
 	/** A few telling attributes ("image", "exitCode", "signal", ...), in that order. */
 	attributes: Array<[string, string]>;
 };
@@ -35,7 +37,7 @@ export function clip(text: string, max: number): string {
  * check with a 120 KB command run ten times a second would otherwise fill the
  * ring with megabytes; a hostile label or name must not bloat it either.
  */
-export function eventRecord(event: {type: string; action: string; id: string; attributes: Record<string, string>; time: number}, seq: number): EventRecord {
+export function eventRecord(event: {type: string; action: string; id: string; attributes: Record<string, string>; time: number; host?: string}, seq: number): EventRecord {
 	const attributes: Array<[string, string]> = [];
 	for (const key of keyAttributes) {
 		const value = event.attributes[key];
@@ -51,6 +53,7 @@ export function eventRecord(event: {type: string; action: string; id: string; at
 		id: clip(event.id, eventLimits.id),
 		name: clip(name, eventLimits.value),
 		attributes,
+		...(event.host === undefined ? {} : {host: event.host}),
 	};
 }
 

@@ -1,5 +1,7 @@
 /** One image as the engine lists it, plainly typed. */
 export type ImageRow = {
+	/** The short name of the engine it is on, when several are on screen. */
+	host?: string;
 	/** Full ID, "sha256:…". */
 	id: string;
 	/** "repo:tag" references; empty for dangling and intermediate images. */
@@ -49,11 +51,13 @@ export function imageTagRows(images: Iterable<ImageRow>): ImageTagRow[] {
 	const parents = new Set(list.map(image => image.parentId).filter(Boolean));
 	const rows: ImageTagRow[] = [];
 	for (const image of list) {
+		// The same image on two hosts is two rows: the host keeps their keys apart.
+		const id = image.host === undefined ? image.id : `${image.host}|${image.id}`;
 		if (image.tags.length === 0) {
-			rows.push({key: image.id, image, kind: parents.has(image.id) ? 'intermediate' : 'dangling'});
+			rows.push({key: id, image, kind: parents.has(image.id) ? 'intermediate' : 'dangling'});
 			continue;
 		}
-		for (const tag of image.tags) rows.push({key: `${image.id}|${tag}`, image, tag, kind: 'tagged'});
+		for (const tag of image.tags) rows.push({key: `${id}|${tag}`, image, tag, kind: 'tagged'});
 	}
 	return rows;
 }

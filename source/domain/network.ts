@@ -3,6 +3,8 @@ export type NetworkMember = {id: string; name: string; ipv4: string};
 
 /** One network with the containers attached to it. */
 export type NetworkRow = {
+	/** The short name of the engine it is on, when several are on screen. */
+	host?: string;
 	id: string;
 	name: string;
 	driver: string;

@@ -1,5 +1,7 @@
 /** One volume as the engine lists it, with its size when disk usage has been read. */
 export type VolumeRow = {
+	/** The short name of the engine it is on, when several are on screen. */
+	host?: string;
 	name: string;
 	driver: string;
 	mountpoint: string;

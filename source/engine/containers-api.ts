@@ -14,6 +14,8 @@ export type EngineEvent = {
 	attributes: Record<string, string>;
 	/** Epoch milliseconds. */
 	time: number;
+	/** The short name of the engine it came from, set by that engine's sync when several are on screen. */
+	host?: string;
 };
 
 /** The container actions the containers pane offers. */
@@ -31,7 +33,14 @@ type RawEvent = {
 
 /** The container calls: list, inspect, events, stats and lifecycle actions. */
 export type ContainersApi = {
-	ping(): Promise<void>;
+	/** `/_ping`; the signal bounds it (the frozen-engine watch gives it a deadline). */
+	ping(signal?: AbortSignal): Promise<void>;
+	/**
+	 * Who the engine is, from `/info`: its ID, host name and data root. Two
+	 * daemons on one machine share the ID (it comes from the machine's
+	 * /etc/docker/key.json), but not the data root.
+	 */
+	engineId(): Promise<string>;
 	/** Every container, from the list endpoint (cheap; some fields wait for inspect). */
 	listContainers(): Promise<ContainerRow[]>;
 	/** One container in full, or undefined when it no longer exists. */
@@ -62,8 +71,15 @@ export function containersApi(docker: Dockerode): ContainersApi {
 	};
 
 	return {
-		async ping() {
-			await withDeadline('ping', signal => (docker.ping as unknown as (o: object) => Promise<unknown>).call(docker, {abortSignal: signal}));
+		async ping(outer) {
+			// @types/dockerode omits ping's options; dockerode 5 forwards abortSignal to the request.
+			const ping = docker.ping as unknown as (options: {abortSignal?: AbortSignal}) => Promise<unknown>;
+			// The caller's signal (the frozen-engine watch) may end it sooner than our own deadline.
+			await withDeadline('ping', signal => ping.call(docker, {abortSignal: outer ? AbortSignal.any([signal, outer]) : signal}));
+		},
+		async engineId() {
+			const info = (await withDeadline('info', signal => (docker.info as unknown as (o: object) => Promise<unknown>).call(docker, {abortSignal: signal}))) as {ID?: unknown; Name?: unknown; DockerRootDir?: unknown};
+			return [info.ID, info.Name, info.DockerRootDir].map(part => String(part ?? '')).join(' ');
 		},
 		async listContainers() {
 			const list = await withDeadline('list containers', signal => docker.listContainers(signalled({all: true}, signal)));

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {ConnectionConfigError} from './connection-errors.js';
 
@@ -67,6 +67,29 @@ export function readDockerContext(configDir: string, name: string): DockerContex
 	const endpoint: DockerContextEndpoint = {name, host, skipTLSVerify: docker.SkipTLSVerify === true};
 	if (ca || cert || key) endpoint.tls = {ca, cert, key};
 	return endpoint;
+}
+
+/** The names of the docker CLI's contexts under `configDir`, sorted, with "default" first (what `docker context ls` lists). */
+export function listDockerContexts(configDir: string): string[] {
+	const metaDir = join(configDir, 'contexts', 'meta');
+	let folders: string[];
+	try {
+		folders = readdirSync(metaDir);
+	} catch {
+		return ['default'];
+	}
+	const names = new Set<string>();
+	for (const folder of folders) {
+		try {
+			const meta: unknown = JSON.parse(readFileSync(join(metaDir, folder, 'meta.json'), 'utf8'));
+			const name = isRecord(meta) ? meta.Name : undefined;
+			if (typeof name === 'string' && name !== '' && contextDigest(name) === folder) names.add(name);
+		} catch {
+			// A folder without a readable meta.json is not a context the docker CLI would list either.
+		}
+	}
+	names.delete('default');
+	return ['default', ...[...names].sort()];
 }
 
 /** A file's bytes, or undefined when it does not exist; other read errors (permissions) are config errors. */

@@ -23,12 +23,20 @@ export type EngineBasics = {
 	readonly description: string;
 };
 
+/** Starting and ending the way to the engine (an ssh tunnel; nothing for unix and tcp). */
+export type EngineLifecycle = {
+	/** Resolves when requests can be sent; each sync session awaits it first. */
+	ready(signal?: AbortSignal): Promise<void>;
+	/** Releases what ready() started. */
+	close(): Promise<void>;
+};
+
 /**
  * Everything Porthole asks of a Docker engine: one API object per feature,
  * each in its own file. Streams take an AbortSignal and end when it aborts;
  * the caller that passed the signal owns the stream.
  */
-export type Engine = EngineBasics & ContainersApi & ImagesApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
+export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
 
 /** Builds the engine for a target; the only place a Dockerode is constructed. */
 export function createEngine(target: EngineTarget): Engine {
@@ -37,6 +45,9 @@ export function createEngine(target: EngineTarget): Engine {
 		description: describeTarget(target),
 		explain: error => classifyError(error, target).message,
 		isGone,
+		// Nothing to set up for unix and tcp; the ssh transport gives these their work.
+		ready: async () => undefined,
+		close: async () => undefined,
 		...containersApi(docker),
 		...imagesApi(docker),
 		...volumesApi(docker),

@@ -5,6 +5,7 @@ import {formatPorts} from './ports.js';
 import {sanitizeText} from './sanitize.js';
 import {sparkline} from './sparkline.js';
 import {fitColumns} from './resource-columns.js';
+import {withHostColumn} from './host-column.js';
 import {formatState, stateColor} from './status.js';
 
 /** One column: its title, width in cells and alignment. */
@@ -64,11 +65,11 @@ export function memoryText(sample: StatsSample, hostMemory?: number): string {
 }
 
 /**
- * The columns that fit `width`: drops the least important ones first, then
+ * The columns that fit `width` (HOST first when `several` hosts are on screen): drops the least important ones first, then
  * hands the room left over to name, image and ports, in that order.
  */
-export function containerColumns(width: number): ColumnSpec[] {
-	return fitColumns(specs, width);
+export function containerColumns(width: number, several = false): ColumnSpec[] {
+	return fitColumns(withHostColumn(specs, several, (row: ContainerRow) => row.host), width);
 }
 
 /** The cells of one row for the chosen columns. */

@@ -1,7 +1,7 @@
 import {labelFor} from './key-labels.js';
 import type {CommandId, ViewScope} from './keymap.js';
 
-/** What the `:` line accepts: a view to open, or a command to run. */
+/** What the `:` line accepts: a view to open, a command to run, or (neither set) a line with an argument that actions/host-commands.ts reads. */
 export type LineCommand = {
 	name: string;
 	/** Short forms that match exactly (`:co`, `:im`). */
@@ -25,6 +25,8 @@ export const lineCommands: readonly LineCommand[] = [
 	{name: 'events', aliases: ['ev'], view: 'events', description: 'Engine events'},
 	{name: 'logs', aliases: ['log'], view: 'logs', description: 'The logs view'},
 	{name: 'help', aliases: ['h', '?'], view: 'help', description: 'Keys'},
+	{name: 'host', aliases: ['hosts'], description: 'Several hosts: show one (:host NAME), or all again (:host)'},
+	{name: 'ctx', aliases: ['context'], description: 'Docker contexts: list, switch (:ctx NAME), add (:ctx +NAME)'},
 	{name: 'quit', aliases: ['q', 'q!'], command: 'quit', description: 'Quit Porthole'},
 ];
 

@@ -55,6 +55,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const {columns, rows} = size ?? terminal;
 	const {store} = useServices();
 	const connection = useStore(state => state.connection);
+	const hosts = useStore(state => state.hosts);
 	const notice = useStore(state => state.notice);
 	const readOnly = useStore(state => state.readOnly);
 	const containers = useStore(state => state.containers);
@@ -79,7 +80,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const summary = containerSummary([...containers.values()], ui.hideStopped);
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
-			<StatusBar connection={connection} notice={visibleNotice(notice, ui.view, Date.now())} readOnly={readOnly} summary={summary} width={columns} />
+			<StatusBar connection={connection} hosts={hosts} notice={visibleNotice(notice, ui.view, Date.now())} readOnly={readOnly} summary={summary} width={columns} />
 			<Box height={bodyHeight} flexDirection="column">
 				{ui.confirm ? <ConfirmDialog pending={ui.confirm} width={columns} keys={confirmKeys()} /> : <Pane width={columns} height={bodyHeight} />}
 			</Box>

@@ -6,6 +6,8 @@ import type {ImageView} from '../domain/image.js';
 import {imageColumnSpecs} from '../format/image-cells.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
 import {useStore} from '../hooks/use-store.js';
+import {manyHosts} from '../store/hosts-slice.js';
+import {withHostColumn} from '../format/host-column.js';
 import {hiddenImageCount, selectedIndex, selectImageRows} from '../store/resources-selectors.js';
 import {labelFor} from '../keys/key-labels.js';
 import {plural} from '../format/plural.js';
@@ -19,7 +21,8 @@ export function ImagesPane({width, height}: {width: number; height: number}) {
 	const error = useStore(state => state.resources.errors.images);
 	const filter = useStore(state => state.ui.filter);
 	const pull = useStore(state => state.resources.pull);
-	const columns = useMemo(() => fitColumns(imageColumnSpecs, width), [width]);
+	const several = useStore(manyHosts);
+	const columns = useMemo(() => fitColumns(withHostColumn(imageColumnSpecs, several, (row: ImageView) => row.image.host), width), [width, several]);
 	const now = Date.now();
 	const panel = pull ? pullPanelHeight(pull.layers.length, Math.max(3, Math.floor(height / 2))) : 0;
 	const tableHeight = Math.max(2, height - 1 - panel);

@@ -5,6 +5,8 @@ import type {NetworkRow} from '../domain/network.js';
 import {networkColumnSpecs} from '../format/network-cells.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
 import {useStore} from '../hooks/use-store.js';
+import {manyHosts} from '../store/hosts-slice.js';
+import {withHostColumn} from '../format/host-column.js';
 import {selectNetworkRows} from '../store/resources-selectors.js';
 
 /** The networks table: name, driver, scope, subnets and the containers attached. */
@@ -14,7 +16,8 @@ export function NetworksPane({width, height}: {width: number; height: number}) {
 	const loaded = useStore(state => state.resources.loaded.networks);
 	const error = useStore(state => state.resources.errors.networks);
 	const filter = useStore(state => state.ui.filter);
-	const columns = useMemo(() => fitColumns(networkColumnSpecs, width), [width]);
+	const several = useStore(manyHosts);
+	const columns = useMemo(() => fitColumns(withHostColumn(networkColumnSpecs, several, (row: NetworkRow) => row.host), width), [width, several]);
 	const now = Date.now();
 	const index = Math.max(0, rows.findIndex(row => row.id === table.selectedKey));
 	const empty = error ? `cannot list networks: ${error}` : !loaded ? 'loading networks…' : filter ? `no network matches "${filter}"` : 'no networks';
@@ -24,7 +27,7 @@ export function NetworksPane({width, height}: {width: number; height: number}) {
 			<Table<NetworkRow>
 				columns={columns}
 				rows={rows}
-				rowKey={row => row.id}
+				rowKey={row => `${row.host ?? ''}|${row.id}`}
 				cells={row => rowCells(columns, row, now)}
 				selectedIndex={index}
 				height={Math.max(2, height - 1)}

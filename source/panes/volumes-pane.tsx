@@ -5,6 +5,8 @@ import type {VolumeView} from '../domain/volume.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
 import {volumeColumnSpecs} from '../format/volume-cells.js';
 import {useStore} from '../hooks/use-store.js';
+import {manyHosts} from '../store/hosts-slice.js';
+import {withHostColumn} from '../format/host-column.js';
 import {selectVolumeRows} from '../store/resources-selectors.js';
 
 /** The volumes table: name (anonymous ones marked), driver, size from disk usage, age, the containers using it, mountpoint. */
@@ -14,7 +16,8 @@ export function VolumesPane({width, height}: {width: number; height: number}) {
 	const loaded = useStore(state => state.resources.loaded.volumes);
 	const error = useStore(state => state.resources.errors.volumes);
 	const filter = useStore(state => state.ui.filter);
-	const columns = useMemo(() => fitColumns(volumeColumnSpecs, width), [width]);
+	const several = useStore(manyHosts);
+	const columns = useMemo(() => fitColumns(withHostColumn(volumeColumnSpecs, several, (row: VolumeView) => row.host), width), [width, several]);
 	const now = Date.now();
 	const index = Math.max(0, rows.findIndex(row => row.name === table.selectedKey));
 	const anonymous = rows.filter(row => row.anonymous).length;
@@ -26,7 +29,7 @@ export function VolumesPane({width, height}: {width: number; height: number}) {
 			<Table<VolumeView>
 				columns={columns}
 				rows={rows}
-				rowKey={row => row.name}
+				rowKey={row => `${row.host ?? ''}|${row.name}`}
 				cells={row => rowCells(columns, row, now)}
 				selectedIndex={index}
 				height={Math.max(2, height - 1)}

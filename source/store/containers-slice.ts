@@ -1,9 +1,14 @@
 import type {ContainerRow} from '../domain/container.js';
 import type {AppState} from './state.js';
 
-/** Replaces the whole container list (first load and every resync). Keeps fuller inspected fields for rows that still exist. */
-export function replaceContainers(state: AppState, rows: ContainerRow[]): AppState {
+/**
+ * Replaces the container list (first load and every resync). Keeps fuller
+ * inspected fields for rows that still exist. With `host`, only that host's
+ * rows are replaced: each host's sync owns its own rows and leaves the others be.
+ */
+export function replaceContainers(state: AppState, rows: ContainerRow[], host?: string): AppState {
 	const containers = new Map<string, ContainerRow>();
+	if (host !== undefined) for (const [id, row] of state.containers) if (row.host !== host) containers.set(id, row);
 	for (const row of rows) {
 		const known = state.containers.get(row.id);
 		containers.set(row.id, known ? mergeSummary(known, row) : row);

@@ -21,23 +21,34 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 	return a.length === b.length && a.every((item, index) => JSON.stringify(item) === JSON.stringify(b[index]));
 }
 
-/** Replaces the image list after a (re-)list. */
-export function replaceImages(state: AppState, images: ImageRow[]): AppState {
+/** With `host`, the new rows of that host plus every other host's rows: each host's sync owns only its own. */
+function mergeHost<T extends {host?: string}>(current: readonly T[], rows: T[], host: string | undefined): T[] {
+	if (host === undefined) return rows;
+	const tagged = rows.map(row => ({...row, host}));
+	const others = current.filter(row => row.host !== host);
+	return others.length === 0 ? tagged : [...others, ...tagged];
+}
+
+/** Replaces the image list (of one host, with `host`) after a (re-)list. */
+export function replaceImages(state: AppState, list: ImageRow[], host?: string): AppState {
 	const r = state.resources;
+	const images = mergeHost(r.images, list, host);
 	if (r.loaded.images && !r.errors.images && sameList(r.images, images)) return state;
 	return withResources(state, {images, loaded: {...r.loaded, images: true}, errors: withoutError(r, 'images')});
 }
 
-/** Replaces the volume list after a (re-)list. */
-export function replaceVolumes(state: AppState, volumes: VolumeRow[]): AppState {
+/** Replaces the volume list (of one host, with `host`) after a (re-)list. */
+export function replaceVolumes(state: AppState, list: VolumeRow[], host?: string): AppState {
 	const r = state.resources;
+	const volumes = mergeHost(r.volumes, list, host);
 	if (r.loaded.volumes && !r.errors.volumes && sameList(r.volumes, volumes)) return state;
 	return withResources(state, {volumes, loaded: {...r.loaded, volumes: true}, errors: withoutError(r, 'volumes')});
 }
 
-/** Replaces the network list after a (re-)list. */
-export function replaceNetworks(state: AppState, networks: NetworkRow[]): AppState {
+/** Replaces the network list (of one host, with `host`) after a (re-)list. */
+export function replaceNetworks(state: AppState, list: NetworkRow[], host?: string): AppState {
 	const r = state.resources;
+	const networks = mergeHost(r.networks, list, host);
 	if (r.loaded.networks && !r.errors.networks && sameList(r.networks, networks)) return state;
 	return withResources(state, {networks, loaded: {...r.loaded, networks: true}, errors: withoutError(r, 'networks')});
 }

@@ -47,6 +47,7 @@ export function selectRows(state: AppState): ContainerRow[] {
 	const direction = ui.sort.descending ? -1 : 1;
 	const rows = [...containers.values()]
 		.filter(row => !(ui.hideStopped && (row.state === 'exited' || row.state === 'created' || row.state === 'dead')))
+		.filter(row => ui.hostFilter === undefined || row.host === ui.hostFilter)
 		.filter(matches)
 		.map(row => ({row, key: key(row, state.stats.get(row.id))}))
 		.sort((a, b) => direction * compare(a.key, b.key) || compare(a.row.name, b.row.name) || compare(a.row.id, b.row.id))

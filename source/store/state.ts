@@ -7,13 +7,20 @@ import type {LogsState} from './logs-slice.js';
 
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
-	status: 'connecting' | 'up' | 'retrying' | 'down';
+	/**
+	 * `retrying`: it was up and went away (reconnecting); `down`: it has not
+	 * answered since start (refused, unreachable), still retried with backoff;
+	 * `stalled`: the link is open but the engine does not answer a ping (frozen).
+	 */
+	status: 'connecting' | 'up' | 'retrying' | 'down' | 'stalled';
 	/** Where we connect, e.g. "unix:///var/run/docker.sock". */
 	target: string;
 	/** Why we are retrying or down. */
 	message?: string;
 	/** Retry attempt number while retrying. */
 	attempt?: number;
+	/** The last ping's round trip, set only when it is slow enough to show (over 100 ms). */
+	rttMs?: number;
 };
 
 /** The stats of one container: the latest sample, rates against the one before, and a bounded history. */
@@ -67,6 +74,8 @@ export type UiState = {
 	viewFilters?: Partial<Record<ViewName, string>>;
 	/** The view `filter` belongs to (help shows over it); unset means the first view. */
 	filterView?: ViewName;
+	/** `:host NAME`: only this host's rows (several hosts on screen). */
+	hostFilter?: string;
 };
 
 /**
@@ -100,7 +109,10 @@ export type PendingConfirm = {
 
 /** The whole app state. Slices are replaced, never mutated, except stats history rings. */
 export type AppState = {
+	/** The one engine's connection, or with several hosts a summary of them (store/hosts-slice.ts). */
 	connection: Connection;
+	/** Each host's connection by its short name, in the order given; set by each host's sync. */
+	hosts?: Readonly<Record<string, Connection>>;
 	containers: ReadonlyMap<string, ContainerRow>;
 	/** False until the first list has arrived. */
 	loaded: boolean;

@@ -40,7 +40,8 @@ export class LogStreams {
 	private readonly skipTimers = new Map<string, NodeJS.Timeout>();
 	private flushScheduled = false;
 	private lastFlush = 0;
-	private connectionUp = false;
+	/** The hosts that were up at the last look ('' stands for the one engine), to see which came back. */
+	private upHosts = new Set<string>();
 	/** True while the logs view is in front and its streams run. */
 	private running = false;
 
@@ -71,9 +72,12 @@ export class LogStreams {
 			if (this.running) this.stopStreams();
 			return;
 		}
-		const up = state.connection.status === 'up';
-		const cameBack = up && !this.connectionUp;
-		this.connectionUp = up;
+		// Per host: with several, one host coming back leaves the summary as it was.
+		const up = new Set(state.hosts ? Object.entries(state.hosts).filter(([, host]) => host.status === 'up').map(([name]) => name) : []);
+		if (!state.hosts && state.connection.status === 'up') up.add('');
+		const back = new Set([...up].filter(name => !this.upHosts.has(name)));
+		const cameBack = back.size > 0;
+		this.upHosts = up;
 		if (logs.session !== this.session || !this.running) {
 			const resume = logs.session === this.session;
 			this.stopStreams();
@@ -91,7 +95,8 @@ export class LogStreams {
 			// The engine was away: streams that broke off resume where they were, if their container runs.
 			for (const target of logs.targets) {
 				const row = state.containers.get(target.id);
-				if (!this.controllers.has(target.id) && target.status !== 'removed' && row && isLive(row.state)) this.start(target, true);
+				const mine = back.has('') || back.has(row?.host ?? '');
+				if (mine && !this.controllers.has(target.id) && target.status !== 'removed' && row && isLive(row.state)) this.start(target, true);
 			}
 		}
 	}

@@ -46,10 +46,17 @@ export class ResourceSync {
 	private ticker?: NodeJS.Timeout;
 	private stopped = false;
 
+	/**
+	 * `host` tags the rows and makes each re-list replace only this host's
+	 * rows. `disk` says whether this one reports disk usage: the store holds one
+	 * report, so with several hosts only the first host's is read.
+	 */
 	constructor(
 		private readonly engine: Engine,
 		private readonly store: Store,
 		private readonly debounceMs = {lists: 100, disk: 400},
+		private readonly host?: string,
+		private readonly disk = true,
 		private readonly sizePeriodMs = sizeRefreshMs,
 	) {}
 
@@ -139,20 +146,21 @@ export class ResourceSync {
 			switch (kind) {
 				case 'images': {
 					const images = await this.engine.listImages();
-					this.store.update(state => replaceImages(state, images));
+					this.store.update(state => replaceImages(state, images, this.host));
 					break;
 				}
 				case 'volumes': {
 					const volumes = await this.engine.listVolumes();
-					this.store.update(state => replaceVolumes(state, volumes));
+					this.store.update(state => replaceVolumes(state, volumes, this.host));
 					break;
 				}
 				case 'networks': {
 					const networks = await this.engine.listNetworks();
-					this.store.update(state => replaceNetworks(state, networks));
+					this.store.update(state => replaceNetworks(state, networks, this.host));
 					break;
 				}
 				case 'disk': {
+					if (!this.disk) break;
 					const disk = await this.engine.diskUsage();
 					this.store.update(state => setDiskUsage(state, disk));
 					break;

@@ -57,6 +57,7 @@ export class StatsStreams {
 	private pending: Array<[string, StatsSample]> = [];
 	private flushTimer: NodeJS.Timeout | undefined;
 	private seen: {visible: AppState['visibleContainers']; sort: string} | undefined;
+	private readonly unsubscribe: () => void;
 
 	constructor(private readonly engine: Engine, private readonly store: Store, {pollMs = 10_000, quietPollMs = 5000, quietAfter = 10, flushMs = 1000}: StatsStreamsOptions = {}) {
 		this.pollMs = pollMs;
@@ -64,7 +65,7 @@ export class StatsStreams {
 		this.quietAfter = quietAfter;
 		this.flushMs = flushMs;
 		// Cheap on every batch: only a change of what is on screen or of the sort column does work.
-		store.subscribe(() => {
+		this.unsubscribe = store.subscribe(() => {
 			const state = store.getSnapshot();
 			if (this.seen && this.seen.visible === state.visibleContainers && this.seen.sort === state.ui.sort.column) return;
 			this.reconcile();
@@ -105,6 +106,13 @@ export class StatsStreams {
 		if (this.live.size === 0) this.clearPoll();
 	}
 
+	/** Stops everything and stops listening to the store: this owner is done for good. */
+	close(): void {
+		this.stopAll();
+		this.unsubscribe();
+	}
+
+	/** Stops every stream and timer; the owner stays ready for the next session. */
 	stopAll(): void {
 		for (const id of [...this.live, ...this.controllers.keys()]) this.stop(id);
 		this.clearPoll();

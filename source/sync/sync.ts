@@ -5,9 +5,13 @@ import type {Engine, EngineEvent} from '../engine/engine.js';
 import {removeContainer, replaceContainers, upsertContainer} from '../store/containers-slice.js';
 import {clearStats} from '../store/stats-slice.js';
 import type {Store} from '../store/store.js';
+import {setHostConnection} from '../store/hosts-slice.js';
 import {setConnection} from '../store/ui-slice.js';
+import type {Connection} from '../store/state.js';
+import {PingWatch, type PingResult, type PingWatchOptions} from './ping-watch.js';
 import {ResourceSync} from './resource-sync.js';
 import {StatsStreams} from './stats-streams.js';
+import {Tombstones} from './tombstones.js';
 
 /** Container event actions that change nothing we show; re-reading on them causes refresh storms. */
 const noise = /^(exec_|top$|attach$|resize$|detach$|export$|commit$|copy$|archive-path$|extract-to-dir$)/;
@@ -19,6 +23,25 @@ export function backoff(attempt: number, baseMs = 250, capMs = 5000): number {
 
 /** Options for the sync loop; tests shorten the backoff. */
 export type SyncOptions = {signal: AbortSignal; baseBackoffMs?: number; maxBackoffMs?: number};
+
+/** A round trip this long or longer is shown in the status bar. */
+export const slowRttMs = 100;
+
+/**
+ * What a Sync is built with besides its engine and store. The composition
+ * root builds the stats and resource owners and passes them in; tests may
+ * leave them out and get defaults.
+ */
+export type SyncParts = {
+	/** The host's short name: rows are tagged with it and its connection is kept under it. */
+	host?: string;
+	stats?: StatsStreams;
+	resources?: ResourceSync;
+	/** The frozen-engine watch; tests shorten it. */
+	ping?: PingWatchOptions;
+	/** How often an idle sync re-lists to drop rows the engine no longer has (0: never). */
+	reconcileMs?: number;
+};
 
 /**
  * Keeps the store in step with the engine: subscribes to events, lists once,
@@ -39,11 +62,53 @@ export class Sync {
 	/** Resolves once the first container list is in the store (start-up draws its first frame then). */
 	readonly listed: Promise<void>;
 	private markListed: () => void = () => undefined;
+	/** Resolves when a session first fails: a host that is down does not hold up the first frame. */
+	readonly failedOnce: Promise<void>;
+	private markFailed: () => void = () => undefined;
+	/** The host's short name, when the composition root gave one. */
+	readonly host?: string;
+	/** Recently destroyed ids, so a late inspect or list cannot bring one back. */
+	readonly tombstones = new Tombstones();
+	private readonly pings: PingWatch;
+	private readonly reconcileMs: number;
+	private reconcileTimer: NodeJS.Timeout | undefined;
+	/** When the last container event arrived: the idle re-list waits for a quiet spell. */
+	private lastEventAt = 0;
+	/** Ids an event touched since the current re-list began; the re-list must not drop them. */
+	private touched?: Set<string>;
+	/** False until the first session is up: a host that never answered is `down`, one that went away `retrying`. */
+	private everUp = false;
+	private stalled = false;
 
-	constructor(private readonly engine: Engine, private readonly store: Store) {
-		this.stats = new StatsStreams(engine, store);
-		this.resources = new ResourceSync(engine, store);
+	constructor(private readonly engine: Engine, private readonly store: Store, parts: SyncParts = {}) {
+		this.host = parts.host;
+		this.stats = parts.stats ?? new StatsStreams(engine, store);
+		this.resources = parts.resources ?? new ResourceSync(engine, store);
+		this.reconcileMs = parts.reconcileMs ?? 45_000;
 		this.listed = new Promise(resolve => (this.markListed = resolve));
+		this.failedOnce = new Promise(resolve => (this.markFailed = resolve));
+		this.pings = new PingWatch(signal => engine.ping(signal), result => this.onPing(result), parts.ping);
+	}
+
+	/** Records this host's connection: under its name when it has one, else as the one connection. */
+	private setStatus(connection: Omit<Connection, 'target'>): void {
+		const host = this.host;
+		this.store.update(state => host === undefined ? setConnection(state, connection) : setHostConnection(state, host, connection));
+	}
+
+	/** A ping answered: up (with a slow round trip shown), or frozen: `stalled` until it answers again. */
+	private onPing(result: PingResult): void {
+		if (!result.ok) {
+			this.stalled = true;
+			this.setStatus({status: 'stalled', message: result.message});
+			return;
+		}
+		const wasStalled = this.stalled;
+		this.stalled = false;
+		const rttMs = result.rttMs >= slowRttMs ? result.rttMs : undefined;
+		this.setStatus({status: 'up', rttMs});
+		// Events may have been missed while frozen (the engine's buffer is bounded): read everything once.
+		if (wasStalled) void this.resync();
 	}
 
 	/** Runs until the signal aborts. Never throws. */
@@ -54,21 +119,29 @@ export class Sync {
 			const stopSession = () => session.abort();
 			signal.addEventListener('abort', stopSession, {once: true});
 			try {
+				await this.engine.ready(session.signal);
 				const events = await this.engine.events(session.signal);
 				await this.resync();
 				attempt = 0;
-				this.store.update(state => setConnection(state, {status: 'up'}));
+				this.everUp = true;
+				this.stalled = false;
+				this.setStatus({status: 'up'});
+				this.pings.start();
+				this.scheduleReconcile();
 				for await (const event of events) this.onEvent(event);
 				if (!signal.aborted) throw new Error('the engine closed the events stream');
 			} catch (error) {
 				if (signal.aborted) break;
 				attempt++;
 				const message = this.engine.explain(error);
-				this.store.update(state => setConnection(state, {status: 'retrying', message, attempt}));
+				this.setStatus({status: this.everUp ? 'retrying' : 'down', message, attempt});
+				this.markFailed();
 			} finally {
 				signal.removeEventListener('abort', stopSession);
 				session.abort();
 				this.session++;
+				this.pings.stop();
+				this.stopReconcile();
 				this.stats.stopAll();
 			}
 			await sleep(backoff(attempt, baseBackoffMs, maxBackoffMs), signal);
@@ -77,11 +150,60 @@ export class Sync {
 		this.resources.stop();
 	}
 
+	/** Tags a row with this sync's host, so actions reach the engine that owns it. */
+	private own(row: ContainerRow): ContainerRow {
+		return this.host === undefined ? row : {...row, host: this.host};
+	}
+
+	/**
+	 * The idle re-list: events are the truth, but a missed or misordered one
+	 * could leave a row the engine no longer has. One list every
+	 * `reconcileMs`, skipped while events are arriving; it drops rows the list
+	 * lacks unless an event touched them meanwhile, and inspects ones it lacks.
+	 */
+	private scheduleReconcile(): void {
+		this.stopReconcile();
+		if (this.reconcileMs <= 0) return;
+		this.reconcileTimer = setTimeout(() => void this.reconcile().finally(() => {
+			if (this.reconcileTimer) this.scheduleReconcile();
+		}), this.reconcileMs);
+	}
+
+	private stopReconcile(): void {
+		if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
+		this.reconcileTimer = undefined;
+	}
+
+	/** Re-lists once and drops ghosts; exported through the class for tests. */
+	async reconcile(): Promise<void> {
+		if (Date.now() - this.lastEventAt < Math.min(5000, this.reconcileMs / 2) || this.inflight.size > 0) return;
+		const session = this.session;
+		const touched = new Set<string>();
+		this.touched = touched;
+		let rows: ContainerRow[];
+		try {
+			rows = await this.engine.listContainers();
+		} catch {
+			return; // The run loop hears of a lost engine through the events stream.
+		} finally {
+			if (this.touched === touched) this.touched = undefined;
+		}
+		if (session !== this.session) return;
+		const listed = new Set(rows.map(row => row.id));
+		const state = this.store.getSnapshot();
+		for (const [id, row] of state.containers) {
+			if (row.host !== this.host || listed.has(id) || touched.has(id)) continue;
+			this.stats.stop(id);
+			this.store.update(current => removeContainer(current, id));
+		}
+		for (const row of rows) if (!state.containers.has(row.id) && !this.tombstones.has(row.id)) void this.refresh(row.id);
+	}
+
 	/** Lists everything, then fills in the details with a few inspects at a time, without waiting for them. */
 	private async resync(): Promise<void> {
 		void this.resources.refreshAll();
-		const rows = await this.engine.listContainers();
-		this.store.update(state => replaceContainers(state, rows));
+		const rows = (await this.engine.listContainers()).filter(row => !this.tombstones.has(row.id)).map(row => this.own(row));
+		this.store.update(state => replaceContainers(state, rows, this.host));
 		this.markListed();
 		for (const row of rows) if (isLive(row.state)) this.stats.ensure(row.id);
 		// The details fill in behind: events are handled meanwhile, and the
@@ -108,7 +230,8 @@ export class Sync {
 		return () => this.anyEventListeners.delete(listener);
 	}
 
-	private onEvent(event: EngineEvent): void {
+	private onEvent(raw: EngineEvent): void {
+		const event: EngineEvent = this.host === undefined ? raw : {...raw, host: this.host};
 		for (const listener of this.anyEventListeners) {
 			try {
 				listener(event);
@@ -127,15 +250,19 @@ export class Sync {
 		}
 		const action = event.action.split(':')[0] ?? '';
 		if (noise.test(action)) return;
+		this.lastEventAt = Date.now();
+		this.touched?.add(event.id);
 		if (action === 'destroy') {
+			this.tombstones.add(event.id);
 			this.stats.stop(event.id);
 			this.store.update(state => removeContainer(state, event.id));
 			return;
 		}
 		// Show what the event says at once; the inspect behind it fills in the rest.
+		if (this.tombstones.has(event.id)) return; // A late event of a destroyed container.
 		this.store.update(state => {
 			const row = rowAfterEvent(state.containers.get(event.id), event);
-			return row ? upsertContainer(state, row) : state;
+			return row ? upsertContainer(state, this.own(row)) : state;
 		});
 		void this.refresh(event.id);
 	}
@@ -164,12 +291,14 @@ export class Sync {
 			return; // The engine is going away; the run loop notices through the events stream.
 		}
 		if (session !== this.session) return; // The connection this answer came from is closed.
+		// The container was destroyed while we asked: this answer (often "removing") is stale.
+		if (this.tombstones.has(id)) return;
 		if (!row) {
 			this.stats.stop(id);
 			this.store.update(state => removeContainer(state, id));
 			return;
 		}
-		const found = row;
+		const found = this.own(row);
 		this.store.update(state => upsertContainer(state, found));
 		if (isLive(found.state)) {
 			this.stats.ensure(id);

@@ -17,6 +17,9 @@ export function forbiddenEngine(): ForbiddenEngine {
 	return {
 		calls,
 		ping: forbid('ping'),
+		engineId: forbid('engineId'),
+		ready: forbid('ready'),
+		close: forbid('close'),
 		listContainers: forbid('listContainers'),
 		inspectContainer: forbid('inspectContainer'),
 		events: forbid('events'),

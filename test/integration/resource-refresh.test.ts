@@ -33,7 +33,7 @@ describe('refreshing disk usage and volume sizes', () => {
 		await fill(1, 'a');
 		store = createStore(initialState({target: engine.description}), {batchMs: 0});
 		// A short period so the test need not wait 30 s; the cadence is the same code.
-		sync = new ResourceSync(engine, store, {lists: 10, disk: 10}, 400);
+		sync = new ResourceSync(engine, store, {lists: 10, disk: 10}, undefined, true, 400);
 		await sync.refreshAll();
 	});
 

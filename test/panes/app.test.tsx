@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {minimumSize} from '../../source/panes/app.js';
 import {setConnection} from '../../source/store/ui-slice.js';
+import {initHosts, setHostConnection} from '../../source/store/hosts-slice.js';
 import {fixtureRows, seededStore} from '../helpers/fixtures.js';
 import {forbiddenEngine} from '../helpers/forbidden-engine.js';
 import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
@@ -64,7 +65,7 @@ describe('app layout', () => {
 });
 
 describe('status bar', () => {
-	test('shows connected, then reconnecting with the attempt and reason, then disconnected', async () => {
+	test('shows connected, then reconnecting with the attempt and reason, then down with its reason', async () => {
 		const store = seededStore();
 		app = await renderApp({store});
 		const first = await app.waitForFrame(t => t.includes('● connected'), 'connected');
@@ -73,7 +74,20 @@ describe('status bar', () => {
 		const text = await app.waitForFrame(t => t.includes('reconnecting'), 'reconnecting');
 		assert.match(text.split('\n')[0] ?? '', /● reconnecting unix:\/\/\/fixture\.sock \(attempt 3: connect ECONNREFUSED \/fixture\.sock\)/);
 		store.update(state => setConnection(state, {status: 'down', message: 'gone'}));
-		await app.waitForFrame(t => t.includes('● disconnected'), 'disconnected');
+		// 'down' (never set before issue 12) now reads "down" with its reason: a host that refuses.
+		await app.waitForFrame(t => t.includes('● down unix:///fixture.sock (attempt 1: gone)'), 'down with its reason');
+	});
+
+	test('several hosts: each with its state, the reason of one that is down, a frozen one, a slow one', async () => {
+		const store = seededStore();
+		store.update(state => initHosts(state, [{name: 'local', target: 'unix:///fixture.sock'}, {name: 'box', target: 'ssh://box'}, {name: 'far', target: 'tcp://far:2375'}]));
+		app = await renderApp({store});
+		store.update(state => setHostConnection(setHostConnection(state, 'local', {status: 'up'}), 'box', {status: 'down', message: 'connect ECONNREFUSED', attempt: 2}));
+		store.update(state => setHostConnection(state, 'far', {status: 'up', rttMs: 240}));
+		const text = await app.waitForFrame(t => t.includes('far (240 ms)'), 'the slow host with its round trip');
+		assert.match(text.split('\n')[0] ?? '', /^Porthole ● local ● box down \(attempt 2: connect ECONNREFUSED\) ● far \(240 ms\)/);
+		store.update(state => setHostConnection(state, 'local', {status: 'stalled', message: 'no answer to a ping within 3 s'}));
+		await app.waitForFrame(t => t.includes('● local not responding (no answer to a ping within 3 s; retrying)'), 'the frozen host');
 	});
 
 	test('an engine message with escapes is shown inert', async () => {

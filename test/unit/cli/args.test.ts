@@ -37,6 +37,10 @@ describe('parseArgs accepts', () => {
 		[['ima'], {view: 'images'}],
 		[['df'], {view: 'disk'}],
 		[['networks'], {view: 'networks'}],
+		// Several engine flags, mixed: every one in order, and no single host/context.
+		[['-H', 'unix:///a.sock', '--host', 'ssh://box'], {hosts: [{kind: 'host', value: 'unix:///a.sock'}, {kind: 'host', value: 'ssh://box'}]}],
+		[['--context=prod', '-H', 'tcp://h:1', '-c', 'lab'], {hosts: [{kind: 'context', value: 'prod'}, {kind: 'host', value: 'tcp://h:1'}, {kind: 'context', value: 'lab'}]}],
+		[['-c', 'prod', '--host', 'tcp://h:1'], {hosts: [{kind: 'context', value: 'prod'}, {kind: 'host', value: 'tcp://h:1'}]}],
 	];
 	for (const [argv, expected] of cases) {
 		test(argv.join(' ') || '(no arguments)', () => {

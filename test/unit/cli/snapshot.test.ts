@@ -106,7 +106,7 @@ describe('snapshotJson', () => {
 		assert.ok(base);
 		const killed = {row: {...base.row, name: 'oom', state: 'exited' as const, exitCode: 137, oomKilled: true, finishedAt: Date.UTC(2026, 10, 24, 17, 59, 0), labels: {tier: 'db', DB_PASSWORD: 'hunter2'}}};
 		const looping = {row: {...base.row, name: 'loop', state: 'restarting' as const, restartCount: 4}};
-		const document = JSON.parse(snapshotJson([killed, looping], 'x', now)) as {containers: Array<Record<string, unknown>>};
+		const document = JSON.parse(snapshotJson([killed, looping], 'x', undefined, now)) as {containers: Array<Record<string, unknown>>};
 		assert.deepEqual(document.containers[0], {...document.containers[0], oomKilled: true, crashLoop: false, finishedAt: '2026-11-24T17:59:00.000Z', labels: {tier: 'db', DB_PASSWORD: 'hunter2'}});
 		assert.equal(document.containers[1]?.crashLoop, true);
 	});
@@ -115,5 +115,39 @@ describe('snapshotJson', () => {
 		const stats = byName('burner').stats as {cpuPercent: number; memoryUsage: number};
 		assert.equal(typeof stats.cpuPercent, 'number');
 		assert.ok(stats.memoryUsage > 0);
+	});
+});
+
+describe('snapshot of several hosts', () => {
+	const rows = snapshotRows().slice(0, 2).map((item, index) => ({...item, row: {...item.row, host: index === 0 ? 'local' : 'box'}}));
+	const hosts = [
+		{name: 'local', target: 'unix:///fixture.sock', status: 'up' as const},
+		{name: 'box', target: 'ssh://box', status: 'up' as const},
+		{name: 'far', target: 'tcp://far:2375', status: 'down' as const, error: 'connection refused\u001b[2J'},
+	];
+
+	test('json: a hosts array with each status and reason, and a host on each container', () => {
+		const doc = JSON.parse(snapshotJson(rows, 'local, box, far', hosts)) as {hosts: unknown[]; containers: Array<{host: string}>};
+		assert.deepEqual(doc.hosts, [
+			{name: 'local', target: 'unix:///fixture.sock', status: 'up', error: null},
+			{name: 'box', target: 'ssh://box', status: 'up', error: null},
+			{name: 'far', target: 'tcp://far:2375', status: 'down', error: 'connection refused\u001b[2J'},
+		]);
+		assert.deepEqual(doc.containers.map(c => c.host), ['local', 'box']);
+	});
+
+	test('table: HOST first, and a line for each host that is down, sanitised', () => {
+		const text = snapshotTable(rows, now, hosts);
+		const lines = text.trimEnd().split('\n');
+		assert.match(lines[0]!, /^HOST\s+NAME\s+IMAGE/);
+		assert.match(lines[1]!, /^local\s/);
+		assert.match(lines[2]!, /^box\s/);
+		assert.equal(lines[3], 'far: down: connection refused');
+		assert.doesNotMatch(text, controls);
+	});
+
+	test('one host: no host field, as before', () => {
+		assert.doesNotMatch(snapshotJson(rows, 'x'), /"host"/);
+		assert.doesNotMatch(snapshotTable(rows, now), /HOST/);
 	});
 });

@@ -1,0 +1,15 @@
+import type {Cell, Column} from './container-cells.js';
+import {sanitizeText} from './sanitize.js';
+
+type Spec<T> = Column & {priority: number; cell: (row: T, ...rest: never[]) => Cell};
+
+/**
+ * Puts a HOST column first when several engines are on screen; with one, the
+ * specs come back unchanged, so a one-host screen looks as it always did.
+ * `hostOf` reads the row's host (containers carry it, image rows hold it in their image).
+ */
+export function withHostColumn<T, S extends Spec<T>>(specs: readonly S[], several: boolean, hostOf: (row: T) => string | undefined): S[] {
+	if (!several) return [...specs];
+	const host: Spec<T> = {key: 'host', title: 'HOST', width: 10, priority: 0, cell: row => ({text: sanitizeText(hostOf(row) ?? '-'), color: 'cyan'})};
+	return [host as S, ...specs];
+}
