@@ -46,9 +46,9 @@ describe('two --host flags in a real terminal', () => {
 		await term.send('Enter');
 		await term.waitFor(`filter: ${names.two}`);
 		await term.send('s');
-		// A confirmation for stop may be asked (issue 10): answer it.
-		const screen = await term.screen();
-		if (/\?/.test(screen) && /\by\b/.test(screen) && /[Ss]top/.test(screen)) await term.send('y');
+		// Stop asks first (issue 10): wait for the dialog, then answer y.
+		await term.waitFor(/Stop container/);
+		await term.send('y');
 		await waitFor(async () => (await dockerOn(two, 'inspect', '-f', '{{.State.Status}}', names.two)) === 'exited', {timeoutMs: 10_000, what: 'the container stopped on the second engine'});
 		assert.equal(await dockerOn(one, 'inspect', '-f', '{{.State.Status}}', names.one), 'running');
 		await term.waitFor(new RegExp(`${names.two} .*exited`));
