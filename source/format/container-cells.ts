@@ -65,11 +65,11 @@ export function memoryText(sample: StatsSample, hostMemory?: number): string {
 }
 
 /**
- * The columns that fit `width` (HOST first when `several` hosts are on screen): drops the least important ones first, then
+ * The columns that fit `width` (HOST first, `hostWidth` wide, when several hosts are on screen): drops the least important ones first, then
  * hands the room left over to name, image and ports, in that order.
  */
-export function containerColumns(width: number, several = false): ColumnSpec[] {
-	return fitColumns(withHostColumn(specs, several, (row: ContainerRow) => row.host), width);
+export function containerColumns(width: number, hostWidth = 0): ColumnSpec[] {
+	return fitColumns(withHostColumn(specs, hostWidth, (row: ContainerRow) => row.host), width);
 }
 
 /** The cells of one row for the chosen columns. */

@@ -2,10 +2,10 @@ import type {EventRecord} from '../domain/event-record.js';
 import type {Cell, Column} from './container-cells.js';
 import {sanitizeText} from './sanitize.js';
 
-/** The columns of the events view (HOST first with `several` hosts); attributes take the rest of the width. */
-export function eventColumns(width: number, several = false): Column[] {
+/** The columns of the events view (HOST first, `hostWidth` wide, with several hosts); attributes take the rest of the width. */
+export function eventColumns(width: number, hostWidth = 0): Column[] {
 	const fixed: Column[] = [
-		...(several ? [{key: 'host', title: 'HOST', width: 10}] : []),
+		...(hostWidth > 0 ? [{key: 'host', title: 'HOST', width: hostWidth}] : []),
 		{key: 'time', title: 'TIME', width: 8},
 		{key: 'type', title: 'TYPE', width: 9},
 		{key: 'action', title: 'ACTION', width: 22},
@@ -28,10 +28,10 @@ const actionColor = (action: string): string | undefined => {
 	return undefined;
 };
 
-/** The cells of one event row (its host first with `several`); every engine string is sanitised. */
-export function eventCells(record: EventRecord, several = false): Cell[] {
+/** The cells of one event row (its host first when `hostWidth` > 0); every engine string is sanitised. */
+export function eventCells(record: EventRecord, hostWidth = 0): Cell[] {
 	return [
-		...(several ? [{text: sanitizeText(record.host ?? '-'), color: 'cyan'}] : []),
+		...(hostWidth > 0 ? [{text: sanitizeText(record.host ?? '-'), color: 'cyan'}] : []),
 		{text: clockTime(record.time), color: 'gray'},
 		{text: sanitizeText(record.type)},
 		{text: sanitizeText(record.action), color: actionColor(record.action)},

@@ -6,7 +6,7 @@ import {columnSortKey, containerCells, containerColumns, sortColumnShown, type R
 import {useServices, useStore} from '../hooks/use-store.js';
 import {setVisibleContainers} from '../store/visibility-slice.js';
 import {selectRows} from '../store/selectors.js';
-import {manyHosts} from '../store/hosts-slice.js';
+import {hostColumnWidth} from '../store/hosts-slice.js';
 import {ContainerDetail} from './container-detail.js';
 import {nextStateChange} from '../format/status.js';
 import {useRedrawAt} from '../hooks/use-redraw-at.js';
@@ -34,8 +34,8 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	}
 	// Rounded up to 10 s: rows whose times move on within the same 10 s redraw together.
 	useRedrawAt(nextChange === undefined ? undefined : Math.ceil(nextChange / 10_000) * 10_000);
-	const several = useStore(manyHosts);
-	const columns = useMemo(() => containerColumns(width, several), [width, several]);
+	const hostWidth = useStore(hostColumnWidth);
+	const columns = useMemo(() => containerColumns(width, hostWidth), [width, hostWidth]);
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === ui.selectedId));
 	const selected = rows[selectedIndex];
 	const showDetail = selected !== undefined && detailShown(ui, height);

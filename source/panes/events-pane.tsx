@@ -5,15 +5,15 @@ import {fit} from '../format/text.js';
 import {useStore} from '../hooks/use-store.js';
 import {bottomIndex, eventsCapacity, execEventsCapacity, keptEvents, selectEvents} from '../store/events-slice.js';
 import {labelFor} from '../keys/key-labels.js';
-import {manyHosts} from '../store/hosts-slice.js';
+import {hostColumnWidth} from '../store/hosts-slice.js';
 
 /** The engine's events, live: newest at the bottom, filtered by type (t) and text (/), bounded by the ring. */
 export function EventsPane({width, height}: {width: number; height: number}) {
 	const rows = useStore(selectEvents);
 	const events = useStore(state => state.events);
 	const filter = useStore(state => state.ui.filter);
-	const several = useStore(manyHosts);
-	const columns = useMemo(() => eventColumns(width, several), [width, several]);
+	const hostWidth = useStore(hostColumnWidth);
+	const columns = useMemo(() => eventColumns(width, hostWidth), [width, hostWidth]);
 	const visible = Math.max(1, height - 2);
 	const bottom = bottomIndex(rows, events?.anchor);
 	const start = Math.max(0, bottom - visible + 1);
@@ -34,7 +34,7 @@ export function EventsPane({width, height}: {width: number; height: number}) {
 			<Text bold wrap="truncate">{header}</Text>
 			{shown.length === 0 ? <Text dimColor>{held === 0 ? 'no events yet: they appear here as the engine reports them' : 'no event matches the filter'}</Text> : null}
 			{shown.map(record => {
-				const cells = eventCells(record, several);
+				const cells = eventCells(record, hostWidth);
 				return (
 					<Text key={record.seq} wrap="truncate">
 						{columns.map((column, index) => {

@@ -5,7 +5,7 @@ import type {NetworkRow} from '../domain/network.js';
 import {networkColumnSpecs} from '../format/network-cells.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
 import {useStore} from '../hooks/use-store.js';
-import {manyHosts} from '../store/hosts-slice.js';
+import {hostColumnWidth} from '../store/hosts-slice.js';
 import {withHostColumn} from '../format/host-column.js';
 import {selectNetworkRows} from '../store/resources-selectors.js';
 
@@ -16,8 +16,8 @@ export function NetworksPane({width, height}: {width: number; height: number}) {
 	const loaded = useStore(state => state.resources.loaded.networks);
 	const error = useStore(state => state.resources.errors.networks);
 	const filter = useStore(state => state.ui.filter);
-	const several = useStore(manyHosts);
-	const columns = useMemo(() => fitColumns(withHostColumn(networkColumnSpecs, several, (row: NetworkRow) => row.host), width), [width, several]);
+	const hostWidth = useStore(hostColumnWidth);
+	const columns = useMemo(() => fitColumns(withHostColumn(networkColumnSpecs, hostWidth, (row: NetworkRow) => row.host), width), [width, hostWidth]);
 	const now = Date.now();
 	const index = Math.max(0, rows.findIndex(row => row.id === table.selectedKey));
 	const empty = error ? `cannot list networks: ${error}` : !loaded ? 'loading networks…' : filter ? `no network matches "${filter}"` : 'no networks';

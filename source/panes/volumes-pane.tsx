@@ -5,7 +5,7 @@ import type {VolumeView} from '../domain/volume.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
 import {volumeColumnSpecs} from '../format/volume-cells.js';
 import {useStore} from '../hooks/use-store.js';
-import {manyHosts} from '../store/hosts-slice.js';
+import {hostColumnWidth} from '../store/hosts-slice.js';
 import {withHostColumn} from '../format/host-column.js';
 import {selectVolumeRows} from '../store/resources-selectors.js';
 
@@ -16,8 +16,8 @@ export function VolumesPane({width, height}: {width: number; height: number}) {
 	const loaded = useStore(state => state.resources.loaded.volumes);
 	const error = useStore(state => state.resources.errors.volumes);
 	const filter = useStore(state => state.ui.filter);
-	const several = useStore(manyHosts);
-	const columns = useMemo(() => fitColumns(withHostColumn(volumeColumnSpecs, several, (row: VolumeView) => row.host), width), [width, several]);
+	const hostWidth = useStore(hostColumnWidth);
+	const columns = useMemo(() => fitColumns(withHostColumn(volumeColumnSpecs, hostWidth, (row: VolumeView) => row.host), width), [width, hostWidth]);
 	const now = Date.now();
 	const index = Math.max(0, rows.findIndex(row => row.name === table.selectedKey));
 	const anonymous = rows.filter(row => row.anonymous).length;

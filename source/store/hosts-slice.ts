@@ -10,6 +10,21 @@ export function manyHosts(state: AppState): boolean {
 	return hostNames(state).length > 1;
 }
 
+/** The narrowest and widest HOST column: a long host name is cut at the widest, with an ellipsis. */
+export const hostColumnLimits = {min: 4, max: 24} as const;
+
+/**
+ * The width of the HOST column: 0 with one engine (no column), else the longest
+ * host name, kept between `hostColumnLimits`, so names like `prod-db-1` and
+ * `prod-db-2` stay told apart instead of both reading `prod-db-…`.
+ */
+export function hostColumnWidth(state: AppState): number {
+	const names = hostNames(state);
+	if (names.length < 2) return 0;
+	const longest = Math.max(...names.map(name => name.length));
+	return Math.min(hostColumnLimits.max, Math.max(hostColumnLimits.min, longest));
+}
+
 /** Registers the hosts before any sync reports, so the status bar lists them all from the first frame. */
 export function initHosts(state: AppState, hosts: ReadonlyArray<{name: string; target: string}>): AppState {
 	const all: Record<string, Connection> = {};

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {ContainerRow} from '../../../source/domain/container.js';
 import {replaceContainers} from '../../../source/store/containers-slice.js';
-import {addHostConnection, hostNames, initHosts, manyHosts, removeHost, setHostConnection} from '../../../source/store/hosts-slice.js';
+import {addHostConnection, hostColumnLimits, hostColumnWidth, hostNames, initHosts, manyHosts, removeHost, setHostConnection} from '../../../source/store/hosts-slice.js';
 import {initialState} from '../../../source/store/initial-state.js';
 import {selectRows} from '../../../source/store/selectors.js';
 import type {AppState, Connection} from '../../../source/store/state.js';
@@ -64,4 +64,17 @@ describe('hosts slice', () => {
 		const named = replaceContainers(initialState({target: ''}), [row('1', 'zeta', 'web'), row('2', 'eta', 'web')], undefined);
 		assert.deepEqual(selectRows(setUi(named, {filter: 'zeta'})).map(r => r.id), ['1'], 'the / filter text matches the host name');
 	});
+
+	const hostsNamed = (...names: string[]) => initHosts(initialState({target: ''}), names.map(name => ({name, target: `unix:///${name}.sock`})));
+	const widths: Array<{names: string[]; width: number; why: string}> = [
+		{names: ['porthole-engine'], width: 0, why: 'one host: no column'},
+		{names: ['a', 'b'], width: hostColumnLimits.min, why: 'short names still fit the title'},
+		{names: ['porthole-engine', 'porthole-engine2'], width: 16, why: 'the longest name fits, so the two stay told apart'},
+		{names: ['x', 'a-very-long-host-name-for-a-datacentre'], width: hostColumnLimits.max, why: 'a very long name is capped'},
+	];
+	for (const {names, width, why} of widths) {
+		test(`HOST column width: ${why}`, () => {
+			assert.equal(hostColumnWidth(hostsNamed(...names)), width);
+		});
+	}
 });
