@@ -31,6 +31,20 @@ export async function quietStdin(stdin: TerminalIo['stdin']): Promise<void> {
 }
 
 /**
+ * Throws away what the terminal sent that nobody has read yet: keys typed
+ * for a session that has ended must not reach Porthole's table.
+ */
+export function drainStdin(stdin: TerminalIo['stdin']): void {
+	try {
+		while (stdin.read() !== null) {
+			// Discarded: meant for the child.
+		}
+	} catch {
+		// A closed terminal has nothing to drain.
+	}
+}
+
+/**
  * Terminal modes a program in the container may have switched on and left on
  * (a killed vi, a shell that died mid-paste, `printf '\033[5;10r'`): a soft
  * reset (DECSTR) first, then each mode set explicitly, since terminals differ
@@ -146,5 +160,6 @@ export async function pipeSession(session: InteractiveSession, io: TerminalIo, o
 		}
 		stdout.write(restoreModes);
 		await quietStdin(stdin);
+		drainStdin(stdin);
 	}
 }

@@ -72,4 +72,38 @@ describe('the terminal comes back clean from exec (issue 10 #3, #12)', () => {
 		const screen = await term.waitFor(new RegExp(`^${bystander}\\s.*running`, 'm'));
 		assertDrawn(screen, [victim, bystander]);
 	});
+
+	it('a shell whose container is removed says why, and the keys typed for it do not act on the table', async () => {
+		const before = await record(bystander);
+		await term.send('g');
+		await term.waitFor(new RegExp(`^${victim}\\s.*running`, 'm'));
+		await term.send('e');
+		await shellReady('no stale text');
+		await term.waitFor(`in ${victim} — exit`);
+		await docker('rm', '-f', victim);
+		// Typed for the shell, quickly, while Porthole takes the terminal back.
+		for (const line of ['ps', 'rm -f /tmp/x', 'ps']) {
+			await term.sendText(line);
+			await term.send('Enter');
+		}
+		const screen = await term.waitFor(`shell in ${victim} ended: container removed`);
+		assert.match(screen, new RegExp(`filter: ${prefix} `), 'the filter is as it was: "/" went nowhere');
+		assert.doesNotMatch(screen, /\(y\/N\)|Pause|Restart|Stop the/, 'no dialog opened');
+		assert.equal(await record(bystander), before, 'the other container was not restarted, paused or stopped');
+		assert.equal(await engineState(victim), undefined);
+	});
+
+	it('a second Ctrl-D (and Enter) after leaving a shell removes nothing', async () => {
+		await term.waitFor(new RegExp(`^${bystander}\\s.*running`, 'm'));
+		await term.send('e');
+		await shellReady(`ended: container removed`);
+		await term.send('C-d');
+		await term.send('C-d');
+		await term.send('Enter');
+		await term.waitFor(`in ${bystander} exited with code 0`);
+		await term.send('Enter');
+		const screen = await term.waitFor(new RegExp(`^${bystander}\\s.*running`, 'm'));
+		assert.doesNotMatch(screen, /Remove /);
+		assert.equal(await engineState(bystander), 'running');
+	});
 });
