@@ -18,6 +18,8 @@ export type {CommandContext} from './command-context.js';
 const globalHandlers: Handlers = {
 	...diskUsageHandler,
 	quit: ({quit}) => quit(),
+	// In raw mode the terminal sends Ctrl-Z as a key, not a signal: raise it, and the terminal's owner stops the app cleanly (hooks/use-terminal-handover.ts).
+	suspend: () => void process.kill(process.pid, 'SIGTSTP'),
 	help: ({store}) => store.update(s => setView(s, s.ui.view === 'help' ? s.ui.helpFrom ?? 'containers' : 'help')),
 	'command-line': ({store}) => store.update(s => setUi(s, {prompt: {kind: 'command', text: '', help: commandLineHelp()}})),
 };

@@ -10,7 +10,7 @@ export type Scope = 'global' | ViewScope | 'prompt' | 'confirm';
 
 /** Every command a key can trigger. */
 export type CommandId =
-	| 'quit' | 'help' | 'command-line' | 'back'
+	| 'quit' | 'help' | 'command-line' | 'back' | 'suspend'
 	| 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
 	| 'filter' | 'toggle-stopped' | 'toggle-detail'
 	| 'sort-next' | 'sort-reverse' | 'sort-name' | 'sort-cpu' | 'sort-memory'
@@ -71,6 +71,7 @@ function filterSortKeys(scope: Scope, fields: string, back = 'Clear the filter; 
 export const keymap: readonly Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit Porthole', scope: 'global', dangerous: false, hint: 'quit'},
 	{command: 'help', keys: ['?'], description: 'Show or hide this help', scope: 'global', dangerous: false, hint: 'help'},
+	{command: 'suspend', keys: ['ctrl+z'], description: 'Suspend Porthole to the shell (fg brings it back)', scope: 'global', dangerous: false},
 	{command: 'command-line', keys: [':'], description: 'Command line: open a view by name (the : names below), or quit', scope: 'global', dangerous: false, hint: 'view'},
 	{command: 'back', keys: ['escape'], description: 'Go back, or clear the filter', scope: 'global', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Move up', scope: 'containers', dangerous: false},
