@@ -8,6 +8,7 @@ import {eventsHandlers} from './events-commands.js';
 import {containerExecHandlers} from './exec-commands.js';
 import {inspectHandlers} from './inspect-commands.js';
 import {topHandlers} from './top-commands.js';
+import {outputHandlers} from './output-commands.js';
 import {helpHandlers} from './help-commands.js';
 import {diskHandlers, diskUsageHandler, historyHandlers, imageHandlers, networkHandlers, volumeHandlers} from './resource-commands.js';
 import {containerLogsHandlers, logsHandlers} from './logs-commands.js';
@@ -41,6 +42,7 @@ const handlersByScope: Record<ViewName, Handlers> = {
 	inspect: inspectHandlers,
 	events: eventsHandlers,
 	logs: logsHandlers,
+	output: outputHandlers,
 };
 
 /** The handler a command has in a view: the view's own first, then the global one. */

@@ -8,6 +8,7 @@ import type {CommandContext} from './command-context.js';
 import {pipeSession, processIo, quietStdin, terminalSize, type SessionEnd, type TerminalIo} from './terminal-handover.js';
 import {labelFor, promptKeys} from '../keys/key-labels.js';
 import {waitForQuiet} from './handback.js';
+import {runOneShot} from './output-actions.js';
 
 /** The shells `e` looks for, in order, after the one --shell names. */
 export const defaultShells = ['bash', 'ash', 'sh'] as const;
@@ -194,7 +195,7 @@ export function attachToContainer(context: CommandContext, row: ContainerRow, io
 	}), io);
 }
 
-/** `E`: asks for a command line in the footer, then runs it like `e` runs a shell. */
+/** `E`: asks for a command line in the footer, then runs it without a terminal and shows its output (actions/output-actions.ts). */
 export function promptForCommand(context: CommandContext, row: ContainerRow): void {
 	const name = sanitizeText(row.name);
 	const refused = refusal(row, 'run a command');
@@ -210,7 +211,7 @@ export function promptForCommand(context: CommandContext, row: ContainerRow): vo
 			help: `e.g. ps aux, or sh -c '…'; ${promptKeys('runs')}`,
 			submit: text => {
 				const argv = splitCommandLine(text);
-				if (argv.length > 0) void execInContainer(context, row, argv);
+				if (argv.length > 0) void runOneShot(context, row, argv);
 			},
 		},
 	}));

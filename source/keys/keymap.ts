@@ -1,5 +1,5 @@
 /** The views, each a scope of its own. */
-export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
+export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output';
 
 /**
  * Where a binding applies. `global` bindings work in every view unless a view
@@ -118,7 +118,9 @@ export const keymap: readonly Binding[] = [
 	{command: 'back', keys: ['escape'], description: 'Back to containers', scope: 'disk', dangerous: false},
 	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'Read disk usage again (also every 30 s while shown)', scope: 'disk', dangerous: false, hint: 'refresh'},
 	{command: 'exec', keys: ['e'], description: 'Open a shell in the container (bash, ash or sh; exit returns)', scope: 'containers', dangerous: true, hint: 'shell'},
-	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container, in the terminal', scope: 'containers', dangerous: true},
+	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container and show its output', scope: 'containers', dangerous: true},
+	...tableKeys('output', 'line'),
+	{command: 'back', keys: ['escape'], description: 'Back to where the command was run', scope: 'output', dangerous: false},
 	{command: 'attach', keys: ['a'], description: 'Attach to the main process (detach: Ctrl-P Ctrl-Q)', scope: 'containers', dangerous: true},
 	{command: 'open-top', keys: ['t'], description: 'Processes of the container (top)', scope: 'containers', dangerous: false, hint: 'top'},
 	{command: 'open-inspect', keys: ['i'], description: 'Inspect JSON of the container', scope: 'containers', dangerous: false, hint: 'inspect'},

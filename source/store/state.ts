@@ -4,6 +4,7 @@ import type {StatsSample} from '../domain/stats.js';
 import type {EventsState, Handover, InspectState, TopState} from './detail-views.js';
 import type {ResourcesState} from './resources-state.js';
 import type {LogsState} from './logs-slice.js';
+import type {OutputState} from './output-slice.js';
 
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
@@ -37,7 +38,7 @@ export type StatsEntry = {
 };
 
 /** The views the app can show. */
-export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
+export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output';
 
 /** Sortable columns of the containers pane. */
 export type SortColumn = 'name' | 'project' | 'image' | 'state' | 'uptime' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
@@ -140,6 +141,8 @@ export type AppState = {
 	top?: TopState;
 	inspect?: InspectState;
 	events?: EventsState;
+	/** What the last one-shot command (`E`) printed (store/output-slice.ts). */
+	output?: OutputState;
 	/** An exec or attach holding the terminal. */
 	handover?: Handover;
 	/** The shell `e` tries before bash, ash and sh (--shell). */
