@@ -1,5 +1,5 @@
 import {isLive} from '../domain/container.js';
-import {sinceAfter, type LogLine} from '../domain/log-line.js';
+import {sinceAfter, timeMs, type LogLine} from '../domain/log-line.js';
 import type {Engine, EngineEvent} from '../engine/engine.js';
 import type {LogRequest} from '../engine/logs-api.js';
 import {markerLine, rfc3339Nano, toLogLine} from '../format/log-line.js';
@@ -12,6 +12,15 @@ type Pending = Omit<LogLine, 'seq'>;
 
 /** The least time between two batches of lines handed to the store. */
 const flushEveryMs = 100;
+
+/**
+ * Lines stamped before the stream opened are history being loaded (`0`, a
+ * long tail), not live output: the flood limit is for live lines only. An
+ * engine clock off from ours moves the line a little either way: history
+ * stamped ahead counts as live (the old behaviour), live lines stamped behind
+ * are taken in unthrottled for that long (the queue still sheds and counts).
+ */
+const historySlackMs = 0;
 
 /**
  * Owns the log streams of the open logs view: one per target container, keyed
@@ -177,13 +186,16 @@ export class LogStreams {
 			budget = new LogBudget(ring.capacity * 2);
 			this.budgets.set(target.id, budget);
 		}
+		// History comes first and whole: the ring keeps its newest lines, contiguous, and the queue counts the older ones.
+		const liveFrom = Date.now() - historySlackMs;
 		try {
 			const batches = await this.engine.logLines(target.id, request, signal);
 			for await (const batch of batches) {
 				if (signal.aborted) return;
 				const last = batch.findLast(raw => raw.time !== '');
 				if (last) this.lastTime.set(target.id, last.time);
-				if (!budget.take(batch.length)) {
+				const live = batch.filter(raw => (timeMs(raw.time) ?? Number.POSITIVE_INFINITY) >= liveFrom).length;
+				if (live > 0 && !budget.take(live)) {
 					this.skipAhead(target, controller, budget.waitMs(), ring.capacity);
 					return;
 				}
