@@ -21,6 +21,7 @@ import {createStore, whenReady} from './source/store/store.js';
 import {initialLogs, openLogs} from './source/store/logs-slice.js';
 import type {ContainerRow} from './source/domain/container.js';
 import {setVisibleContainers} from './source/store/visibility-slice.js';
+import {filterTerminal, terminalCaps} from './source/cli/terminal-caps.js';
 
 declare const PORTHOLE_VERSION: string | undefined;
 
@@ -46,7 +47,9 @@ async function main(): Promise<void> {
 	// One host keeps the behaviour of old: unreachable means exit 3 at once. With
 	// several, a host that is down shows as down and the others carry on.
 	if (!several) await probe(targets[0]!.target);
-	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
+	// NO_COLOR, --no-color, TERM=dumb and the locale (cli/terminal-caps.ts).
+	const caps = terminalCaps(process.env, {noColor: options.noColor});
+	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: caps.colour});
 	const description = several ? targets.map(({name}) => name).join(', ') : '';
 	// A local socket's engine shares this machine's memory, so a container's
 	// limit equal to it is no limit (an engine in a VM shows its limit as before).
@@ -111,12 +114,14 @@ async function main(): Promise<void> {
 	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
 	const terminal: TerminalOwner = {};
 	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend})};
+	// Colour and glyph fallbacks apply to every frame, at the one place they pass.
+	filterTerminal(process.stdout, caps);
 	app = render(
 		<ServicesContext.Provider value={services}>
 			<App />
 		</ServicesContext.Provider>,
 		{
-			alternateScreen: true,
+			alternateScreen: caps.altScreen,
 			incrementalRendering: true,
 			// Frames follow changes (stats once a second, logs at most ten times a
 			// second); the cap only bounds how long a key waits behind a frame.

@@ -19,6 +19,8 @@ export type CliOptions = {
 	/** Lines the logs view starts with (--tail). */
 	tail?: number;
 	readOnly: boolean;
+	/** --no-color: no colour anywhere in the UI, as NO_COLOR does. */
+	noColor?: boolean;
 	/** --no-confirm: stop, restart, pause and kill act without asking (a config file setting later). */
 	noConfirm: boolean;
 	once: boolean;
@@ -53,6 +55,7 @@ Options:
       --read-only     hide and refuse every command that changes the engine
       --no-confirm    stop, restart, pause and kill without asking first
                       (remove and prune still ask)
+      --no-color      no colour anywhere (as NO_COLOR=1 does)
       --once          print a snapshot table of the containers and exit
       --json          print the snapshot as one JSON document and exit
   -h, --help          show this help
@@ -78,7 +81,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		const arg = argv[index] ?? '';
 		const eq = arg.indexOf('=');
 		const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-		const booleanFlag = ['--read-only', '--no-confirm', '--once', '--json', '--help', '--version'].includes(flag ?? '');
+		const booleanFlag = ['--read-only', '--no-confirm', '--once', '--json', '--help', '--version', '--no-color'].includes(flag ?? '');
 		if (booleanFlag && inline !== undefined) throw new UsageError(`${flag} takes no value`);
 		switch (flag) {
 			case '-H': case '--host': specs.push({kind: 'host', value: inline ?? value(flag, argv[++index])}); break;
@@ -87,6 +90,7 @@ export function parseArgs(argv: string[]): CliOptions {
 			case '--log-lines': options.logLines = count(flag, inline ?? value(flag, argv[++index]), 100, 1_000_000); break;
 			case '--tail': options.tail = count(flag, inline ?? value(flag, argv[++index]), 0, 1_000_000); break;
 			case '--read-only': options.readOnly = true; break;
+			case '--no-color': options.noColor = true; break;
 			case '--no-confirm': options.noConfirm = true; break;
 			case '--once': options.once = true; break;
 			case '--json': options.json = true; break;

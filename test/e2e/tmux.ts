@@ -42,6 +42,16 @@ export class TmuxSession {
 		return (await this.tmux('capture-pane', '-p', '-t', this.target)).stdout;
 	}
 
+	/** The visible screen with its attributes as escape sequences (colours, bold, inverse). */
+	async screenWithEscapes(): Promise<string> {
+		return (await this.tmux('capture-pane', '-p', '-e', '-t', this.target)).stdout;
+	}
+
+	/** Whether the program in the pane has switched to the alternate screen. */
+	async alternateScreen(): Promise<boolean> {
+		return (await this.tmux('display-message', '-p', '-t', this.target, '#{alternate_on}')).stdout.trim() === '1';
+	}
+
 	/** Waits until the screen matches, and returns it. */
 	async waitFor(pattern: string | RegExp, timeoutMs = 10000): Promise<string> {
 		let last = '';
