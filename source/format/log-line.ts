@@ -45,7 +45,7 @@ export function formatLogTime(time: string): string {
 
 /** The note after a line cut for display. */
 export function cutNote(cut: number): string {
-	return cut > 0 ? ` … [${formatBytes(cut)} more; save the complete log to see it]` : '';
+	return cut > 0 ? ' … [line cut; save the complete log to see it whole]' : '';
 }
 
 /** A piece of a line for display: text, and whether it is a search match. */
