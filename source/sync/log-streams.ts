@@ -7,6 +7,13 @@ import {addDropped, appendLogLines, setTargetStatus, type LogTarget} from '../st
 import type {Store} from '../store/store.js';
 import {notify} from '../store/ui-slice.js';
 import {LogBudget} from './log-budget.js';
+import {sanitizeText} from '../format/sanitize.js';
+
+/** The engine's answer for a log driver that cannot be read back (none, syslog, …): 501, "does not support reading". */
+function unreadable(error: unknown): boolean {
+	const loose = error as {statusCode?: unknown; message?: unknown} | undefined;
+	return loose?.statusCode === 501 || /does not support reading/i.test(String(loose?.message ?? ''));
+}
 
 type Pending = Omit<LogLine, 'seq'>;
 
@@ -206,11 +213,28 @@ export class LogStreams {
 			this.store.update(state => setTargetStatus(state, target.id, 'ended'));
 		} catch (error) {
 			if (signal.aborted) return;
+			if (unreadable(error)) {
+				// Not an error of ours or the engine's: this container's log driver (none, syslog, …) keeps nothing to read back.
+				const driver = await this.logDriver(target.id);
+				this.store.update(state => setTargetStatus(state, target.id, 'unavailable', driver ? `the ${sanitizeText(driver)} log driver keeps no logs to read` : 'its log driver keeps no logs to read'));
+				return;
+			}
 			const gone = this.engine.isGone(error);
 			this.store.update(state => setTargetStatus(state, target.id, gone ? 'removed' : 'ended'));
 			if (!gone) this.store.update(state => notify(state, `logs of ${target.name}: ${this.engine.explain(error)}`, 'error'));
 		} finally {
 			if (this.controllers.get(target.id) === controller) this.controllers.delete(target.id);
+		}
+	}
+
+	/** The container's log driver (HostConfig.LogConfig.Type), or undefined when the engine does not say. */
+	private async logDriver(id: string): Promise<string | undefined> {
+		try {
+			const document = await this.engine.inspectJson('container', id) as {HostConfig?: {LogConfig?: {Type?: unknown}}} | undefined;
+			const type = document?.HostConfig?.LogConfig?.Type;
+			return typeof type === 'string' && type !== '' ? type : undefined;
+		} catch {
+			return undefined;
 		}
 	}
 

@@ -4,7 +4,7 @@ import {resolveTarget} from '../../source/engine/connection.js';
 import {createEngine} from '../../source/engine/engine.js';
 import {initialState} from '../../source/store/initial-state.js';
 import {countMatches, logView} from '../../source/store/log-view.js';
-import {initialLogs, openLogs, setLogRange} from '../../source/store/logs-slice.js';
+import {closeLogs, initialLogs, openLogs, setLogRange} from '../../source/store/logs-slice.js';
 import {createStore} from '../../source/store/store.js';
 import {LogStreams} from '../../source/sync/log-streams.js';
 import {Sync} from '../../source/sync/sync.js';
@@ -64,5 +64,19 @@ describe('loading a whole long log', () => {
 		const view = logView(logs);
 		assert.equal(countMatches(view, `${first}`), 1, 'the oldest line held is found by search');
 		assert.equal(countMatches(view, `${total}`), 1);
+	});
+
+	it('a running container with --log-driver none: logs unavailable for that driver, not stopped', async () => {
+		store.update(closeLogs);
+		const id = await containers.run(containers.name('nolog'), ['sh', '-c', 'while :; do echo hi; sleep 1; done'], ['--log-driver', 'none']);
+		const row = await waitFor(() => store.getSnapshot().containers.get(id), {what: 'the container in the store'});
+		store.update(state => openLogs(state, [row]));
+		const target = await waitFor(() => {
+			const found = store.getSnapshot().logs.targets.find(each => each.id === id);
+			return found?.status === 'unavailable' ? found : undefined;
+		}, {timeoutMs: 10_000, what: 'the target marked unavailable'});
+		assert.equal(target.reason, 'the none log driver keeps no logs to read');
+		assert.equal(store.getSnapshot().notice, undefined, 'no error in the status bar');
+		assert.equal(store.getSnapshot().containers.get(id)?.state, 'running');
 	});
 });
