@@ -4,6 +4,7 @@ import {after, before, describe, it} from 'node:test';
 import {engineState, TestContainers, testHost} from '../helpers/engine.js';
 import {TmuxSession} from './tmux.js';
 import {waitFor} from '../helpers/wait.js';
+import {execa} from 'execa';
 
 const cli = fileURLToPath(new URL('../../dist/porthole.js', import.meta.url));
 
@@ -115,6 +116,22 @@ describe('terminal handling', () => {
 			await term.send('Escape');
 			const back = await term.waitFor(new RegExp(`^${name}\\s`, 'm'));
 			assert.match(back.split('\n')[0] ?? '', /^Porthole .*connected/);
+			// kill -TSTP from outside does the same as Ctrl-Z.
+			// The pane runs sh, which runs the interactive bash, which runs porthole.
+			const shellPid = (await execa('pgrep', ['-P', String(await term.panePid()), 'bash'])).stdout.trim();
+			const {stdout} = await execa('pgrep', ['-P', shellPid, '-f', 'porthole.js']);
+			const pid = Number(stdout.trim().split('\n')[0]);
+			assert.ok(pid > 0, `porthole's pid under the shell: ${stdout}`);
+			process.kill(pid, 'SIGTSTP');
+			const stopped = await term.waitFor(/Stopped[\s\S]*Stopped[\s\S]*^shell\$$/m);
+			assert.doesNotMatch(stopped, /NAME▲/, 'the alternate screen is left');
+			await term.sendText('fg');
+			await term.send('Enter');
+			await term.waitFor(new RegExp(`^${name}\\s`, 'm'));
+			await term.send('?');
+			await term.waitFor('Keys (Esc or ? to go back)');
+			await term.send('Escape');
+			await term.waitFor(new RegExp(`^${name}\\s`, 'm'));
 			await term.send('q');
 			await term.waitFor(/^shell\$$/m);
 		} finally {

@@ -52,6 +52,11 @@ export class TmuxSession {
 		return (await this.tmux('display-message', '-p', '-t', this.target, '#{alternate_on}')).stdout.trim() === '1';
 	}
 
+	/** The process id of the pane's first process (the shell or program `start` ran). */
+	async panePid(): Promise<number> {
+		return Number((await this.tmux('display-message', '-p', '-t', this.target, '#{pane_pid}')).stdout.trim());
+	}
+
 	/** Waits until the screen matches, and returns it. */
 	async waitFor(pattern: string | RegExp, timeoutMs = 10000): Promise<string> {
 		let last = '';
