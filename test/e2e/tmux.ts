@@ -17,7 +17,8 @@ export class TmuxSession {
 	/** Starts `command` (argv) in a detached session of the given size. When it exits, the pane prints its exit code and stays. */
 	async start(command: string[], {columns = 160, rows = 45, env = {}}: {columns?: number; rows?: number; env?: Record<string, string>} = {}): Promise<void> {
 		const quoted = command.map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
-		const exports = Object.entries(env).map(([key, value]) => `${key}='${value.replaceAll("'", "'\\''")}'`).join(' ');
+		// A UTF-8 locale unless a test says otherwise: Porthole draws ASCII in any other (cli/terminal-caps.ts), whatever the machine's LANG.
+		const exports = Object.entries({LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...env}).map(([key, value]) => `${key}='${value.replaceAll("'", "'\\''")}'`).join(' ');
 		const shell = `${exports} ${quoted}; echo "PORTHOLE-EXIT=$?"; sleep 600`;
 		await this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.target, '-x', String(columns), '-y', String(rows), 'sh', '-c', shell);
 	}
