@@ -161,3 +161,20 @@ describe('confirm dialog', () => {
 		assert.ok(!app.lastFrame().includes('pwned'));
 	});
 });
+
+describe('keys in one read (issue 10 #6)', () => {
+	const bursts: Array<[string, string, string]> = [
+		['/, Ctrl-U and zzz clear the old filter and type zzz', '/\u0015zzz', 'zzz'],
+		['/, Ctrl-U, zzz and Enter keep zzz as the filter', '/\u0015zzz\r', 'zzz'],
+		['/, text, Backspace', '/\u0015abc\u007f', 'ab'],
+	];
+	for (const [name, burst, filter] of bursts) {
+		test(name, async () => {
+			app = await renderApp({store: seededStore({ui: {filter: 'logger'}})});
+			await app.waitForFrame(t => t.includes('NAME▲'), 'the table');
+			app.type(burst);
+			await app.waitForFrame(() => app?.store.getSnapshot().ui.filter === filter, `the filter to read ${filter}`);
+			assert.equal(app.store.getSnapshot().ui.filter, filter);
+		});
+	}
+});
