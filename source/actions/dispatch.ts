@@ -104,7 +104,19 @@ const keymapMode: Mode = (key, _input, context) => {
 	return true;
 };
 
-const modes: Mode[] = [confirmMode, promptMode, keymapMode];
+/**
+ * The "terminal too small" screen shows nothing to act on, so nothing may
+ * act: every key is used up here except quit (a dialog or prompt under it
+ * stays as it was). Resizing the terminal brings the view back.
+ */
+const tooSmallMode: Mode = (key, _input, context) => {
+	const state = context.store.getSnapshot();
+	if (!state.ui.tooSmall) return false;
+	if (resolveKey(key, 'global', state.readOnly)?.command === 'quit') context.quit();
+	return true;
+};
+
+const modes: Mode[] = [tooSmallMode, confirmMode, promptMode, keymapMode];
 
 /** The one input dispatcher: offers the key to each mode in stack order until one uses it. */
 export function dispatchKey(key: string, input: string, context: CommandContext): void {

@@ -62,6 +62,8 @@ export type UiState = {
 	showDetail?: boolean;
 	/** Rows the table can show at once; set by the layout, used by page up/down. */
 	pageSize: number;
+	/** The terminal is below the minimum size: the layout shows only a message, and only quit works (set by the layout). */
+	tooSmall?: boolean;
 	/** The line being typed, when a filter or command prompt is open. */
 	prompt?: Prompt;
 	/** A dangerous action waiting for the user's yes. */

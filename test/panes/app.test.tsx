@@ -178,3 +178,48 @@ describe('keys in one read (issue 10 #6)', () => {
 		});
 	}
 });
+
+describe('the too-small screen takes only quit (issue 10 #5)', () => {
+	const tiny = {columns: 20, rows: 5};
+	const ignored = ['s', 'p', 'K', 'D', 'r', 'y', 'v', '\r', '/', 'x', ':', '?', 'h', 'o', 'l', 'e', 'j', '\u0004', keys.escape];
+
+	test('no other key acts on the container nobody can see; q quits', async () => {
+		const engine = forbiddenEngine();
+		app = await renderApp({store: seededStore({ui: {selectedId: idOf('burner')}}), engine, size: tiny});
+		await app.waitForFrame(t => flat(t).includes('Terminal too small'), 'the too-small message');
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.tooSmall === true, 'the layout to tell the store');
+		for (const key of ignored) app.type(key);
+		app.type('q');
+		// Keys are handled in order: once q has quit, every key before it was handled.
+		await app.waitForFrame(() => app?.quits.count === 1, 'quit');
+		const state = app.store.getSnapshot();
+		assert.deepEqual(engine.calls, []);
+		assert.equal(state.ui.confirm, undefined, 'no dialog opened');
+		assert.equal(state.ui.prompt, undefined, 'no prompt opened');
+		assert.equal(state.ui.view, 'containers');
+		assert.equal(state.ui.selectedId, idOf('burner'), 'the selection did not move');
+		assert.equal(state.ui.hideStopped, false);
+		assert.equal(state.notice, undefined);
+	});
+
+	test('Ctrl-C quits too', async () => {
+		app = await renderApp({store: seededStore(), size: tiny});
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.tooSmall === true, 'the too-small screen');
+		app.type('\u0003');
+		await app.waitForFrame(() => app?.quits.count === 1, 'quit');
+	});
+
+	test('a dialog open before the shrink is not answered from the small screen; it is there after growing', async () => {
+		const engine = forbiddenEngine();
+		app = await renderApp({store: seededStore({ui: {selectedId: idOf('burner')}}), engine});
+		await app.waitForFrame(t => t.includes('burner'), 'the table');
+		app.type('s');
+		await app.waitForFrame(t => t.includes('Stop container burner?'), 'the dialog');
+		app.resize(tiny);
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.tooSmall === true, 'the too-small screen');
+		app.type('y');
+		app.resize({columns: 160, rows: 40});
+		await app.waitForFrame(t => t.includes('Stop container burner?') && app?.store.getSnapshot().ui.tooSmall === false, 'the dialog again');
+		assert.deepEqual(engine.calls, []);
+	});
+});
