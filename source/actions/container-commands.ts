@@ -7,7 +7,7 @@ import {askConfirm, isRunning, runContainerAction, startOrStop} from './containe
 import {sanitizeText} from '../format/sanitize.js';
 import {promptKeys} from '../keys/key-labels.js';
 import {notify, toggleDetail} from '../store/ui-slice.js';
-import {moveSelection} from './navigation.js';
+import {clearFilter, moveSelection} from './navigation.js';
 
 /** The order `o` walks through the columns. */
 export const sortCycle: SortColumn[] = ['name', 'project', 'image', 'state', 'uptime', 'cpu', 'memory', 'net', 'block', 'pids', 'restarts', 'created'];
@@ -29,7 +29,7 @@ function whenRunning(context: CommandContext, row: ContainerRow, action: 'pause'
 
 /** What the containers view does with each command. */
 export const containerHandlers: Handlers = {
-	back: ({store}) => store.update(s => s.ui.filter ? setUi(s, {filter: ''}) : s),
+	back: ({store}) => store.update(s => s.ui.filter ? clearFilter(s) : s),
 	up: ({store}) => store.update(s => moveSelection(s, -1)),
 	down: ({store}) => store.update(s => moveSelection(s, 1)),
 	'page-up': context => context.store.update(s => moveSelection(s, -page(context))),

@@ -5,6 +5,7 @@ import type {Scope} from '../keys/keymap.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import {runCommand, type CommandContext} from './commands.js';
 import {runHostLine} from './host-commands.js';
+import {clearFilter} from './navigation.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
 type Mode = (key: string, input: string, context: CommandContext) => boolean;
@@ -40,7 +41,7 @@ const promptMode: Mode = (key, input, context) => {
 	if (!prompt) return false;
 	const command = resolveKey(key, 'prompt', state.readOnly)?.command;
 	if (command === 'cancel') {
-		store.update(s => setUi(s, {prompt: undefined, ...(prompt.kind === 'filter' ? {filter: ''} : {})}));
+		store.update(s => prompt.kind === 'filter' ? clearFilter(setUi(s, {prompt: undefined})) : setUi(s, {prompt: undefined}));
 		prompt.change?.('');
 		return true;
 	}
