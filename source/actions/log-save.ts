@@ -9,6 +9,7 @@ import {logView} from '../store/log-view.js';
 import type {LogTarget} from '../store/logs-slice.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
+import {plural} from '../format/plural.js';
 
 /** What to save: the complete log from the engine, or the lines in view as filtered. */
 export type SaveMode = 'complete' | 'view';
@@ -95,14 +96,14 @@ export async function save(context: CommandContext, path: string, mode: SaveMode
 				}
 				if (chunk.length > 0) await file.write(chunk.join(''));
 			});
-			store.update(s => notify(s, `saved ${lines.length} line${lines.length === 1 ? '' : 's'} in view to ${path}`));
+			store.update(s => notify(s, `saved ${plural(lines.length, 'line')} in view to ${path}`));
 			return;
 		}
 		store.update(s => notify(s, `saving the complete log to ${path}…`));
 		let bytes = 0;
 		const files = completeSavePaths(path, targets);
 		for (const each of files) bytes += (await engine.saveLog(each.target.id, {tty: each.target.tty, path: each.path, overwrite})).bytes;
-		const where = files.length === 1 ? path : `${files.length} files: ${files.map(each => each.path).join(', ')}`;
+		const where = files.length === 1 ? path : `${plural(files.length, 'file')}: ${files.map(each => each.path).join(', ')}`;
 		store.update(s => notify(s, `saved the complete log (${formatBytes(bytes)}) to ${where}`));
 	} catch (error) {
 		const {code, syscall} = error as {code?: string; syscall?: string};

@@ -223,3 +223,26 @@ describe('the too-small screen takes only quit (issue 10 #5)', () => {
 		assert.deepEqual(engine.calls, []);
 	});
 });
+
+describe('h says what it hid (issue 10, wording)', () => {
+	test('the status bar says stopped containers are hidden, and a message says how to show them', async () => {
+		app = await renderApp({store: seededStore()});
+		await app.waitForFrame(t => t.includes('job-failed'), 'the table');
+		app.type('h');
+		const text = await app.waitForFrame(t => !t.includes('job-failed'), 'the stopped rows gone');
+		const [header = '', message = ''] = text.split('\n');
+		assert.match(header, /7 containers, 3 running, 3 stopped hidden/);
+		assert.match(message, /stopped containers hidden; h shows them/);
+		app.type('h');
+		const shown = await app.waitForFrame(t => t.includes('job-failed'), 'the stopped rows back');
+		assert.doesNotMatch(shown.split('\n')[0] ?? '', /hidden/);
+		assert.match(shown.split('\n')[1] ?? '', /stopped containers shown/);
+	});
+
+	test('with nothing stopped, the header still says stopped ones are hidden', async () => {
+		const running = fixtureRows().filter(row => row.state === 'running');
+		app = await renderApp({store: seededStore({rows: running, ui: {hideStopped: true}})});
+		const text = await app.waitForFrame(t => t.includes('burner'), 'the table');
+		assert.match(text.split('\n')[0] ?? '', /3 containers, 3 running, stopped hidden/);
+	});
+});
