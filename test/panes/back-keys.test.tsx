@@ -137,3 +137,35 @@ describe('Esc after a / filter keeps the selected container (issue 10 #7)', () =
 		assert.equal(selected(), 'created-one');
 	});
 });
+
+/** Issue 10 #23: help opens on the current view's keys, then the global ones, and goes back there as it was. */
+describe('help over the logs view', () => {
+	for (const leave of ['?', keys.escape, 'q']) {
+		test(`opens on the logs keys; ${leave === keys.escape ? 'Esc' : leave} returns to the logs with their search and scroll`, async () => {
+			const store = logsStore();
+			const two = (n: number) => String(n).padStart(2, '0');
+			store.update(state => appendLogLines(state, Array.from({length: 200}, (_, n) => toLogLine({stream: 'stdout', time: `2026-01-01T01:${two(Math.floor(n / 60))}:${two(n % 60)}.000000000Z`, text: `more line ${n}`, cut: 0}, demo.id, true))));
+			// Tall enough for the logs keys and the global ones on the help's first screen.
+			app = await renderApp({store, size: {columns: 160, rows: 80}});
+			await app.waitForFrame(t => t.includes('more line 199'), 'the logs view');
+			app.type('/');
+			app.type('alpha\r');
+			await app.waitForFrame(() => logs().search === 'alpha' && app?.store.getSnapshot().ui.prompt === undefined, 'the search kept');
+			app.type('g');
+			const scrolled = await app.waitForFrame(t => t.includes('PAUSED') && t.includes('alpha one'), 'scrolled to the oldest line');
+			const topSeq = logs().topSeq;
+			assert.notEqual(topSeq, undefined);
+			app.type('?');
+			const help = await app.waitForFrame(t => t.includes('Keys ('), 'the help');
+			const titles = plain(help).split('\n').filter(line => /^[A-Z][a-z]/.test(line) && !line.startsWith('Keys') && !line.startsWith('Porthole'));
+			assert.deepEqual(titles.slice(0, 2), ['Logs', 'Everywhere'], 'the logs keys first, then the global ones');
+			app.type(leave);
+			const back = await app.waitForFrame(t => t.includes('alpha one') && !t.includes('Keys ('), 'the logs again');
+			assert.equal(view(), 'logs');
+			assert.equal(logs().search, 'alpha', 'the search is kept');
+			assert.equal(logs().topSeq, topSeq, 'and the scroll');
+			assert.match(back, /PAUSED/);
+			assert.equal(plain(back).split('\n').find(line => line.includes('alpha one'))?.trim().split(/\s+/).at(-1), plain(scrolled).split('\n').find(line => line.includes('alpha one'))?.trim().split(/\s+/).at(-1));
+		});
+	}
+});
