@@ -72,7 +72,7 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 	const title = logs.targets.map(target => sanitizeText(target.name)).join(', ');
 	const facts: string[] = [formatRange(logs.range)];
 	facts.push(logs.filter === '' ? plural(view.total, 'line') : `${view.size} / ${view.total} ${logs.inverse ? 'not matching' : 'matching'}`);
-	if (logs.search !== '') facts.push(`${matches} match${matches === 1 ? '' : 'es'}`);
+	if (logs.search !== '') facts.push(plural(matches, 'match', 'matches'));
 	if (logs.dropped > 0) facts.push(`${logs.dropped} older dropped`);
 	const ended = logs.targets.filter(target => target.status === 'ended').length;
 	const removed = logs.targets.filter(target => target.status === 'removed');
