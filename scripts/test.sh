@@ -41,6 +41,13 @@ if ! PORTHOLE_ENGINE_DIR="$second_dir" bash scripts/test-engine.sh status && [ -
   trap "PORTHOLE_ENGINE_DIR='$second_dir' bash scripts/test-engine.sh stop; ${previous_trap:-:}" EXIT
 fi
 
+# The TLS engine of the TLS tests (test/helpers/tls-engine.ts starts it on first use,
+# in "$PORTHOLE_ENGINE_DIR"-tls): likewise stopped at exit if it was not running before.
+if ! bash scripts/test-engine-tls.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  previous_trap="$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")"
+  trap "bash scripts/test-engine-tls.sh stop; ${previous_trap:-:}" EXIT
+fi
+
 bash scripts/node.sh node_modules/typescript/bin/tsc --noEmit -p .
 bash scripts/node.sh scripts/build.mjs
 
