@@ -48,6 +48,13 @@ if ! bash scripts/test-engine-tls.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" 
   trap "bash scripts/test-engine-tls.sh stop; ${previous_trap:-:}" EXIT
 fi
 
+# The private Podman service of the Podman tests (test/helpers/podman.ts starts it on
+# first use; scripts/test-podman.sh installs podman if needed): stopped at exit if it was not running before.
+if ! bash scripts/test-podman.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  previous_trap="$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")"
+  trap "bash scripts/test-podman.sh stop; ${previous_trap:-:}" EXIT
+fi
+
 bash scripts/node.sh node_modules/typescript/bin/tsc --noEmit -p .
 bash scripts/node.sh scripts/build.mjs
 

@@ -1,5 +1,5 @@
 import {isLive, type ContainerRow} from '../domain/container.js';
-import {rowAfterEvent} from '../domain/container-events.js';
+import {containerEventKind, rowAfterEvent} from '../domain/container-events.js';
 import {eachLimited} from '../domain/each-limited.js';
 import type {Engine, EngineEvent} from '../engine/engine.js';
 import {removeContainer, replaceContainers, upsertContainer} from '../store/containers-slice.js';
@@ -13,8 +13,6 @@ import {ResourceSync} from './resource-sync.js';
 import {StatsStreams} from './stats-streams.js';
 import {Tombstones} from './tombstones.js';
 
-/** Container event actions that change nothing we show; re-reading on them causes refresh storms. */
-const noise = /^(exec_|top$|attach$|resize$|detach$|export$|commit$|copy$|archive-path$|extract-to-dir$)/;
 
 /** How long to wait before each reconnect attempt, doubling up to a cap. */
 export function backoff(attempt: number, baseMs = 250, capMs = 5000): number {
@@ -248,11 +246,11 @@ export class Sync {
 				// A listener's trouble is its own; the sync carries on.
 			}
 		}
-		const action = event.action.split(':')[0] ?? '';
-		if (noise.test(action)) return;
+		const kind = containerEventKind(event.action);
+		if (kind === 'noise') return;
 		this.lastEventAt = Date.now();
 		this.touched?.add(event.id);
-		if (action === 'destroy') {
+		if (kind === 'destroy') {
 			this.tombstones.add(event.id);
 			this.stats.stop(event.id);
 			this.store.update(state => removeContainer(state, event.id));
