@@ -76,6 +76,8 @@ export class Sync {
 	private touched?: Set<string>;
 	/** False until the first session is up: a host that never answered is `down`, one that went away `retrying`. */
 	private everUp = false;
+	/** What the engine is when it is not Docker ('Podman'), asked once per session. */
+	private product: Connection['product'];
 	private stalled = false;
 
 	constructor(private readonly engine: Engine, private readonly store: Store, parts: SyncParts = {}) {
@@ -88,9 +90,10 @@ export class Sync {
 		this.pings = new PingWatch(signal => engine.ping(signal), result => this.onPing(result), parts.ping);
 	}
 
-	/** Records this host's connection: under its name when it has one, else as the one connection. */
-	private setStatus(connection: Omit<Connection, 'target'>): void {
+	/** Records this host's connection: under its name when it has one, else as the one connection; with the product once known. */
+	private setStatus(status: Omit<Connection, 'target' | 'product'>): void {
 		const host = this.host;
+		const connection: Omit<Connection, 'target'> = this.product ? {...status, product: this.product} : status;
 		this.store.update(state => host === undefined ? setConnection(state, connection) : setHostConnection(state, host, connection));
 	}
 
@@ -120,6 +123,8 @@ export class Sync {
 				await this.engine.ready(session.signal);
 				const events = await this.engine.events(session.signal);
 				await this.resync();
+				// Named in the status bar; a failure to say is no reason to drop the session.
+				this.product = await this.engine.product().catch(() => this.product);
 				attempt = 0;
 				this.everUp = true;
 				this.stalled = false;

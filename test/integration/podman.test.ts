@@ -5,7 +5,7 @@ import {after, before, describe, it} from 'node:test';
 import {dockerodeFor, resolveTarget} from '../../source/engine/connection.js';
 import {createEngine, type Engine} from '../../source/engine/engine.js';
 import {resizeSoon} from '../../source/engine/exec-api.js';
-import {testImage} from '../helpers/engine.js';
+import {testHost, testImage} from '../helpers/engine.js';
 import {startLiveSync, type LiveSync} from '../helpers/live-sync.js';
 import {dockerPodman, podmanHost, podmanRunArgs} from '../helpers/podman.js';
 import {transportSuite} from '../helpers/transport-suite.js';
@@ -42,6 +42,11 @@ describe('Podman\'s differences, normalised', () => {
 		await live?.stop();
 		const ids = (await dockerPodman('ps', '-aq', '--filter', `label=${label}`).catch(() => '')).split('\n').filter(Boolean);
 		if (ids.length > 0) await dockerPodman('rm', '-f', ...ids);
+	});
+
+	it('is named Podman in the connection the status bar shows', async () => {
+		await waitFor(() => live.store.getSnapshot().connection.product === 'Podman', {what: 'the product in the connection'});
+		assert.equal(await createEngine(resolveTarget({host: testHost(), env: {}, homeDir: '/nonexistent'})).product(), undefined, 'Docker goes unnamed');
 	});
 
 	it('says "remove" where Docker says "destroy", and the sync takes it so: gone, with no re-inspect after it', async () => {
