@@ -64,6 +64,9 @@ default_ulimits = ["nofile=4096:4096", "nproc=4096:4096"]
 
 [engine]
 cgroup_manager = "cgroupfs"
+# An exec through the API leaves two conmon processes waiting this long
+# (default 300 s) before they clean up (podman issues 15377, 20415).
+exit_command_delay = 5
 events_logger = "file"
 events_logfile_path = "$dir/events.log"
 tmp_dir = "$dir/tmp"
@@ -113,6 +116,16 @@ import_image() {
   rm -rf "$root"
 }
 
+# Process ids of the conmon processes of this service's containers and execs
+# (their command lines name its root), found by id, never by name alone.
+conmons() {
+  local pid
+  for pid in $(pgrep -x conmon 2>/dev/null || true); do
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-b $dir/root/" && echo "$pid"
+  done
+  return 0
+}
+
 case "${1:-start}" in
   start)
     mkdir -p "$dir"
@@ -122,12 +135,17 @@ case "${1:-start}" in
     echo "$host"
     ;;
   stop)
+    # Containers outlive the service (each has its conmon): stop them first,
+    # as dockerd does its own when it shuts down.
+    [ -d "$dir/root" ] && command -v podman >/dev/null 2>&1 && pod stop --all --time 1 >/dev/null 2>&1 || true
     if [ -f "$dir/podman.pid" ]; then
       pid="$(cat "$dir/podman.pid")"
       kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 300); do alive "$pid" || break; sleep 0.1; done
       rm -f "$dir/podman.pid"
     fi
+    # What is left are the conmon processes execs leave waiting (see exit_command_delay).
+    for pid in $(conmons); do kill "$pid" 2>/dev/null || true; done
     ;;
   env)
     echo "$host"
