@@ -76,24 +76,29 @@ describe('Podman\'s differences, normalised', () => {
 
 	it('raises "init" and "cleanup" around a start and an exit, which the sync hears without changing the state they bring', async () => {
 		const id = await run(`pm-short-${randomBytes(3).toString('hex')}`, 'sh', '-c', 'exit 7');
-		await waitFor(() => heard.some(event => event.id === id && event.action === 'cleanup'), {what: 'Podman\'s cleanup event'});
+		await waitFor(() => heard.some(event => event.id === id && event.action === 'cleanup'), {timeoutMs: 10_000, what: `Podman's cleanup event (heard ${JSON.stringify(heard.filter(event => event.id === id).map(event => event.action))})`});
 		assert.ok(heard.some(event => event.id === id && event.action === 'init'), 'Podman\'s init event');
-		await waitFor(() => {
+		const shown = () => {
 			const row = live.store.getSnapshot().containers.get(id);
-			return row?.state === 'exited' && row.exitCode === 7;
-		}, {what: 'the container exited with 7 in the store'});
+			return `${row?.state} ${row?.exitCode}`;
+		};
+		await waitFor(() => shown() === 'exited 7', {what: 'the container exited with 7 in the store'}).catch((error: Error) => {
+			throw new Error(`${error.message}; the store shows ${shown()}`);
+		});
 	});
 
 	it('answers an exec resize with HTTP 201, which counts as done at the first call', async () => {
 		const id = await run(`pm-tty-${randomBytes(3).toString('hex')}`, 'sleep', '300');
 		const docker = dockerodeFor(resolveTarget({host: podmanHost(), env: {}, homeDir: '/nonexistent'}));
-		const exec = await docker.getContainer(id).exec({Cmd: ['sh', '-c', 'read x; stty size'], AttachStdin: true, AttachStdout: true, Tty: true});
+		const exec = await docker.getContainer(id).exec({Cmd: ['sh', '-c', 'echo ready; read x; stty size'], AttachStdin: true, AttachStdout: true, Tty: true});
 		const socket = (await exec.start({hijack: true, stdin: true, Tty: true})) as unknown as Duplex;
 		let output = '';
 		socket.on('data', (chunk: Buffer) => {
 			output += chunk.toString('utf8');
 		});
 		try {
+			// Podman drops stdin sent before the process runs: wait until it says so.
+			await waitFor(() => output.includes('ready'), {timeoutMs: 10_000, what: 'the exec running'});
 			// dockerode expects 200, so on its own it rejects Podman's answer.
 			await assert.rejects(exec.resize({h: 33, w: 77}), (error: {statusCode?: number}) => error.statusCode === 201);
 			assert.equal(await resizeSoon(() => exec.resize({h: 34, w: 88})), 1, 'one call, no retries');
