@@ -21,6 +21,8 @@ export type Connection = {
 	attempt?: number;
 	/** The last ping's round trip, set only when it is slow enough to show (over 100 ms). */
 	rttMs?: number;
+	/** 'Podman' when the engine said so in /version; unset for Docker. */
+	product?: 'Podman';
 };
 
 /** The stats of one container: the latest sample, rates against the one before, and a bounded history. */
