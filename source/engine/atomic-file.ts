@@ -27,14 +27,8 @@ export async function writeAtomically(path: string, options: {overwrite: boolean
 	const temp = tempPathFor(path);
 	const file = await open(temp, 'wx', 0o644);
 	// One owner: if Porthole exits mid-save, the half-written file goes with it.
-	const onExit = () => {
-		try {
-			unlinkSync(temp);
-		} catch {
-			// Already gone.
-		}
-	};
-	process.once('exit', onExit);
+	unfinished.add(temp);
+	if (unfinished.size === 1) process.once('exit', removeUnfinished);
 	let committed = false;
 	try {
 		try {
@@ -45,8 +39,22 @@ export async function writeAtomically(path: string, options: {overwrite: boolean
 		await place(temp, path, options.overwrite);
 		committed = true;
 	} finally {
-		process.removeListener('exit', onExit);
+		unfinished.delete(temp);
+		if (unfinished.size === 0) process.removeListener('exit', removeUnfinished);
 		if (!committed) await unlink(temp).catch(() => undefined);
+	}
+}
+
+/** Temporary files of saves under way: one exit listener for all, so many saves never pile up listeners. */
+const unfinished = new Set<string>();
+
+function removeUnfinished(): void {
+	for (const temp of unfinished) {
+		try {
+			unlinkSync(temp);
+		} catch {
+			// Already gone.
+		}
 	}
 }
 

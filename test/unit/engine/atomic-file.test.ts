@@ -36,3 +36,25 @@ describe('writeAtomically', () => {
 		});
 	}
 });
+
+describe('writeAtomically under load', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'porthole-atomic-many-'));
+	after(() => rmSync(dir, {recursive: true, force: true}));
+
+	test('twenty saves at once add one exit listener, and none is left after', async () => {
+		const before = process.listenerCount('exit');
+		let release!: () => void;
+		const gate = new Promise<void>(resolve => release = resolve);
+		const saves = Array.from({length: 20}, (_, n) => writeAtomically(join(dir, `many-${n}.log`), {overwrite: false}, async file => {
+			await gate;
+			await file.write(`file ${n}`);
+		}));
+		await new Promise(resolve => setTimeout(resolve, 50));
+		assert.equal(process.listenerCount('exit'), before + 1);
+		release();
+		await Promise.all(saves);
+		assert.equal(process.listenerCount('exit'), before);
+		assert.equal(readFileSync(join(dir, 'many-7.log'), 'utf8'), 'file 7');
+		assert.deepEqual(readdirSync(dir).filter(file => file.endsWith('.tmp')), []);
+	});
+});
