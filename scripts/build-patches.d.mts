@@ -11,3 +11,5 @@ export function patchPlugin(patch: Patch, failures: PatchError[]): Plugin;
 export const yogaWithoutFetch: Patch;
 export const inkFrameCaches: Patch;
 export const patches: Patch[];
+export const inkNoTopLevelAwait: Patch;
+export const seaPatches: Patch[];

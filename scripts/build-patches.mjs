@@ -111,3 +111,22 @@ export default class Output {`],
 
 /** Every patch the bundle applies. */
 export const patches = [yogaWithoutFetch, inkFrameCaches];
+
+/**
+ * The single executable's bundle is CommonJS, which has no top-level await.
+ * Ink's reconciler awaits at its top level only when DEV=true (React
+ * devtools, and its own package.json for the devtools' label); the
+ * executable has neither, so both awaits go.
+ */
+export const inkNoTopLevelAwait = {
+	name: 'ink-no-top-level-await',
+	filter: /ink[\\/]build[\\/]reconciler\.js$/,
+	edits: [
+		["await import('./devtools.js');", 'void 0;'],
+		['const loaded = await loadPackageJson();', 'const loaded = {};'],
+	],
+	why: 'the single executable cannot be bundled (top-level await in CommonJS)',
+};
+
+/** The patches of the single executable's bundle only. */
+export const seaPatches = [inkNoTopLevelAwait];

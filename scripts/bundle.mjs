@@ -6,7 +6,7 @@ import {build} from 'esbuild';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {patches, patchPlugin} from './build-patches.mjs';
+import {patches, patchPlugin, seaPatches} from './build-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -71,8 +71,8 @@ const esmBanner = [
 /**
  * Bundles `entry` into `outfile`. Writes nothing and throws the first
  * PatchError (its message is one line) when a dependency patch does not apply.
- * `format` is 'esm' for the npm CLI, 'cjs' for the single executable (whose
- * extra plugins come in `plugins`); `nodePaths` lets a test bundle a copy of a
+ * `format` is 'esm' for the npm CLI, 'cjs' for the single executable (which
+ * also takes the SEA patches, and extra plugins in `plugins`); `nodePaths` lets a test bundle a copy of a
  * dependency from elsewhere.
  */
 export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = 'esm', plugins = [], nodePaths = []}) {
@@ -92,7 +92,7 @@ export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = '
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
 		nodePaths,
-		plugins: [noDevtools, lazyRequires, ...plugins, ...patches.map(patch => patchPlugin(patch, failures)), fastStringWidth],
+		plugins: [noDevtools, lazyRequires, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 		...(format === 'esm' ? {banner: {js: esmBanner}} : {}),
 		logLevel: 'warning',
