@@ -18,3 +18,14 @@ export function moveSelection(state: AppState, move: Move): AppState {
 	const id = rows[next]?.id;
 	return id === state.ui.selectedId ? state : setUi(state, {selectedId: id});
 }
+
+/**
+ * Clears the containers filter with the cursor on the container it was on:
+ * the row shown as selected under the filter stays selected, wherever the
+ * full table puts it (not the row the cursor had before the filter).
+ */
+export function clearFilter(state: AppState): AppState {
+	if (state.ui.view !== 'containers') return setUi(state, {filter: ''});
+	const shown = selectSelected(state);
+	return setUi(state, {filter: '', selectedId: shown?.id ?? state.ui.selectedId});
+}

@@ -49,16 +49,36 @@ const collectCap = 1024 * 1024;
 
 type Loose = {statusCode?: number; message?: string};
 
-/** Retries a resize briefly: right after start the process may not exist yet, and the docker CLI retries likewise. */
-async function resizeSoon(resize: () => Promise<unknown>): Promise<void> {
+/**
+ * Runs a resize call, taking an HTTP 2xx answer for the success it is: Podman
+ * answers exec resizes with 201 Created, and dockerode, which expects 200,
+ * rejects it as "unexpected". Other failures are rethrown.
+ */
+export async function resizeAccepting(call: () => Promise<unknown>): Promise<void> {
+	try {
+		await call();
+	} catch (error) {
+		const status = (error as Loose).statusCode;
+		if (typeof status === 'number' && status >= 200 && status < 300) return;
+		throw error;
+	}
+}
+
+/**
+ * Retries a resize briefly: right after start the process may not exist yet,
+ * and the docker CLI retries likewise. Returns how many calls it took
+ * (0 when none succeeded).
+ */
+export async function resizeSoon(resize: () => Promise<unknown>): Promise<number> {
 	for (let attempt = 0; attempt < 10; attempt++) {
 		try {
-			await resize();
-			return;
+			await resizeAccepting(resize);
+			return attempt + 1;
 		} catch {
 			await new Promise(resolve => setTimeout(resolve, 10 * (attempt + 1)));
 		}
 	}
+	return 0;
 }
 
 /** Turns the engine's multiplexed frames (8-byte header, then payload) into one byte stream. */
@@ -130,7 +150,7 @@ export function execApi(docker: Dockerode): ExecApi {
 			const socket = (await exec.start({hijack: true, stdin: true, Tty: true})) as unknown as Duplex;
 			const resize = async (next: TerminalSize) => {
 				try {
-					await exec.resize({h: next.rows, w: next.columns});
+					await resizeAccepting(() => exec.resize({h: next.rows, w: next.columns}));
 				} catch {
 					// The exec may have ended between the signal and the call.
 				}
@@ -154,7 +174,7 @@ export function execApi(docker: Dockerode): ExecApi {
 			const resize = async (next: TerminalSize) => {
 				if (!tty) return;
 				try {
-					await container.resize({h: next.rows, w: next.columns});
+					await resizeAccepting(() => container.resize({h: next.rows, w: next.columns}));
 				} catch {
 					// Resizing a container that just stopped fails; nothing to do.
 				}

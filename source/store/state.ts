@@ -22,6 +22,8 @@ export type Connection = {
 	attempt?: number;
 	/** The last ping's round trip, set only when it is slow enough to show (over 100 ms). */
 	rttMs?: number;
+	/** 'Podman' when the engine said so in /version; unset for Docker. */
+	product?: 'Podman';
 };
 
 /** The stats of one container: the latest sample, rates against the one before, and a bounded history. */
@@ -63,6 +65,8 @@ export type UiState = {
 	showDetail?: boolean;
 	/** Rows the table can show at once; set by the layout, used by page up/down. */
 	pageSize: number;
+	/** The terminal is below the minimum size: the layout shows only a message, and only quit works (set by the layout). */
+	tooSmall?: boolean;
 	/** The line being typed, when a filter or command prompt is open. */
 	prompt?: Prompt;
 	/** A dangerous action waiting for the user's yes. */
