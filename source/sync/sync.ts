@@ -285,6 +285,8 @@ export class Sync {
 
 	/** Re-inspects one container. Events that arrive meanwhile cause one more inspect, not one each. */
 	refresh(id: string): Promise<void> {
+		// Destroyed: there is nothing to read (an event queued behind the destroy, or Podman's cleanup just before its remove).
+		if (this.tombstones.has(id)) return Promise.resolve();
 		const running = this.inflight.get(id);
 		if (running) {
 			this.again.add(id);
