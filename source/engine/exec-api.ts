@@ -47,7 +47,6 @@ export const detachKeys = 'ctrl-p,ctrl-q';
 
 const collectCap = 1024 * 1024;
 
-type Loose = {statusCode?: number; message?: string};
 
 /** Retries a resize briefly: right after start the process may not exist yet, and the docker CLI retries likewise. */
 async function resizeSoon(resize: () => Promise<unknown>): Promise<void> {
@@ -170,10 +169,4 @@ export function execApi(docker: Dockerode): ExecApi {
 			};
 		},
 	};
-}
-
-/** True when an engine error says the container cannot exec because it is not running (or is paused). */
-export function isNotRunning(error: unknown): boolean {
-	const e = error as Loose;
-	return (e.statusCode === 409 || e.statusCode === 500) && /not running|is paused|stopped\/paused|restarting/i.test(e.message ?? '');
 }
