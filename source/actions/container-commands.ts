@@ -1,3 +1,4 @@
+import {pageRows} from '../store/body-rows.js';
 import type {ContainerRow} from '../domain/container.js';
 import {selectSelected} from '../store/selectors.js';
 import type {SortColumn} from '../store/state.js';
@@ -12,7 +13,7 @@ import {moveSelection} from './navigation.js';
 /** The order `o` walks through the columns. */
 export const sortCycle: SortColumn[] = ['name', 'project', 'image', 'state', 'uptime', 'cpu', 'memory', 'net', 'block', 'pids', 'restarts', 'created'];
 
-const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 1);
+const page = ({store}: CommandContext) => pageRows(store.getSnapshot(), 'containers');
 
 /** Runs `work` on the selected container, if there is one. */
 const onSelected = (work: (context: CommandContext, row: NonNullable<ReturnType<typeof selectSelected>>) => void) =>

@@ -1,3 +1,4 @@
+import {pageRows} from '../store/body-rows.js';
 import {bottomIndex, eventTypes, selectEvents, updateEvents} from '../store/events-slice.js';
 import type {AppState} from '../store/state.js';
 import {setUi, setView} from '../store/ui-slice.js';
@@ -7,14 +8,14 @@ import type {CommandContext, Handlers} from './command-context.js';
 function scroll(state: AppState, delta: number | 'first' | 'last'): AppState {
 	const rows = selectEvents(state);
 	if (rows.length === 0) return state;
-	const visible = Math.max(1, state.ui.pageSize - 1);
+	const visible = pageRows(state, 'events');
 	const current = bottomIndex(rows, state.events?.anchor);
 	const lowest = Math.min(rows.length - 1, visible - 1);
 	const target = delta === 'first' ? lowest : delta === 'last' ? rows.length - 1 : Math.max(lowest, Math.min(rows.length - 1, current + delta));
 	return updateEvents(state, {anchor: target >= rows.length - 1 ? undefined : rows[target]?.seq});
 }
 
-const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 2);
+const page = ({store}: CommandContext) => pageRows(store.getSnapshot(), 'events');
 
 /** What the events view does with each command. */
 export const eventsHandlers: Handlers = {

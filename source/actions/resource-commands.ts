@@ -1,3 +1,4 @@
+import {pageRows} from '../store/body-rows.js';
 import {selectedImage, selectedNetwork, selectedVolume} from '../store/resources-selectors.js';
 import {askRefresh, setHistory, setPull, toggleUntagged} from '../store/resources-slice.js';
 import type {AppState} from '../store/state.js';
@@ -47,7 +48,7 @@ function moveLayer(by: (selected: number, count: number, page: number) => number
 		const history = state.resources.history;
 		const count = history?.layers?.length ?? 0;
 		if (!history || count === 0) return state;
-		const selected = Math.max(0, Math.min(count - 1, by(history.selected, count, Math.max(1, state.ui.pageSize - 4))));
+		const selected = Math.max(0, Math.min(count - 1, by(history.selected, count, pageRows(state, 'history'))));
 		return selected === history.selected ? state : setHistory(state, {...history, selected});
 	});
 }

@@ -1,3 +1,4 @@
+import {pageRows} from '../store/body-rows.js';
 import {selectedIndex, tableRows, tableSortColumns} from '../store/resources-selectors.js';
 import type {ResourceTable} from '../store/resources-state.js';
 import {setTableUi, sortTable} from '../store/resources-slice.js';
@@ -23,10 +24,9 @@ export function tableBack(state: AppState): AppState {
 	return state.ui.filter ? setUi(state, {filter: ''}) : setView(state, 'containers');
 }
 
-const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 1);
-
 /** Navigation, filter, sort and Esc, the same for the images, volumes and networks tables. */
 export function tableHandlers(table: ResourceTable): Handlers {
+	const page = ({store}: CommandContext) => pageRows(store.getSnapshot(), table);
 	const move = (by: (context: CommandContext) => Move) => (context: CommandContext) => context.store.update(s => moveTableSelection(s, table, by(context)));
 	const columns = tableSortColumns[table];
 	return {

@@ -1,8 +1,9 @@
+import {pageRows} from '../store/body-rows.js';
 import {setView} from '../store/ui-slice.js';
 import {moveTopSelection, sortTop} from '../store/top-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 
-const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 2);
+const page = ({store}: CommandContext) => pageRows(store.getSnapshot(), 'top');
 
 /** What the top view does with each command. Leaving the view stops its polling (sync/top-poller.ts). */
 export const topHandlers: Handlers = {

@@ -33,10 +33,15 @@ export function windowStart(selected: number, height: number, total: number, pre
 	return Math.max(0, start);
 }
 
+/** Rows of a table `height` lines tall that show items: all but the header. */
+export function tableBodyRows(height: number): number {
+	return Math.max(1, height - 1);
+}
+
 /** A table with a virtual window: the header and only the rows that fit are formatted and rendered. */
 export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show', onWindow}: TableProps<T>) {
 	const startRef = useRef(0);
-	const bodyHeight = Math.max(1, height - 1);
+	const bodyHeight = tableBodyRows(height);
 	const start = windowStart(selectedIndex, bodyHeight, rows.length, startRef.current);
 	startRef.current = start;
 	const visible = rows.slice(start, start + bodyHeight);

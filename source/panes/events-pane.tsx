@@ -3,6 +3,7 @@ import {useMemo} from 'react';
 import {eventCells, eventColumns} from '../format/event-cells.js';
 import {fit} from '../format/text.js';
 import {useStore} from '../hooks/use-store.js';
+import {useBodyRows} from '../hooks/use-body-rows.js';
 import {bottomIndex, eventsCapacity, execEventsCapacity, keptEvents, selectEvents} from '../store/events-slice.js';
 import {labelFor} from '../keys/key-labels.js';
 import {hostColumnWidth} from '../store/hosts-slice.js';
@@ -14,7 +15,9 @@ export function EventsPane({width, height}: {width: number; height: number}) {
 	const filter = useStore(state => state.ui.filter);
 	const hostWidth = useStore(hostColumnWidth);
 	const columns = useMemo(() => eventColumns(width, hostWidth), [width, hostWidth]);
+	// Under the title line and the column header.
 	const visible = Math.max(1, height - 2);
+	useBodyRows('events', visible);
 	const bottom = bottomIndex(rows, events?.anchor);
 	const start = Math.max(0, bottom - visible + 1);
 	const shown = rows.slice(start, bottom + 1);

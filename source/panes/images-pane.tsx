@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {PullPanel, pullPanelHeight} from '../components/pull-panel.js';
-import {Table} from '../components/table.js';
+import {Table, tableBodyRows} from '../components/table.js';
+import {useBodyRows} from '../hooks/use-body-rows.js';
 import type {ImageView} from '../domain/image.js';
 import {imageColumnSpecs} from '../format/image-cells.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
@@ -26,6 +27,7 @@ export function ImagesPane({width, height}: {width: number; height: number}) {
 	const now = Date.now();
 	const panel = pull ? pullPanelHeight(pull.layers.length, Math.max(3, Math.floor(height / 2))) : 0;
 	const tableHeight = Math.max(2, height - 1 - panel);
+	useBodyRows('images', tableBodyRows(tableHeight));
 	const readOnly = useStore(state => state.readOnly);
 	const pullKey = labelFor('pull', 'images', readOnly);
 	const empty = error ? `cannot list images: ${error}` : !loaded ? 'loading images…' : filter ? `no image matches "${filter}"` : `no images${pullKey ? ` (${pullKey} pulls one)` : ''}`;

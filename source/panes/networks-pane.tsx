@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {Table} from '../components/table.js';
+import {Table, tableBodyRows} from '../components/table.js';
+import {useBodyRows} from '../hooks/use-body-rows.js';
 import type {NetworkRow} from '../domain/network.js';
 import {networkColumnSpecs} from '../format/network-cells.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
@@ -20,6 +21,8 @@ export function NetworksPane({width, height}: {width: number; height: number}) {
 	const columns = useMemo(() => fitColumns(withHostColumn(networkColumnSpecs, hostWidth, (row: NetworkRow) => row.host), width), [width, hostWidth]);
 	const now = Date.now();
 	const index = Math.max(0, rows.findIndex(row => row.id === table.selectedKey));
+	const tableHeight = Math.max(2, height - 1);
+	useBodyRows('networks', tableBodyRows(tableHeight));
 	const empty = error ? `cannot list networks: ${error}` : !loaded ? 'loading networks…' : filter ? `no network matches "${filter}"` : 'no networks';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -30,7 +33,7 @@ export function NetworksPane({width, height}: {width: number; height: number}) {
 				rowKey={row => `${row.host ?? ''}|${row.id}`}
 				cells={row => rowCells(columns, row, now)}
 				selectedIndex={index}
-				height={Math.max(2, height - 1)}
+				height={tableHeight}
 				sortKey={table.sort.column}
 				descending={table.sort.descending}
 				empty={empty}

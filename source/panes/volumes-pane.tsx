@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {Table} from '../components/table.js';
+import {Table, tableBodyRows} from '../components/table.js';
+import {useBodyRows} from '../hooks/use-body-rows.js';
 import type {VolumeView} from '../domain/volume.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
 import {volumeColumnSpecs} from '../format/volume-cells.js';
@@ -22,6 +23,8 @@ export function VolumesPane({width, height}: {width: number; height: number}) {
 	const index = Math.max(0, rows.findIndex(row => row.name === table.selectedKey));
 	const anonymous = rows.filter(row => row.anonymous).length;
 	const inUse = rows.filter(row => row.users.length > 0).length;
+	const tableHeight = Math.max(2, height - 1);
+	useBodyRows('volumes', tableBodyRows(tableHeight));
 	const empty = error ? `cannot list volumes: ${error}` : !loaded ? 'loading volumes…' : filter ? `no volume matches "${filter}"` : 'no volumes (c creates one)';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -32,7 +35,7 @@ export function VolumesPane({width, height}: {width: number; height: number}) {
 				rowKey={row => `${row.host ?? ''}|${row.name}`}
 				cells={row => rowCells(columns, row, now)}
 				selectedIndex={index}
-				height={Math.max(2, height - 1)}
+				height={tableHeight}
 				sortKey={table.sort.column}
 				descending={table.sort.descending}
 				sortKeyOf={key => (key === 'users' ? 'containers' : key)}
