@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {inspectLines, inspectMatches} from '../format/inspect-view.js';
-import type {JsonTokenKind} from '../format/json-lines.js';
+import type {JsonTokenKind} from '../format/pretty-json.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
 import {useBodyRows} from '../hooks/use-body-rows.js';

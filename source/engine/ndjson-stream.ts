@@ -9,7 +9,7 @@ import {ownedChunks} from './owned-chunks.js';
  * quietly when the stream ends or the signal aborts, and yields nothing after
  * an abort; other stream errors are thrown to the caller, who owns the stream.
  */
-export async function* jsonLines<T>(stream: Readable, signal: AbortSignal): AsyncGenerator<T> {
+export async function* ndjsonObjects<T>(stream: Readable, signal: AbortSignal): AsyncGenerator<T> {
 	const decoder = new StringDecoder('utf8');
 	let pending = '';
 	for await (const chunk of ownedChunks(stream, signal)) {
