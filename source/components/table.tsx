@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useEffect, useRef} from 'react';
-import type {Cell, Column} from '../format/container-cells.js';
+import type {Cell, Column} from '../format/table-cells.js';
 import {fit} from '../format/text.js';
 
 /** Props of the table. `rows` may be long; only the ones that fit are turned into cells. */
