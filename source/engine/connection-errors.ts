@@ -1,4 +1,5 @@
 import type {EngineTarget} from './connection.js';
+import {endpoint} from './target-text.js';
 
 /** Exit code for anything not covered below: an engine API error, a vanished container, an unknown fault. */
 export const EXIT_FAILURE = 1;
@@ -206,14 +207,6 @@ function flatten(err: unknown, depth = 0): Loose[] {
 
 function unreachable(kind: EngineFailure['kind'], message: string): EngineFailure {
 	return {kind, message, exitCode: EXIT_UNREACHABLE};
-}
-
-/** Where the engine was looked for, as the user would write it (a bare path for sockets, as docker's own messages do). */
-function endpoint(target: EngineTarget): string {
-	if (target.kind === 'unix') return target.socketPath;
-	const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-	if (target.kind === 'ssh') return `ssh://${target.username ? `${target.username}@` : ''}${host}${target.port === 22 ? '' : `:${target.port}`}`;
-	return `tcp://${host}:${target.port}`;
 }
 
 function hint(target: EngineTarget): string {
