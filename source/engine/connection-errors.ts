@@ -1,4 +1,5 @@
 import type {EngineTarget} from './connection.js';
+import {engineMessage} from './engine-message.js';
 import {endpoint} from './target-text.js';
 
 /** Exit code for anything not covered below: an engine API error, a vanished container, an unknown fault. */
@@ -171,19 +172,6 @@ function classifyHttp(e: Loose, where: string): EngineFailure {
 		return unreachable('tls', `${where} expects TLS (use https://, or set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH)`);
 	}
 	return {kind: 'api', message: `the Docker engine answered with an error: ${said} (HTTP ${status})`, exitCode: EXIT_FAILURE};
-}
-
-/** The engine's own words: dockerode puts the parsed body in `json` ({message}), or a Buffer/string when it was not JSON. */
-function engineMessage(e: Loose): string {
-	const json = e.json;
-	if (json && typeof json === 'object' && 'message' in json && typeof json.message === 'string') return json.message;
-	if (typeof json === 'string') return json;
-	if (Buffer.isBuffer(json) && json.length > 0) return json.toString('utf8');
-	// dockerode's own text: "(HTTP code 404) no such container - No such container: x "; prefer the cause, else the reason.
-	const text = typeof e.message === 'string' ? e.message : '';
-	const parts = /^\(HTTP code \d+\)\s*(.*?) - (.*)$/s.exec(text);
-	if (!parts) return text;
-	return parts[2]!.trim() || parts[1]!;
 }
 
 /** True when an error body is an HTML page rather than the engine's JSON. */
