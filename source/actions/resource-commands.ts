@@ -1,22 +1,15 @@
 import {pageRows} from '../store/body-rows.js';
 import {selectedImage, selectedNetwork, selectedVolume} from '../store/resources-selectors.js';
 import {askRefresh, setHistory, setPull, toggleUntagged} from '../store/resources-slice.js';
-import type {AppState} from '../store/state.js';
 import {notify, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {askPruneImages, askPull, askRemoveImage, showHistory} from './image-actions.js';
 import {showInspect} from './inspect-actions.js';
+import {onSelected} from './on-selected.js';
 import {askRemoveNetwork} from './network-actions.js';
 import {tableBack, tableHandlers} from './table-commands.js';
 import {askCreateVolume, askPruneVolumes, askRemoveVolume} from './volume-actions.js';
 
-/** Runs `work` on the selected row of a table, if there is one. */
-function onSelected<T>(select: (state: AppState) => T | undefined, work: (context: CommandContext, row: T) => void) {
-	return (context: CommandContext) => {
-		const row = select(context.store.getSnapshot());
-		if (row) work(context, row);
-	};
-}
 
 /** Esc in the images view: cancel a running pull; else put away a finished one; else clear the filter; else back to containers. */
 function imagesBack(context: CommandContext): void {
@@ -34,10 +27,10 @@ export const imageHandlers: Handlers = {
 	...tableHandlers('images'),
 	back: imagesBack,
 	'toggle-untagged': ({store}) => store.update(toggleUntagged),
-	'image-history': onSelected(selectedImage, (context, row) => void showHistory(context, row)),
-	'open-inspect': onSelected(selectedImage, (context, row) => void showInspect(context, {kind: 'image', id: row.image.id, name: row.tag ?? row.image.id})),
+	'image-history': onSelected(selectedImage, 'image', (context, row) => void showHistory(context, row)),
+	'open-inspect': onSelected(selectedImage, 'image', (context, row) => void showInspect(context, {kind: 'image', id: row.image.id, name: row.tag ?? row.image.id})),
 	pull: context => askPull(context),
-	remove: onSelected(selectedImage, (context, row) => void askRemoveImage(context, row)),
+	remove: onSelected(selectedImage, 'image', (context, row) => void askRemoveImage(context, row)),
 	prune: context => void askPruneImages(context, 'dangling'),
 	'prune-all': context => void askPruneImages(context, 'all'),
 };
@@ -67,9 +60,9 @@ export const historyHandlers: Handlers = {
 /** What the volumes view does with each command. */
 export const volumeHandlers: Handlers = {
 	...tableHandlers('volumes'),
-	'open-inspect': onSelected(selectedVolume, (context, row) => void showInspect(context, {kind: 'volume', id: row.name, name: row.name})),
+	'open-inspect': onSelected(selectedVolume, 'volume', (context, row) => void showInspect(context, {kind: 'volume', id: row.name, name: row.name})),
 	create: context => askCreateVolume(context),
-	remove: onSelected(selectedVolume, (context, row) => void askRemoveVolume(context, row.name)),
+	remove: onSelected(selectedVolume, 'volume', (context, row) => void askRemoveVolume(context, row.name)),
 	prune: context => void askPruneVolumes(context),
 	refresh: ({store}) => store.update(askRefresh),
 };
@@ -77,8 +70,8 @@ export const volumeHandlers: Handlers = {
 /** What the networks view does with each command. */
 export const networkHandlers: Handlers = {
 	...tableHandlers('networks'),
-	'open-inspect': onSelected(selectedNetwork, (context, row) => void showInspect(context, {kind: 'network', id: row.id, name: row.name})),
-	remove: onSelected(selectedNetwork, (context, row) => askRemoveNetwork(context, row)),
+	'open-inspect': onSelected(selectedNetwork, 'network', (context, row) => void showInspect(context, {kind: 'network', id: row.id, name: row.name})),
+	remove: onSelected(selectedNetwork, 'network', (context, row) => askRemoveNetwork(context, row)),
 };
 
 /** What the disk-usage view does with each command. */
