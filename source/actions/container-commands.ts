@@ -1,4 +1,3 @@
-import {pageRows} from '../store/body-rows.js';
 import type {ContainerRow} from '../domain/container.js';
 import type {SortColumn} from '../store/state.js';
 import {setUi, sortBy} from '../store/ui-slice.js';
@@ -7,13 +6,11 @@ import {askConfirm, isRunning, runContainerAction, startOrStop} from './containe
 import {sanitizeText} from '../format/sanitize.js';
 import {promptKeys} from '../keys/key-labels.js';
 import {notify, toggleDetail} from '../store/ui-slice.js';
-import {moveSelection} from './navigation.js';
+import {moveHandlers, moveSelection} from './navigation.js';
 import {onSelectedContainer} from './on-selected.js';
 
 /** The order `o` walks through the columns. */
 export const sortCycle: SortColumn[] = ['name', 'project', 'image', 'state', 'uptime', 'cpu', 'memory', 'net', 'block', 'pids', 'restarts', 'created'];
-
-const page = ({store}: CommandContext) => pageRows(store.getSnapshot(), 'containers');
 
 /** Pause and kill need processes: on a stopped container say so in one line instead of asking or sending the engine's error. */
 function whenRunning(context: CommandContext, row: ContainerRow, action: 'pause' | 'kill'): void {
@@ -24,12 +21,7 @@ function whenRunning(context: CommandContext, row: ContainerRow, action: 'pause'
 /** What the containers view does with each command. */
 export const containerHandlers: Handlers = {
 	back: ({store}) => store.update(s => s.ui.filter ? setUi(s, {filter: ''}) : s),
-	up: ({store}) => store.update(s => moveSelection(s, -1)),
-	down: ({store}) => store.update(s => moveSelection(s, 1)),
-	'page-up': context => context.store.update(s => moveSelection(s, -page(context))),
-	'page-down': context => context.store.update(s => moveSelection(s, page(context))),
-	top: ({store}) => store.update(s => moveSelection(s, 'first')),
-	bottom: ({store}) => store.update(s => moveSelection(s, 'last')),
+	...moveHandlers('containers', moveSelection),
 	filter: ({store}) => store.update(s => setUi(s, {prompt: {kind: 'filter', text: s.ui.filter, help: `text or regex; !text inverts; label:key=value; ${promptKeys('keeps', 'clears')}`}})),
 	'toggle-stopped': ({store}) => store.update(s => setUi(s, {hideStopped: !s.ui.hideStopped})),
 	'toggle-detail': ({store}) => store.update(toggleDetail),

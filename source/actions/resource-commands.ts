@@ -1,4 +1,5 @@
-import {pageRows} from '../store/body-rows.js';
+import {movedIndex, type Move} from '../domain/selection-move.js';
+import type {AppState} from '../store/state.js';
 import {selectedImage, selectedNetwork, selectedVolume} from '../store/resources-selectors.js';
 import {askRefresh, setHistory, setPull, toggleUntagged} from '../store/resources-slice.js';
 import {notify, setView} from '../store/ui-slice.js';
@@ -7,6 +8,7 @@ import {askPruneImages, askPull, askRemoveImage, showHistory} from './image-acti
 import {showInspect} from './inspect-actions.js';
 import {onSelected} from './on-selected.js';
 import {askRemoveNetwork} from './network-actions.js';
+import {moveHandlers} from './navigation.js';
 import {tableBack, tableHandlers} from './table-commands.js';
 import {askCreateVolume, askPruneVolumes, askRemoveVolume} from './volume-actions.js';
 
@@ -36,24 +38,16 @@ export const imageHandlers: Handlers = {
 };
 
 /** Moves the highlighted layer of the history view. */
-function moveLayer(by: (selected: number, count: number, page: number) => number) {
-	return ({store}: CommandContext) => store.update(state => {
-		const history = state.resources.history;
-		const count = history?.layers?.length ?? 0;
-		if (!history || count === 0) return state;
-		const selected = Math.max(0, Math.min(count - 1, by(history.selected, count, pageRows(state, 'history'))));
-		return selected === history.selected ? state : setHistory(state, {...history, selected});
-	});
+function moveLayer(state: AppState, move: Move): AppState {
+	const history = state.resources.history;
+	if (!history) return state;
+	const selected = movedIndex(history.selected, history.layers?.length ?? 0, move);
+	return selected === undefined || selected === history.selected ? state : setHistory(state, {...history, selected});
 }
 
 /** What the image history view does with each command. */
 export const historyHandlers: Handlers = {
-	up: moveLayer(selected => selected - 1),
-	down: moveLayer(selected => selected + 1),
-	'page-up': moveLayer((selected, _count, page) => selected - page),
-	'page-down': moveLayer((selected, _count, page) => selected + page),
-	top: moveLayer(() => 0),
-	bottom: moveLayer((_selected, count) => count - 1),
+	...moveHandlers('history', moveLayer),
 	back: ({store}) => store.update(state => setView(setHistory(state, undefined), 'images')),
 };
 
