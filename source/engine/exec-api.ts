@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import {PassThrough, type Duplex, type Readable, type Writable} from 'node:stream';
+import {Demuxer} from './frame-demuxer.js';
 
 /** A terminal size in cells. */
 export type TerminalSize = {columns: number; rows: number};
@@ -60,18 +61,12 @@ async function resizeSoon(resize: () => Promise<unknown>): Promise<void> {
 	}
 }
 
-/** Turns the engine's multiplexed frames (8-byte header, then payload) into one byte stream. */
+/** Turns the engine's multiplexed frames into one byte stream (stdout and stderr together, as a terminal shows them). */
 function demux(source: Readable): PassThrough {
 	const out = new PassThrough();
-	let pending: Buffer = Buffer.alloc(0);
+	const demuxer = new Demuxer();
 	source.on('data', (chunk: Buffer) => {
-		pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-		while (pending.length >= 8) {
-			const size = pending.readUInt32BE(4);
-			if (pending.length < 8 + size) break;
-			out.write(pending.subarray(8, 8 + size));
-			pending = pending.subarray(8 + size);
-		}
+		for (const piece of demuxer.push(chunk)) out.write(piece.bytes);
 	});
 	source.once('close', () => out.end());
 	source.once('end', () => out.end());
