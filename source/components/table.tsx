@@ -19,6 +19,12 @@ export type TableProps<T> = {
 	empty?: string;
 	/** Told the rows in the window after each render (the caller compares; it may be called with the same rows). */
 	onWindow?: (visible: readonly T[]) => void;
+	/**
+	 * A log-like list (the events view): `selectedIndex` is the newest row on
+	 * screen, always the bottom line once the rows fill the window, and no row
+	 * is highlighted.
+	 */
+	bottomAnchored?: boolean;
 };
 
 /**
@@ -39,12 +45,12 @@ export function tableBodyRows(height: number): number {
 }
 
 /** A table with a virtual window: the header and only the rows that fit are formatted and rendered. */
-export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show', onWindow}: TableProps<T>) {
+export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show', onWindow, bottomAnchored = false}: TableProps<T>) {
 	const startRef = useRef(0);
 	const bodyHeight = tableBodyRows(height);
-	const start = windowStart(selectedIndex, bodyHeight, rows.length, startRef.current);
+	const start = bottomAnchored ? Math.max(0, selectedIndex - bodyHeight + 1) : windowStart(selectedIndex, bodyHeight, rows.length, startRef.current);
 	startRef.current = start;
-	const visible = rows.slice(start, start + bodyHeight);
+	const visible = rows.slice(start, bottomAnchored ? selectedIndex + 1 : start + bodyHeight);
 	useEffect(() => onWindow?.(visible));
 	const header = columns.map(column => {
 		const mark = column.title && sortKeyOf(column.key) === sortKey ? (descending ? '▼' : '▲') : '';
@@ -57,7 +63,7 @@ export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, s
 			{visible.map((row, index) => {
 				const rowCells = cells(row);
 				return (
-					<Text key={rowKey(row)} inverse={start + index === selectedIndex} wrap="truncate">
+					<Text key={rowKey(row)} inverse={!bottomAnchored && start + index === selectedIndex} wrap="truncate">
 						{columns.map((column, cellIndex) => {
 							const cell = rowCells[cellIndex] ?? {text: ''};
 							const text = fit(cell.text, column.width, column.align) + (cellIndex < columns.length - 1 ? ' ' : '');
