@@ -7,6 +7,16 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 shopt -s globstar nullglob
 
+# What to stop at exit, in reverse order of starting: one list and one trap, so
+# adding a component never re-quotes the others (nested trap strings broke on
+# the second engine's quoted folder).
+stops=()
+stop_all() {
+  local i
+  for ((i = ${#stops[@]} - 1; i >= 0; i--)); do eval "${stops[i]}" || true; done
+}
+trap stop_all EXIT
+
 started_here=0
 if ! bash scripts/test-engine.sh status; then
   started_here=1
@@ -17,7 +27,7 @@ if ! PORTHOLE_TEST_HOST="$(bash scripts/test-engine.sh start)"; then
 fi
 export PORTHOLE_TEST_HOST
 if [ "$started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
-  trap 'bash scripts/test-engine.sh stop' EXIT
+  stops+=("bash scripts/test-engine.sh stop")
 fi
 
 # The local image registry (docker-registry on 127.0.0.1) that pull tests pull from.
@@ -29,16 +39,26 @@ if ! PORTHOLE_TEST_REGISTRY="$(bash scripts/test-registry.sh start)"; then
 fi
 export PORTHOLE_TEST_REGISTRY
 if [ "$registry_started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
-  previous_trap="$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")"
-  trap "bash scripts/test-registry.sh stop; ${previous_trap:-:}" EXIT
+  stops+=("bash scripts/test-registry.sh stop")
 fi
 
 # The second private engine of the several-hosts tests (test/helpers/second-engine.ts
 # starts it on first use, in "$PORTHOLE_ENGINE_DIR"2): stopped at exit if it was not running before.
 second_dir="${PORTHOLE_ENGINE_DIR:-/tmp/porthole-engine}2"
 if ! PORTHOLE_ENGINE_DIR="$second_dir" bash scripts/test-engine.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
-  previous_trap="$(trap -p EXIT | sed -E "s/^trap -- '(.*)' EXIT$/\1/")"
-  trap "PORTHOLE_ENGINE_DIR='$second_dir' bash scripts/test-engine.sh stop; ${previous_trap:-:}" EXIT
+  stops+=("PORTHOLE_ENGINE_DIR=$(printf %q "$second_dir") bash scripts/test-engine.sh stop")
+fi
+
+# The TLS engine of the TLS tests (test/helpers/tls-engine.ts starts it on first use,
+# in "$PORTHOLE_ENGINE_DIR"-tls): likewise stopped at exit if it was not running before.
+if ! bash scripts/test-engine-tls.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  stops+=("bash scripts/test-engine-tls.sh stop")
+fi
+
+# The private Podman service of the Podman tests (test/helpers/podman.ts starts it on
+# first use; scripts/test-podman.sh installs podman if needed): stopped at exit if it was not running before.
+if ! bash scripts/test-podman.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  stops+=("bash scripts/test-podman.sh stop")
 fi
 
 bash scripts/node.sh node_modules/typescript/bin/tsc --noEmit -p .

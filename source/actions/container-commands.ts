@@ -4,9 +4,9 @@ import {setUi, sortBy} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {askConfirm, isRunning, runContainerAction, startOrStop} from './container-actions.js';
 import {sanitizeText} from '../format/sanitize.js';
-import {promptKeys} from '../keys/key-labels.js';
+import {labelFor, promptKeys} from '../keys/key-labels.js';
 import {notify, toggleDetail} from '../store/ui-slice.js';
-import {moveHandlers, moveSelection} from './navigation.js';
+import {clearFilter, moveHandlers, moveSelection} from './navigation.js';
 import {onSelectedContainer} from './on-selected.js';
 
 /** The order `o` walks through the columns. */
@@ -20,10 +20,14 @@ function whenRunning(context: CommandContext, row: ContainerRow, action: 'pause'
 
 /** What the containers view does with each command. */
 export const containerHandlers: Handlers = {
-	back: ({store}) => store.update(s => s.ui.filter ? setUi(s, {filter: ''}) : s),
+	back: ({store}) => store.update(s => s.ui.filter ? clearFilter(s) : s),
 	...moveHandlers('containers', moveSelection),
 	filter: ({store}) => store.update(s => setUi(s, {prompt: {kind: 'filter', text: s.ui.filter, help: `text or regex; !text inverts; label:key=value; ${promptKeys('keeps', 'clears')}`}})),
-	'toggle-stopped': ({store}) => store.update(s => setUi(s, {hideStopped: !s.ui.hideStopped})),
+	'toggle-stopped': ({store}) => store.update(s => {
+		const hideStopped = !s.ui.hideStopped;
+		const key = labelFor('toggle-stopped', 'containers');
+		return notify(setUi(s, {hideStopped}), hideStopped ? `stopped containers hidden; ${key} shows them` : 'stopped containers shown');
+	}),
 	'toggle-detail': ({store}) => store.update(toggleDetail),
 	'sort-next': ({store}) => store.update(s => {
 		const next = sortBy(s, sortCycle[(sortCycle.indexOf(s.ui.sort.column) + 1) % sortCycle.length] ?? 'name');

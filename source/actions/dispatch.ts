@@ -5,6 +5,7 @@ import type {Scope} from '../keys/keymap.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import {runCommand, type CommandContext} from './commands.js';
 import {runHostLine} from './host-commands.js';
+import {clearFilter} from './navigation.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
 type Mode = (key: string, input: string, context: CommandContext) => boolean;
@@ -40,7 +41,7 @@ const promptMode: Mode = (key, input, context) => {
 	if (!prompt) return false;
 	const command = resolveKey(key, 'prompt', state.readOnly)?.command;
 	if (command === 'cancel') {
-		store.update(s => setUi(s, {prompt: undefined, ...(prompt.kind === 'filter' ? {filter: ''} : {})}));
+		store.update(s => prompt.kind === 'filter' ? clearFilter(setUi(s, {prompt: undefined})) : setUi(s, {prompt: undefined}));
 		prompt.change?.('');
 		return true;
 	}
@@ -104,7 +105,19 @@ const keymapMode: Mode = (key, _input, context) => {
 	return true;
 };
 
-const modes: Mode[] = [confirmMode, promptMode, keymapMode];
+/**
+ * The "terminal too small" screen shows nothing to act on, so nothing may
+ * act: every key is used up here except quit (a dialog or prompt under it
+ * stays as it was). Resizing the terminal brings the view back.
+ */
+const tooSmallMode: Mode = (key, _input, context) => {
+	const state = context.store.getSnapshot();
+	if (!state.ui.tooSmall) return false;
+	if (resolveKey(key, 'global', state.readOnly)?.command === 'quit') context.quit();
+	return true;
+};
+
+const modes: Mode[] = [tooSmallMode, confirmMode, promptMode, keymapMode];
 
 /** The one input dispatcher: offers the key to each mode in stack order until one uses it. */
 export function dispatchKey(key: string, input: string, context: CommandContext): void {

@@ -11,9 +11,12 @@ import {labelFor, promptKeys} from '../keys/key-labels.js';
 /** The shells `e` looks for, in order, after the one --shell names. */
 export const defaultShells = ['bash', 'ash', 'sh'] as const;
 
-/** The shells to try: the configured one first, then the defaults, without repeats. */
+/**
+ * The shells to try: the one --shell names, alone (asked for by name, it is
+ * not silently swapped for another), else the defaults in order.
+ */
 export function shellCandidates(preferred: string | undefined): string[] {
-	return [...new Set([...(preferred ? [preferred] : []), ...defaultShells])];
+	return preferred ? [preferred] : [...defaultShells];
 }
 
 /** Why a container cannot take an exec or attach now, or undefined when it can. */
@@ -136,10 +139,13 @@ export function execInContainer(context: CommandContext, row: ContainerRow, comm
 	return handOver(context, row, command ? `exec ${label}` : 'open a shell', async terminal => {
 		let cmd = command;
 		if (!cmd) {
-			const candidates = shellCandidates(context.store.getSnapshot().shell);
+			const preferred = context.store.getSnapshot().shell;
+			const candidates = shellCandidates(preferred);
 			terminal.stdout.write(`porthole: looking for a shell in ${name}…\r\n`);
 			const shell = await context.engine.findShell(row.id, candidates);
-			if (!shell) return `no shell in ${name} (tried ${candidates.join(', ')}); press ${labelFor('exec-command', 'containers')} to run a command`;
+			const run = `press ${labelFor('exec-command', 'containers')} to run a command`;
+			if (!shell && preferred) return `shell ${sanitizeText(preferred)} (--shell) not found in ${name}; without --shell, ${labelFor('exec', 'containers')} tries ${defaultShells.join(', ')}; or ${run}`;
+			if (!shell) return `no shell in ${name} (tried ${candidates.join(', ')}); ${run}`;
 			cmd = [shell];
 		}
 		const argv = cmd;

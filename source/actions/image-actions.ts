@@ -12,6 +12,7 @@ import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {askFirst} from './confirm.js';
 import {labelFor, promptKeys} from '../keys/key-labels.js';
+import {plural} from '../format/plural.js';
 
 type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 
@@ -68,7 +69,7 @@ export async function removeImage(context: Context, reference: string, {force}: 
 	try {
 		const lines = await engine.removeImage(reference, {force});
 		const deleted = lines.filter(line => line.startsWith('Deleted')).length;
-		store.update(state => notify(state, deleted > 0 ? `removed ${name} (${deleted} layer${deleted === 1 ? '' : 's'} deleted)` : `untagged ${name}`));
+		store.update(state => notify(state, deleted > 0 ? `removed ${name} (${plural(deleted, 'layer')} deleted)` : `untagged ${name}`));
 	} catch (error) {
 		if (error instanceof NotFoundError) {
 			store.update(state => notify(state, `${name} no longer exists`, 'error'));
@@ -115,7 +116,7 @@ export async function askPruneImages(context: Context, mode: ImagePruneMode, opt
 	const disk = await freshDiskUsage(context);
 	const estimate = disk ? imagePruneEstimate(disk, mode) : undefined;
 	const what = mode === 'all' ? 'every image no container uses' : 'dangling (untagged, unused) images';
-	const figure = estimate ? ` That is ${estimate.count} image${estimate.count === 1 ? '' : 's'}, about ${formatSize(estimate.bytes)} to reclaim.` : '';
+	const figure = estimate ? ` That is ${plural(estimate.count, 'image')}, about ${formatSize(estimate.bytes)} to reclaim.` : '';
 	const question = `Prune ${what}?${figure}`;
 	const run = () => void pruneImages(context, mode, options);
 	askFirst(context, {title: mode === 'all' ? 'Prune unused images' : 'Prune dangling images', question, target: mode, run});
@@ -131,7 +132,7 @@ export async function pruneImages(context: Context, mode: ImagePruneMode, option
 		const known = new Set((await engine.listImages()).map(image => image.id));
 		const result = await engine.pruneImages({all: mode === 'all', labels: options.labels});
 		const images = result.removed.filter(entry => known.has(entry)).length;
-		store.update(state => notify(state, `pruned ${images} image${images === 1 ? '' : 's'}, reclaimed ${formatSize(result.spaceReclaimed)} (${result.spaceReclaimed} bytes)`));
+		store.update(state => notify(state, `pruned ${plural(images, 'image')}, reclaimed ${formatSize(result.spaceReclaimed)} (${result.spaceReclaimed} bytes)`));
 	} catch (error) {
 		store.update(state => notify(state, `prune failed: ${sanitizeText(engine.explain(error))}`, 'error'));
 	}

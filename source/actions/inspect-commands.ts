@@ -40,7 +40,7 @@ function jump(state: AppState, direction: 1 | -1): AppState {
 
 /** What the inspect view does with each command. */
 export const inspectHandlers: Handlers = {
-	back: ({store}) => store.update(s => setView(s, s.inspect?.from ?? 'containers')),
+	back: ({store}) => store.update(s => s.inspect && s.inspect.search !== '' ? updateInspect(s, s.inspect.id, {search: ''}) : setView(s, s.inspect?.from ?? 'containers')),
 	up: scrollBy('line-up'),
 	down: scrollBy('line-down'),
 	'page-up': scrollBy('page-up'),

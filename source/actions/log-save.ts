@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs';
-import {open} from 'node:fs/promises';
+import {writeAtomically} from '../engine/atomic-file.js';
 import {homedir} from 'node:os';
 import {resolve} from 'node:path';
 import {savedViewLine} from '../format/log-line.js';
@@ -9,6 +9,7 @@ import {logView} from '../store/log-view.js';
 import type {LogTarget} from '../store/logs-slice.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
+import {plural} from '../format/plural.js';
 
 /** What to save: the complete log from the engine, or the lines in view as filtered. */
 export type SaveMode = 'complete' | 'view';
@@ -69,7 +70,14 @@ export function requestSave(context: CommandContext, typed: string, mode: SaveMo
 	}}));
 }
 
-/** Writes the file(s). Resolves when done; reports success or failure in the status bar. */
+/** The system calls of writing the file; any other failure (connect, say) is the engine's, and the engine explains it. */
+const fileCalls = new Set(['open', 'write', 'close', 'rename', 'link', 'unlink', 'access']);
+
+/**
+ * Writes the file(s), each whole or not at all (engine/atomic-file.ts): a
+ * failed read leaves an existing file as it was and no new one. Resolves
+ * when done; reports success or failure in the status bar.
+ */
 export async function save(context: CommandContext, path: string, mode: SaveMode, overwrite: boolean): Promise<void> {
 	const {store, engine} = context;
 	const state = store.getSnapshot();
@@ -80,25 +88,22 @@ export async function save(context: CommandContext, path: string, mode: SaveMode
 			const view = logView(state.logs);
 			const lines = view.slice(0, view.size);
 			const names = targets.length > 1 ? new Map(targets.map(target => [target.id, target.name])) : undefined;
-			const file = await open(path, overwrite ? 'w' : 'wx', 0o644);
-			try {
+			await writeAtomically(path, {overwrite}, async file => {
 				const chunk: string[] = [];
 				for (const line of lines) {
 					chunk.push(savedViewLine(line, {timestamps: state.logs.timestamps, name: names?.get(line.source)}) + '\n');
 					if (chunk.length >= 1000) await file.write(chunk.splice(0).join(''));
 				}
 				if (chunk.length > 0) await file.write(chunk.join(''));
-			} finally {
-				await file.close();
-			}
-			store.update(s => notify(s, `saved ${lines.length} line${lines.length === 1 ? '' : 's'} in view to ${path}`));
+			});
+			store.update(s => notify(s, `saved ${plural(lines.length, 'line')} in view to ${path}`));
 			return;
 		}
 		store.update(s => notify(s, `saving the complete log to ${path}…`));
 		let bytes = 0;
 		const files = completeSavePaths(path, targets);
 		for (const each of files) bytes += (await engine.saveLog(each.target.id, {tty: each.target.tty, path: each.path, overwrite})).bytes;
-		const where = files.length === 1 ? path : `${files.length} files: ${files.map(each => each.path).join(', ')}`;
+		const where = files.length === 1 ? path : `${plural(files.length, 'file')}: ${files.map(each => each.path).join(', ')}`;
 		store.update(s => notify(s, `saved the complete log (${formatBytes(bytes)}) to ${where}`));
 	} catch (error) {
 		const {code, syscall} = error as {code?: string; syscall?: string};
@@ -106,7 +111,7 @@ export async function save(context: CommandContext, path: string, mode: SaveMode
 			: code === 'EACCES' ? 'permission denied'
 			: code === 'ENOENT' && syscall === 'open' ? 'no such directory'
 			: code === 'EISDIR' ? 'that is a directory'
-			: syscall ? (error as Error).message : engine.explain(error);
+			: syscall && fileCalls.has(syscall) ? (error as Error).message : engine.explain(error);
 		store.update(s => notify(s, `save to ${path} failed: ${sanitizeText(reason)}`, 'error'));
 	}
 }

@@ -42,7 +42,10 @@ const page = (context: CommandContext) => Math.max(1, logRows(context.store.getS
 
 /** What the logs view does with each command. */
 export const logsHandlers: Handlers = {
-	back: ({store}) => store.update(closeLogs),
+	// As in less and k9s: Esc (or q) undoes the search, then the filter, and leaves only when nothing is left to clear.
+	back: ({store}) => store.update(state => state.logs.search !== '' ? setLogOptions(state, {search: '', matchSeq: undefined})
+		: state.logs.filter !== '' ? setLogOptions(state, {filter: ''})
+		: closeLogs(state)),
 	up: ({store}) => store.update(state => scrollLogs(state, -1)),
 	down: ({store}) => store.update(state => scrollLogs(state, 1)),
 	'page-up': context => context.store.update(state => scrollLogs(state, -page(context))),

@@ -32,3 +32,14 @@ export function moveHandlers(view: ViewName, move: (state: AppState, move: Move)
 		bottom: by(() => 'last'),
 	};
 }
+
+/**
+ * Clears the containers filter with the cursor on the container it was on:
+ * the row shown as selected under the filter stays selected, wherever the
+ * full table puts it (not the row the cursor had before the filter).
+ */
+export function clearFilter(state: AppState): AppState {
+	if (state.ui.view !== 'containers') return setUi(state, {filter: ''});
+	const shown = selectSelected(state);
+	return setUi(state, {filter: '', selectedId: shown?.id ?? state.ui.selectedId});
+}

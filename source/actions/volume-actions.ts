@@ -8,6 +8,7 @@ import type {CommandContext} from './command-context.js';
 import {askFirst} from './confirm.js';
 import {refusedReadOnly} from './image-actions.js';
 import {promptKeys} from '../keys/key-labels.js';
+import {plural, pluralWith} from '../format/plural.js';
 
 type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 
@@ -69,7 +70,7 @@ export async function askPruneVolumes(context: Context, options: {labels?: strin
 		const disk = await engine.diskUsage();
 		store.update(state => setDiskUsage(state, disk));
 		const estimate = volumePruneEstimate(disk);
-		figure = ` ${estimate.count} volume${estimate.count === 1 ? ' is' : 's are'} unused, about ${formatSize(estimate.bytes)}.`;
+		figure = ` ${pluralWith(estimate.count, 'volume', 'is', 'are')} unused, about ${formatSize(estimate.bytes)}.`;
 	} catch {
 		// Ask without the figure; the engine reports what it reclaimed afterwards.
 	}
@@ -85,7 +86,7 @@ export async function pruneVolumes(context: Context, options: {labels?: string[]
 	try {
 		const result = await engine.pruneVolumes({labels: options.labels});
 		const count = result.removed.length;
-		store.update(state => notify(state, `pruned ${count} volume${count === 1 ? '' : 's'}, reclaimed ${formatSize(result.spaceReclaimed)} (${result.spaceReclaimed} bytes)`));
+		store.update(state => notify(state, `pruned ${plural(count, 'volume')}, reclaimed ${formatSize(result.spaceReclaimed)} (${result.spaceReclaimed} bytes)`));
 	} catch (error) {
 		store.update(state => notify(state, `prune failed: ${sanitizeText(engine.explain(error))}`, 'error'));
 	}

@@ -46,8 +46,8 @@ Options:
   -c, --context NAME  use a docker CLI context
                       --host and --context may be repeated and mixed: several
                       engines on one screen, with a HOST column
-      --shell NAME    the shell e opens in a container (default: the first of
-                      bash, ash, sh that exists there)
+      --shell NAME    the shell e opens in a container, and only that one
+                      (default: the first of bash, ash, sh that exists there)
       --log-lines N   lines the logs view holds in memory (default 10000)
       --tail N        lines the logs view starts with (default 1000)
       --read-only     hide and refuse every command that changes the engine

@@ -32,6 +32,7 @@ function HostBadge({name, connection}: {name: string; connection: Connection}) {
 		<Text>
 			<Text color={label.color}> ●</Text>
 			<Text> {sanitizeText(name)}</Text>
+			{connection.product ? <Text> ({connection.product})</Text> : null}
 			{connection.status === 'up' ? null : <Text color={label.color}> {label.text}</Text>}
 			<Text dimColor>{detail(connection)}</Text>
 		</Text>
@@ -45,7 +46,8 @@ export function StatusBar({connection, hosts, notice, readOnly, summary, width}:
 	// The counts and read-only mark matter more than the end of a long socket path: the target gives way first.
 	const fixed = stringWidth(`Porthole ● ${label.text}  ${readOnly ? ' [read-only]' : ''} ${summary}`);
 	const room = width - fixed;
-	const where = `${connection.target}${detail(connection)}`;
+	// "Podman" before the address: the product matters more than the end of a socket path.
+	const where = `${connection.product ? `${connection.product} ` : ''}${connection.target}${detail(connection)}`;
 	const target = stringWidth(where) <= room ? where : room >= 8 ? fit(where, room).trimEnd() : '';
 	return (
 		<Box width={width} flexDirection="column">

@@ -14,8 +14,31 @@ const stateAfter: Record<string, ContainerState> = {
 	stop: 'exited',
 };
 
-/** Event attributes that are not labels. */
-const notLabels = new Set(['image', 'name', 'exitCode', 'signal', 'execDuration']);
+/** Event attributes that are not labels (Podman adds containerExitCode and podId to every event). */
+const notLabels = new Set(['image', 'name', 'exitCode', 'signal', 'execDuration', 'containerExitCode', 'podId', 'health_status']);
+
+/** What a container event asks of the sync: nothing, forget the container, or re-read it. */
+export type ContainerEventKind = 'noise' | 'destroy' | 'change';
+
+/**
+ * Actions that change nothing we show; re-reading on them causes refresh
+ * storms. Docker's exec_* and the like, and Podman's own: `init` and
+ * `cleanup` come around every start and exit (whose `start` and `die` say
+ * it all), and `exec` / `exec_died` around every exec.
+ */
+const noise = /^(exec$|exec_|top$|attach$|resize$|detach$|export$|commit$|copy$|archive-path$|extract-to-dir$|init$|cleanup$)/;
+
+/**
+ * Classifies a container event's action, whichever engine sent it. Podman
+ * says `remove` where Docker says `destroy` (Docker has no container
+ * `remove` event), and both mean the container is gone for good.
+ */
+export function containerEventKind(action: string): ContainerEventKind {
+	const verb = (action.split(':')[0] ?? '').trim();
+	if (noise.test(verb)) return 'noise';
+	if (verb === 'destroy' || verb === 'remove') return 'destroy';
+	return 'change';
+}
 
 /**
  * What a container event already tells us, applied to the row we know (or, for
@@ -24,9 +47,11 @@ const notLabels = new Set(['image', 'name', 'exitCode', 'signal', 'execDuration'
  * Returns undefined when the event changes nothing we show.
  */
 export function rowAfterEvent(known: ContainerRow | undefined, event: ContainerEventFacts): ContainerRow | undefined {
-	const [action = '', detail = ''] = event.action.split(':').map(part => part.trim());
+	const [action = '', said = ''] = event.action.split(':').map(part => part.trim());
 	const at = event.time || Date.now();
 	if (action === 'health_status') {
+		// Docker puts the status in the action ("health_status: healthy"); Podman in an attribute.
+		const detail = said || (event.attributes.health_status ?? '').trim();
 		if (!known || (detail !== 'healthy' && detail !== 'unhealthy' && detail !== 'starting')) return undefined;
 		return known.health === detail ? undefined : {...known, health: detail};
 	}

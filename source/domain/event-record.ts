@@ -57,7 +57,7 @@ export function eventRecord(event: {type: string; action: string; id: string; at
 	};
 }
 
-/** True for the exec events (exec_create, exec_start, exec_die...) a health check raises on every run. */
+/** True for the exec events a health check raises on every run: Docker's exec_create, exec_start, exec_die…, Podman's exec and exec_died. */
 export function isExecEvent(record: Pick<EventRecord, 'action'>): boolean {
-	return record.action.startsWith('exec_');
+	return /^exec(_|$|:)/.test(record.action);
 }

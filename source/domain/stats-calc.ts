@@ -85,20 +85,30 @@ export function cpuBase(raw: RawStats): CpuBase {
 }
 
 /**
+ * True when a frame carries the engine's previous reading in `precpu_stats`.
+ * A stream's first frame and a one-shot reading do not: Docker leaves precpu
+ * empty, Podman leaves `preread` at the zero time (and may still fill some
+ * precpu counters), so both are checked.
+ */
+export function hasPreviousReading(raw: RawStats): boolean {
+	if (raw.preread !== undefined && (raw.preread === '' || raw.preread.startsWith('0001-'))) return false;
+	return (raw.precpu_stats?.system_cpu_usage ?? 0) > 0;
+}
+
+/**
  * CPU use in percent of one core, as `docker stats` shows it. Compares against
  * `precpu_stats`, or against `prev` when given (one-shot polling keeps its own
- * previous sample). 0 when there is no previous sample (a stream's first
- * frame, where precpu is empty) and when either delta is not positive.
+ * previous sample). 0 when there is no previous reading (a stream's first
+ * frame or a one-shot, see hasPreviousReading) and when either delta is not positive.
  */
 export function computeCpuPercent(cur: RawStats, prev?: CpuBase): number {
-	const base = prev ?? {
+	const base = prev ?? (hasPreviousReading(cur) ? {
 		totalUsage: cur.precpu_stats?.cpu_usage?.total_usage ?? 0,
 		systemUsage: cur.precpu_stats?.system_cpu_usage ?? 0,
-	};
-	// No base (a stream's first frame has an empty precpu). docker/cli would
-	// divide by the host's whole uptime here and show a lifetime average;
-	// 0 says "not known yet" more honestly.
-	if (!(base.systemUsage > 0)) {
+	} : undefined);
+	// No base: docker/cli would divide by the host's whole uptime here and
+	// show a lifetime average; 0 says "not known yet" more honestly.
+	if (!base || !(base.systemUsage > 0)) {
 		return 0;
 	}
 

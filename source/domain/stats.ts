@@ -39,3 +39,21 @@ export function isQuiet(previous: StatsSample, sample: StatsSample): boolean {
 		&& sample.blockWrite === previous.blockWrite
 		&& sample.pids === previous.pids;
 }
+
+/** Quiet samples in a row: since when (the engine's time of the sample before the first quiet one), and how many. */
+export type CalmRun = {since: number; count: number};
+
+/** The calm run after `sample`: one longer when it is quiet, none when it moved. */
+export function extendCalm(run: CalmRun | undefined, previous: StatsSample, sample: StatsSample): CalmRun | undefined {
+	if (!isQuiet(previous, sample)) return undefined;
+	return run ? {since: run.since, count: run.count + 1} : {since: previous.time, count: 1};
+}
+
+/**
+ * True when a calm run has lasted `afterMs` of the engine's own time, over at
+ * least two samples. Time, not a count of samples: Docker streams a frame a
+ * second and Podman one every five, so ten samples would be 50 s on Podman.
+ */
+export function calmLongEnough(run: CalmRun, sample: StatsSample, afterMs: number): boolean {
+	return run.count >= 2 && sample.time - run.since >= afterMs;
+}

@@ -130,7 +130,7 @@ export function classifyError(err: unknown, target: EngineTarget): EngineFailure
 		const fix = target.source.startsWith('context')
 			? `check the certificates of ${target.source}`
 			: 'check DOCKER_CERT_PATH and DOCKER_TLS_VERIFY';
-		return unreachable('tls', `TLS with ${where} failed: ${oneLine(String(tls.message ?? tls.code))} (${fix})`);
+		return unreachable('tls', `TLS with ${where} failed: ${tlsReason(tls)} (${fix})`);
 	}
 	const first = chain[0];
 	const text = first && typeof first.message === 'string' && first.message ? first.message : String(err);
@@ -178,6 +178,23 @@ function classifyHttp(e: Loose, where: string): EngineFailure {
 function isWebPage(body: unknown): boolean {
 	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.subarray(0, 512).toString('utf8') : '';
 	return /^\s*<(!doctype|html|head|body|\?xml|h1|title)\b/i.test(text);
+}
+
+/**
+ * Node's words for a TLS failure, made readable: without its advice about
+ * --use-system-ca (a Node flag, not ours), and an OpenSSL error string
+ * ("40DD…:error:0A000412:SSL routines:ssl3_read_bytes:ssl/tls alert bad
+ * certificate:…") cut to its reason, with what the engine's alert means.
+ */
+function tlsReason(e: Loose): string {
+	const text = oneLine(String(e.message ?? e.code)).replace(/;? *if the root CA is installed locally.*$/i, '');
+	const openssl = /^[0-9A-F]+:error:[0-9A-F]+:[^:]*:[^:]*:([^:]+):/.exec(text);
+	const reason = (openssl ? openssl[1]!.trim() : text) || String(e.code);
+	if (/alert (bad certificate|unknown ca|certificate unknown|unsupported certificate)/i.test(reason)) {
+		return `the engine did not accept our client certificate (${reason})`;
+	}
+	if (/alert certificate required/i.test(reason)) return `the engine wants a client certificate, and we sent none (${reason})`;
+	return reason;
 }
 
 function isTlsCode(code: string): boolean {

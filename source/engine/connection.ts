@@ -95,6 +95,24 @@ export function toDockerodeOptions(target: EngineTarget): Dockerode.DockerOption
 	return options;
 }
 
+/**
+ * A Dockerode client for `target`. docker-modem reads DOCKER_HOST,
+ * DOCKER_CERT_PATH and friends whenever DOCKER_HOST is set, and throws when
+ * that folder lacks cert.pem (a folder with only ca.pem is fine for
+ * https://), so the environment is hidden from it while it is built: the
+ * resolved target alone decides.
+ */
+export function dockerodeFor(target: EngineTarget): Dockerode {
+	const options = toDockerodeOptions(target);
+	const saved = process.env.DOCKER_HOST;
+	delete process.env.DOCKER_HOST;
+	try {
+		return new Dockerode(options);
+	} finally {
+		if (saved !== undefined) process.env.DOCKER_HOST = saved;
+	}
+}
+
 /** The target as one short line (engine/target-text.ts); re-exported here, where callers look for it. */
 export {describeTarget} from './target-text.js';
 
@@ -124,7 +142,7 @@ export async function probe(target: EngineTarget, timeoutMs = 3000): Promise<voi
 	});
 	try {
 		// A throwaway client: engine.ts owns the long-lived one.
-		const docker = new Dockerode(toDockerodeOptions(target));
+		const docker = dockerodeFor(target);
 		const ping = docker.ping as unknown as PingWithSignal;
 		// The race also covers ssh, whose handshake does not watch the signal.
 		const answer = await Promise.race([ping.call(docker, {abortSignal: controller.signal}), deadline]);

@@ -5,6 +5,7 @@ import type {RawStats} from '../domain/stats-calc.js';
 import {rowFromInspect, rowFromSummary} from './container-mapping.js';
 import {ndjsonObjects} from './ndjson-stream.js';
 import {signalled, withDeadline} from './deadline.js';
+import {engineProduct, type EngineProduct} from './engine-product.js';
 
 /** One message from the engine's `/events` stream, reduced to what we act on. */
 export type EngineEvent = {
@@ -41,6 +42,8 @@ export type ContainersApi = {
 	 * /etc/docker/key.json), but not the data root.
 	 */
 	engineId(): Promise<string>;
+	/** Which engine this is, from `/version`: 'Podman', or undefined for Docker. */
+	product(): Promise<EngineProduct | undefined>;
 	/** Every container, from the list endpoint (cheap; some fields wait for inspect). */
 	listContainers(): Promise<ContainerRow[]>;
 	/** One container in full, or undefined when it no longer exists. */
@@ -80,6 +83,10 @@ export function containersApi(docker: Dockerode): ContainersApi {
 		async engineId() {
 			const info = (await withDeadline('info', signal => (docker.info as unknown as (o: object) => Promise<unknown>).call(docker, {abortSignal: signal}))) as {ID?: unknown; Name?: unknown; DockerRootDir?: unknown};
 			return [info.ID, info.Name, info.DockerRootDir].map(part => String(part ?? '')).join(' ');
+		},
+		async product() {
+			const version = await withDeadline('version', signal => (docker.version as unknown as (o: object) => Promise<unknown>).call(docker, {abortSignal: signal}));
+			return engineProduct(version);
 		},
 		async listContainers() {
 			const list = await withDeadline('list containers', signal => docker.listContainers(signalled({all: true}, signal)));

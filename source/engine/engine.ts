@@ -1,5 +1,4 @@
-import Dockerode from 'dockerode';
-import {describeTarget, toDockerodeOptions, type EngineTarget} from './connection.js';
+import {describeTarget, dockerodeFor, type EngineTarget} from './connection.js';
 import {classifyError, isGone} from './connection-errors.js';
 import {containersApi, type ContainersApi} from './containers-api.js';
 import {diskApi, type DiskApi} from './disk-api.js';
@@ -40,7 +39,7 @@ export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi 
 
 /** Builds the engine for a target; the only place a Dockerode is constructed. */
 export function createEngine(target: EngineTarget): Engine {
-	const docker = new Dockerode(toDockerodeOptions(target));
+	const docker = dockerodeFor(target);
 	return {
 		description: describeTarget(target),
 		explain: error => classifyError(error, target).message,

@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import {PassThrough, type Duplex, type Readable, type Writable} from 'node:stream';
 import {Demuxer} from './frame-demuxer.js';
+import {httpStatus} from './resource-errors.js';
 
 /** A terminal size in cells. */
 export type TerminalSize = {columns: number; rows: number};
@@ -49,16 +50,36 @@ export const detachKeys = 'ctrl-p,ctrl-q';
 const collectCap = 1024 * 1024;
 
 
-/** Retries a resize briefly: right after start the process may not exist yet, and the docker CLI retries likewise. */
-async function resizeSoon(resize: () => Promise<unknown>): Promise<void> {
+/**
+ * Runs a resize call, taking an HTTP 2xx answer for the success it is: Podman
+ * answers exec resizes with 201 Created, and dockerode, which expects 200,
+ * rejects it as "unexpected". Other failures are rethrown.
+ */
+export async function resizeAccepting(call: () => Promise<unknown>): Promise<void> {
+	try {
+		await call();
+	} catch (error) {
+		const status = httpStatus(error);
+		if (status !== undefined && status >= 200 && status < 300) return;
+		throw error;
+	}
+}
+
+/**
+ * Retries a resize briefly: right after start the process may not exist yet,
+ * and the docker CLI retries likewise. Returns how many calls it took
+ * (0 when none succeeded).
+ */
+export async function resizeSoon(resize: () => Promise<unknown>): Promise<number> {
 	for (let attempt = 0; attempt < 10; attempt++) {
 		try {
-			await resize();
-			return;
+			await resizeAccepting(resize);
+			return attempt + 1;
 		} catch {
 			await new Promise(resolve => setTimeout(resolve, 10 * (attempt + 1)));
 		}
 	}
+	return 0;
 }
 
 /** Turns the engine's multiplexed frames into one byte stream (stdout and stderr together, as a terminal shows them). */
@@ -124,7 +145,7 @@ export function execApi(docker: Dockerode): ExecApi {
 			const socket = (await exec.start({hijack: true, stdin: true, Tty: true})) as unknown as Duplex;
 			const resize = async (next: TerminalSize) => {
 				try {
-					await exec.resize({h: next.rows, w: next.columns});
+					await resizeAccepting(() => exec.resize({h: next.rows, w: next.columns}));
 				} catch {
 					// The exec may have ended between the signal and the call.
 				}
@@ -148,7 +169,7 @@ export function execApi(docker: Dockerode): ExecApi {
 			const resize = async (next: TerminalSize) => {
 				if (!tty) return;
 				try {
-					await container.resize({h: next.rows, w: next.columns});
+					await resizeAccepting(() => container.resize({h: next.rows, w: next.columns}));
 				} catch {
 					// Resizing a container that just stopped fails; nothing to do.
 				}

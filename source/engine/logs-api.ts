@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import {ownedChunks} from './owned-chunks.js';
-import {open} from 'node:fs/promises';
+import {writeAtomically} from './atomic-file.js';
 import type {Readable} from 'node:stream';
 import type {RawLogLine} from '../domain/log-line.js';
 import {Demuxer} from './frame-demuxer.js';
@@ -33,7 +33,9 @@ export type LogsApi = {
 	/**
 	 * Streams the complete log (stdout and stderr as the container wrote them,
 	 * no timestamps, long lines whole) from the engine into a file. Refuses an
-	 * existing file unless `overwrite`; the error then has code EEXIST.
+	 * existing file unless `overwrite`; the error then has code EEXIST. All or
+	 * nothing: when the read fails, an existing file is untouched and no new
+	 * file is left.
 	 */
 	saveLog(id: string, options: {tty: boolean; path: string; overwrite: boolean}, signal?: AbortSignal): Promise<SaveResult>;
 };
@@ -63,9 +65,9 @@ export function logsApi(docker: Dockerode): LogsApi {
 			return decodeLines(stream, new LogDecoder({tty: request.tty, timestamps: true}), signal);
 		},
 		async saveLog(id, {tty, path, overwrite}, signal) {
-			const file = await open(path, overwrite ? 'w' : 'wx', 0o644);
 			let bytes = 0;
-			try {
+			// The engine is asked first, into a file beside the target: a failed read leaves the target as it was.
+			await writeAtomically(path, {overwrite}, async file => {
 				const stream = await logStream(docker, id, {stdout: true, stderr: true, follow: false, tail: 'all'}, signal);
 				const demuxer = tty ? undefined : new Demuxer();
 				for await (const chunk of stream) {
@@ -75,9 +77,7 @@ export function logsApi(docker: Dockerode): LogsApi {
 						bytes += piece.length;
 					}
 				}
-			} finally {
-				await file.close();
-			}
+			});
 			return {bytes};
 		},
 	};

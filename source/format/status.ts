@@ -4,6 +4,7 @@
 
 import {isCrashLooping, wasOomKilled, type ContainerRow} from '../domain/container.js';
 import {formatAgo} from './duration.js';
+import {plural} from './plural.js';
 
 const SEPARATOR = ' · ';
 
@@ -65,8 +66,8 @@ export function formatLastExit(row: ContainerRow, now: number): string | undefin
 		parts.push(wasOomKilled(row) ? `OOMKilled: over its memory limit (exit ${row.exitCode})` : `exit ${row.exitCode}`);
 		parts.push(formatAgo(row.finishedAt, now));
 	}
-	if (isCrashLooping(row, now)) parts.push(`crash loop, ${row.restartCount} restarts`);
-	else if (row.restartCount > 0) parts.push(`${row.restartCount} restart${row.restartCount === 1 ? '' : 's'}`);
+	if (isCrashLooping(row, now)) parts.push(`crash loop, ${plural(row.restartCount, 'restart')}`);
+	else if (row.restartCount > 0) parts.push(plural(row.restartCount, 'restart'));
 	return parts.length > 0 ? parts.join(SEPARATOR) : undefined;
 }
 

@@ -1,9 +1,7 @@
 import {useInput} from 'ink';
+import {splitBurst} from '../keys/burst.js';
 import {keyName} from '../keys/dispatch.js';
 import {useServices} from './use-store.js';
-
-/** Control characters that can arrive inside a multi-character read, by the key names the keymap uses. */
-const chunkKeys: Record<string, string> = {'\r': 'return', '\n': 'return', '\t': 'tab', '\u007f': 'backspace', '\b': 'backspace'};
 
 /**
  * Routes every key press through the one dispatcher. Several characters can
@@ -16,8 +14,8 @@ export function useKeyDispatch(active = true): void {
 	useInput((input, key) => {
 		const plain = !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && !key.backspace && !key.delete;
 		if (plain && input.length > 1) {
-			// Under load a read can hold a typed character and the Enter after it ("d\r"): name the control keys, or Enter is lost.
-			for (const char of input) dispatch(chunkKeys[char] ?? char, char);
+			// Under load a read can hold a typed character and the Enter after it ("d\r"), or / then Ctrl-U: name the control keys, or they are lost.
+			for (const each of splitBurst(input)) dispatch(each.key, each.input);
 			return;
 		}
 		dispatch(keyName(input, key), input);

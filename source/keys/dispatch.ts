@@ -44,9 +44,16 @@ export function keyFor(command: CommandId, scope: Scope, readOnly = false): stri
 	return activeBindings(readOnly).find(binding => binding.command === command && (binding.scope === scope || binding.scope === 'global'))?.keys[0];
 }
 
-/** Footer hints for a scope, generated from the keymap, with keys as people read them ("Enter", not "return"). */
+/**
+ * Footer hints for a scope, generated from the keymap, with keys as people
+ * read them ("Enter", not "return"). A global row shows its first key that
+ * the scope leaves to it: in logs, where q goes back, quit reads "Ctrl-C quit".
+ */
 export function hints(scope: Scope, readOnly: boolean): Array<{key: string; label: string}> {
 	return activeBindings(readOnly)
 		.filter(binding => binding.hint && (binding.scope === scope || binding.scope === 'global'))
-		.map(binding => ({key: keyLabel(binding.keys[0] ?? ''), label: binding.hint ?? ''}));
+		.flatMap(binding => {
+			const key = binding.scope === 'global' ? binding.keys.find(each => resolveKey(each, scope, readOnly) === binding) : binding.keys[0];
+			return key === undefined ? [] : [{key: keyLabel(key), label: binding.hint ?? ''}];
+		});
 }

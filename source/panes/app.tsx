@@ -64,11 +64,16 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	useTerminalHandover();
 	useNoticeExpiry(notice);
 	const bodyHeight = Math.max(1, rows - chromeHeight);
+	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	useEffect(() => {
 		if (store.getSnapshot().ui.pageSize !== bodyHeight - 1) store.update(state => setUi(state, {pageSize: bodyHeight - 1}));
 	}, [bodyHeight, store]);
+	useEffect(() => {
+		// The dispatcher lets only quit through while nothing can be seen (actions/dispatch.ts).
+		if ((store.getSnapshot().ui.tooSmall ?? false) !== tooSmall) store.update(state => setUi(state, {tooSmall}));
+	}, [tooSmall, store]);
 
-	if (columns < minimumSize.columns || rows < minimumSize.rows) {
+	if (tooSmall) {
 		return (
 			<Box width={columns} height={rows}>
 				<Text wrap="wrap">Terminal too small: {columns}×{rows}. Porthole needs at least {minimumSize.columns}×{minimumSize.rows}; enlarge the window ({labelFor('quit', 'global')} quits).</Text>

@@ -7,6 +7,7 @@ import {formatLayerOrigin, formatSize} from '../format/resource-text.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
 import {labelFor} from '../keys/key-labels.js';
+import {plural} from '../format/plural.js';
 
 /** Lines under the table for the selected layer's full command. */
 const detailLines = 6;
@@ -31,7 +32,7 @@ export function HistoryPane({width, height}: {width: number; height: number}) {
 	const empty = history.error ?? (history.layers ? 'no layers' : 'reading history…');
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text wrap="truncate"><Text bold>History of {history.title}</Text><Text dimColor> · {layers.length} layer{layers.length === 1 ? '' : 's'}, {formatSize(total)}</Text></Text>
+			<Text wrap="truncate"><Text bold>History of {history.title}</Text><Text dimColor> · {plural(layers.length, 'layer')}, {formatSize(total)}</Text></Text>
 			<Table<HistoryLayer & {index: number}>
 				columns={columns}
 				rows={layers}

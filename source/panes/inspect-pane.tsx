@@ -6,6 +6,7 @@ import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
 import {useBodyRows} from '../hooks/use-body-rows.js';
 import {labelFor} from '../keys/key-labels.js';
+import {pluralWith} from '../format/plural.js';
 
 const colors: Record<JsonTokenKind, string | undefined> = {
 	key: 'cyan',
@@ -44,11 +45,11 @@ export function InspectPane({width, height}: {width: number; height: number}) {
 	const top = Math.max(0, Math.min(inspect.scroll, view.lines.length - visible));
 	const shown = view.lines.slice(top, top + visible);
 	const position = `lines ${top + 1}-${top + shown.length} of ${view.lines.length}`;
-	const matches = inspect.search ? ` · ${found.size} lines match "${sanitizeText(inspect.search)}"` : '';
+	const matches = inspect.search ? ` · ${pluralWith(found.size, 'line', 'matches', 'match')} "${sanitizeText(inspect.search)}"` : '';
 	const note = inspect.reveal
 		? <Text color="red" wrap="truncate">Secret-looking values are SHOWN (m masks them again)</Text>
 		: view.masked > 0
-			? <Text color="yellow" wrap="truncate">{view.masked} secret-looking value{view.masked === 1 ? ' is' : 's are'} masked (PASSWORD, SECRET, TOKEN, KEY…); m reveals</Text>
+			? <Text color="yellow" wrap="truncate">{pluralWith(view.masked, 'secret-looking value', 'is', 'are')} masked (PASSWORD, SECRET, TOKEN, KEY…); m reveals</Text>
 			: <Text dimColor wrap="truncate">No secret-looking values (PASSWORD, SECRET, TOKEN, KEY…) to mask</Text>;
 	return (
 		<Box flexDirection="column" width={width} height={height}>

@@ -8,6 +8,7 @@ import {useStore} from '../hooks/use-store.js';
 import {countMatches, logView, type LogView} from '../store/log-view.js';
 import type {LogsState} from '../store/logs-slice.js';
 import {labelFor, labelsFor} from '../keys/key-labels.js';
+import {plural} from '../format/plural.js';
 
 /** Longest name prefix in the merged view. */
 const maxNameWidth = 20;
@@ -70,8 +71,8 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 
 	const title = logs.targets.map(target => sanitizeText(target.name)).join(', ');
 	const facts: string[] = [formatRange(logs.range)];
-	facts.push(logs.filter === '' ? `${view.total} lines` : `${view.size} / ${view.total} ${logs.inverse ? 'not matching' : 'matching'}`);
-	if (logs.search !== '') facts.push(`${matches} match${matches === 1 ? '' : 'es'}`);
+	facts.push(logs.filter === '' ? plural(view.total, 'line') : `${view.size} / ${view.total} ${logs.inverse ? 'not matching' : 'matching'}`);
+	if (logs.search !== '') facts.push(plural(matches, 'match', 'matches'));
 	if (logs.dropped > 0) facts.push(`${logs.dropped} older dropped`);
 	const ended = logs.targets.filter(target => target.status === 'ended').length;
 	const removed = logs.targets.filter(target => target.status === 'removed');
@@ -85,7 +86,7 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 				{ended > 0 && removed.length === 0 ? <Text color="yellow"> · {merged ? `${ended} stopped` : 'stopped'}</Text> : null}
 				{logs.follow
 					? <Text color="green"> · following</Text>
-					: <Text color="yellow" bold> · PAUSED{below > 0 ? `, ${below} newer line${below === 1 ? '' : 's'} below` : ''} ({labelsFor('bottom', 'logs')} follows)</Text>}
+					: <Text color="yellow" bold> · PAUSED{below > 0 ? `, ${plural(below, 'newer line')} below` : ''} ({labelsFor('bottom', 'logs')} follows)</Text>}
 			</Text>
 			<Box flexDirection="column" height={rows} overflow="hidden">
 				{view.size === 0 ? <Text dimColor>{logs.filter !== '' && view.total > 0 ? `no line ${logs.inverse ? 'fails to match' : 'matches'} the filter "${logs.filter}"` : 'no lines yet; waiting for the container to write…'}</Text> : null}

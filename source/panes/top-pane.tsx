@@ -8,6 +8,7 @@ import {processCells, processColumns} from '../format/process-cells.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
 import {labelFor} from '../keys/key-labels.js';
+import {plural} from '../format/plural.js';
 
 const sortLabel = {cpu: 'CPU', memory: 'memory', pid: 'PID'} as const;
 
@@ -21,7 +22,7 @@ export function TopPane({width, height}: {width: number; height: number}) {
 	if (!top) return <Text dimColor>No container chosen: press {labelFor('open-top', 'containers')} on a running container.</Text>;
 	const name = sanitizeText(top.name);
 	const status = top.status === 'loading' ? 'loading…'
-		: top.status === 'ok' ? `${rows.length} process${rows.length === 1 ? '' : 'es'} · every 2 s · ${top.updatedAt ? clockTime(top.updatedAt) : ''}`
+		: top.status === 'ok' ? `${plural(rows.length, 'process', 'processes')} · every 2 s · ${top.updatedAt ? clockTime(top.updatedAt) : ''}`
 		: sanitizeText(top.message ?? top.status);
 	const sortKey = top.sort === 'pid' ? 'pid' : top.sort;
 	return (

@@ -42,7 +42,7 @@ export function addHostConnection(state: AppState, name: string, target: string)
 /** Records one host's connection; repeats change nothing. The summary `connection` follows. */
 export function setHostConnection(state: AppState, name: string, connection: Omit<Connection, 'target'>): AppState {
 	const current = state.hosts?.[name] ?? {status: 'connecting', target: state.connection.target};
-	if (current.status === connection.status && current.message === connection.message && current.attempt === connection.attempt && current.rttMs === connection.rttMs) return state;
+	if (current.status === connection.status && current.message === connection.message && current.attempt === connection.attempt && current.rttMs === connection.rttMs && current.product === connection.product) return state;
 	const hosts = {...state.hosts, [name]: {target: current.target, ...connection}};
 	return {...state, hosts, connection: summarise(hosts, state.connection)};
 }

@@ -21,6 +21,8 @@ export type Connection = {
 	attempt?: number;
 	/** The last ping's round trip, set only when it is slow enough to show (over 100 ms). */
 	rttMs?: number;
+	/** 'Podman' when the engine said so in /version; unset for Docker. */
+	product?: 'Podman';
 };
 
 /** The stats of one container: the latest sample, rates against the one before, and a bounded history. */
@@ -62,6 +64,8 @@ export type UiState = {
 	showDetail?: boolean;
 	/** The body area's height less one; set by the layout (the help and logs views page by it). */
 	pageSize: number;
+	/** The terminal is below the minimum size: the layout shows only a message, and only quit works (set by the layout). */
+	tooSmall?: boolean;
 	/** The line being typed, when a filter or command prompt is open. */
 	prompt?: Prompt;
 	/** A dangerous action waiting for the user's yes. */

@@ -81,6 +81,6 @@ export function visibleNotice(notice: Notice | undefined, view: ViewName, now: n
 /** Records the connection state. */
 export function setConnection(state: AppState, connection: Omit<Connection, 'target'>): AppState {
 	const current = state.connection;
-	if (current.status === connection.status && current.message === connection.message && current.attempt === connection.attempt) return state;
+	if (current.status === connection.status && current.message === connection.message && current.attempt === connection.attempt && current.product === connection.product) return state;
 	return {...state, connection: {target: current.target, ...connection}};
 }

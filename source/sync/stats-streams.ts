@@ -1,6 +1,6 @@
 import {eachLimited} from '../domain/each-limited.js';
-import {computeSample, cpuBase, type CpuBase, type RawStats} from '../domain/stats-calc.js';
-import {isQuiet, type StatsSample} from '../domain/stats.js';
+import {computeSample, cpuBase, hasPreviousReading, type CpuBase, type RawStats} from '../domain/stats-calc.js';
+import {calmLongEnough, extendCalm, isQuiet, type CalmRun, type StatsSample} from '../domain/stats.js';
 import type {Engine} from '../engine/engine.js';
 import {statsColumns} from '../store/selectors.js';
 import type {AppState} from '../store/state.js';
@@ -13,8 +13,8 @@ export type StatsStreamsOptions = {
 	pollMs?: number;
 	/** How often quiet containers on screen get a one-shot reading. */
 	quietPollMs?: number;
-	/** Consecutive quiet samples after which a container's stream gives way to polling. */
-	quietAfter?: number;
+	/** How long (engine time, over two samples or more) a container's figures must stay still before its stream gives way to polling. */
+	quietAfterMs?: number;
 	/** Samples are handed to the store together, at most this often: one redraw a second, not one per stream. */
 	flushMs?: number;
 };
@@ -27,9 +27,11 @@ export type StatsStreamsOptions = {
  * computed against our own previous reading.
  *
  * Most containers on a host sit idle, and a stream of unchanging figures
- * still costs the engine a reading a second. After `quietAfter` quiet samples
- * in a row (see isQuiet) a container's stream closes and it is read every
- * `quietPollMs` instead; the first reading that moves brings the stream back.
+ * still costs the engine a reading a second. Once its samples have stayed
+ * quiet (see isQuiet) for `quietAfterMs` (engine time, so Podman's frames 5 s
+ * apart count the same as Docker's 1 s ones) a container's stream closes and
+ * it is read every `quietPollMs` instead; the first reading that moves brings
+ * the stream back.
  *
  * Nothing is subscribed twice, and `stopAll` leaves no stream or timer
  * behind. With no live container nothing runs at all.
@@ -44,12 +46,12 @@ export class StatsStreams {
 	private polling = false;
 	private readonly pollMs: number;
 	private readonly quietPollMs: number;
-	private readonly quietAfter: number;
+	private readonly quietAfterMs: number;
 	private readonly flushMs: number;
 	/** Live containers whose figures stopped moving: polled, not streamed. */
 	private readonly quiet = new Set<string>();
-	/** Quiet samples in a row, per streamed container. */
-	private readonly calm = new Map<string, number>();
+	/** The run of quiet samples, per streamed container. */
+	private readonly calm = new Map<string, CalmRun>();
 	/** The last sample per container, to tell whether the next one moved. */
 	private readonly last = new Map<string, StatsSample>();
 	/** When each polled container was last read. */
@@ -59,10 +61,10 @@ export class StatsStreams {
 	private seen: {visible: AppState['visibleContainers']; sort: string} | undefined;
 	private readonly unsubscribe: () => void;
 
-	constructor(private readonly engine: Engine, private readonly store: Store, {pollMs = 10_000, quietPollMs = 5000, quietAfter = 10, flushMs = 1000}: StatsStreamsOptions = {}) {
+	constructor(private readonly engine: Engine, private readonly store: Store, {pollMs = 10_000, quietPollMs = 5000, quietAfterMs = 10_000, flushMs = 1000}: StatsStreamsOptions = {}) {
 		this.pollMs = pollMs;
 		this.quietPollMs = Math.min(quietPollMs, pollMs);
-		this.quietAfter = quietAfter;
+		this.quietAfterMs = quietAfterMs;
 		this.flushMs = flushMs;
 		// Cheap on every batch: only a change of what is on screen or of the sort column does work.
 		this.unsubscribe = store.subscribe(() => {
@@ -200,8 +202,7 @@ export class StatsStreams {
 		// The engine sends a frame of zeros once the container has stopped.
 		if (!raw.read || raw.read.startsWith('0001-')) return;
 		const previous = this.bases.get(id);
-		const hasPrecpu = (raw.precpu_stats?.system_cpu_usage ?? 0) > 0;
-		const sample = computeSample(raw, hasPrecpu ? undefined : previous);
+		const sample = computeSample(raw, hasPreviousReading(raw) ? undefined : previous);
 		this.bases.set(id, cpuBase(raw));
 		this.judge(id, sample);
 		this.pending.push([id, sample]);
@@ -222,9 +223,13 @@ export class StatsStreams {
 			return;
 		}
 		if (!this.controllers.has(id)) return;
-		const calm = still ? (this.calm.get(id) ?? 0) + 1 : 0;
+		const calm = extendCalm(this.calm.get(id), previous, sample);
+		if (!calm) {
+			this.calm.delete(id);
+			return;
+		}
 		this.calm.set(id, calm);
-		if (calm < this.quietAfter) return;
+		if (!calmLongEnough(calm, sample, this.quietAfterMs)) return;
 		this.calm.delete(id);
 		this.quiet.add(id);
 		this.polledAt.set(id, Date.now());

@@ -1,5 +1,5 @@
 import {isLive, type ContainerRow} from '../domain/container.js';
-import {rowAfterEvent} from '../domain/container-events.js';
+import {containerEventKind, rowAfterEvent} from '../domain/container-events.js';
 import {eachLimited} from '../domain/each-limited.js';
 import type {Engine, EngineEvent} from '../engine/engine.js';
 import {removeContainer, replaceContainers, upsertContainer} from '../store/containers-slice.js';
@@ -13,8 +13,6 @@ import {ResourceSync} from './resource-sync.js';
 import {StatsStreams} from './stats-streams.js';
 import {Tombstones} from './tombstones.js';
 
-/** Container event actions that change nothing we show; re-reading on them causes refresh storms. */
-const noise = /^(exec_|top$|attach$|resize$|detach$|export$|commit$|copy$|archive-path$|extract-to-dir$)/;
 
 /** How long to wait before each reconnect attempt, doubling up to a cap. */
 export function backoff(attempt: number, baseMs = 250, capMs = 5000): number {
@@ -78,6 +76,8 @@ export class Sync {
 	private touched?: Set<string>;
 	/** False until the first session is up: a host that never answered is `down`, one that went away `retrying`. */
 	private everUp = false;
+	/** What the engine is when it is not Docker ('Podman'), asked once per session. */
+	private product: Connection['product'];
 	private stalled = false;
 
 	constructor(private readonly engine: Engine, private readonly store: Store, parts: SyncParts = {}) {
@@ -90,9 +90,10 @@ export class Sync {
 		this.pings = new PingWatch(signal => engine.ping(signal), result => this.onPing(result), parts.ping);
 	}
 
-	/** Records this host's connection: under its name when it has one, else as the one connection. */
-	private setStatus(connection: Omit<Connection, 'target'>): void {
+	/** Records this host's connection: under its name when it has one, else as the one connection; with the product once known. */
+	private setStatus(status: Omit<Connection, 'target' | 'product'>): void {
 		const host = this.host;
+		const connection: Omit<Connection, 'target'> = this.product ? {...status, product: this.product} : status;
 		this.store.update(state => host === undefined ? setConnection(state, connection) : setHostConnection(state, host, connection));
 	}
 
@@ -126,6 +127,7 @@ export class Sync {
 				this.everUp = true;
 				this.stalled = false;
 				this.setStatus({status: 'up'});
+				this.learnProduct(this.session);
 				this.pings.start();
 				this.scheduleReconcile();
 				for await (const event of events) this.onEvent(event);
@@ -148,6 +150,20 @@ export class Sync {
 		}
 		this.stats.stopAll();
 		this.resources.stop();
+	}
+
+	/**
+	 * Asks which product the engine is (Docker or Podman) beside the session, not before "up":
+	 * one more round trip must not hold the status bar at "connecting". A failure to say is no
+	 * reason to drop the session, and an answer that arrives after the session ended is dropped.
+	 */
+	private learnProduct(session: number): void {
+		if (this.product) return;
+		this.engine.product().then(product => {
+			if (session !== this.session || !product || this.stalled) return;
+			this.product = product;
+			this.setStatus({status: 'up'});
+		}, () => {});
 	}
 
 	/** Tags a row with this sync's host, so actions reach the engine that owns it. */
@@ -248,11 +264,11 @@ export class Sync {
 				// A listener's trouble is its own; the sync carries on.
 			}
 		}
-		const action = event.action.split(':')[0] ?? '';
-		if (noise.test(action)) return;
+		const kind = containerEventKind(event.action);
+		if (kind === 'noise') return;
 		this.lastEventAt = Date.now();
 		this.touched?.add(event.id);
-		if (action === 'destroy') {
+		if (kind === 'destroy') {
 			this.tombstones.add(event.id);
 			this.stats.stop(event.id);
 			this.store.update(state => removeContainer(state, event.id));

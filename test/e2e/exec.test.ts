@@ -85,15 +85,21 @@ describe('exec, top and inspect in a real terminal', () => {
 		await term.send('Enter');
 		const found = await term.waitFor(/"E2E_PASSWORD=•+"/);
 		assert.doesNotMatch(found, /do-not-show/);
+		// Esc clears the search first and stays in inspect (issue 10 #7); q then goes back.
 		await term.send('Escape');
+		await waitFor(async () => !(await term.screen()).includes('match "E2E_PASSWORD"'), {what: 'the search cleared'});
+		assert.match(await term.screen(), new RegExp(`Inspect container ${name}`), 'still in inspect');
+		await term.send('q');
 		// The footer shows the filter everywhere: wait for the table row, so the next key is not read as Alt+key.
 		await term.waitFor(new RegExp(`${name}\\s.*running`));
 	});
 
-	it('t opens top with the container\'s processes, and q quits', async () => {
+	it('t opens top with the container\'s processes; q goes back, and q on the table quits', async () => {
 		await term.send('t');
 		await term.waitFor(`Processes of ${name}`);
 		await term.waitFor(/root .* sleep 300/);
+		await term.send('q');
+		await term.waitFor(new RegExp(`${name}\\s.*running`));
 		await term.send('q');
 		await term.waitFor('PORTHOLE-EXIT=0');
 	});

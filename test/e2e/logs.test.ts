@@ -21,7 +21,7 @@ describe('logs in a real terminal', () => {
 		await containers.cleanup();
 	});
 
-	it('opens the logs with l, shows a known line, searches it, and quits cleanly', async () => {
+	it('opens the logs with l, shows a known line, searches it; Esc clears the search, q goes back, q quits cleanly', async () => {
 		// Other tests' containers may fill the screen: filter to ours first.
 		await term.waitFor('connected');
 		await term.send('/');
@@ -40,7 +40,11 @@ describe('logs in a real terminal', () => {
 		await term.waitFor('1 match');
 		await term.send('Enter');
 		screen = await term.waitFor(/^>│ hello from porthole e2e/m);
+		// Esc clears the search first and stays (issue 10 #7); q then goes back to the table, and q there quits.
 		await term.send('Escape');
+		screen = await term.waitFor(/^ │ hello from porthole e2e/m);
+		assert.match(screen, new RegExp(`Logs ${name}`), 'still in the logs');
+		await term.send('q');
 		await term.waitFor(`filter: ${name}`);
 		await term.send('q');
 		screen = await term.waitFor('PORTHOLE-EXIT=0');

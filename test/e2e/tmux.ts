@@ -27,6 +27,15 @@ export class TmuxSession {
 		for (const key of keys) await this.tmux('send-keys', '-t', this.target, key);
 	}
 
+	/**
+	 * Sends several keys in one send-keys, so they reach the program in one
+	 * write, as a fast typist, a paste or an SSH link delivers them. Each
+	 * argument is a tmux key name ("C-u", "Enter") or, if it names none, literal text.
+	 */
+	async burst(...keys: string[]): Promise<void> {
+		await this.tmux('send-keys', '-t', this.target, ...keys);
+	}
+
 	/** Sends literal text, character by character, as a typist would. */
 	async type(text: string): Promise<void> {
 		for (const char of text) await this.tmux('send-keys', '-t', this.target, '-l', char);

@@ -18,6 +18,7 @@ export function forbiddenEngine(): ForbiddenEngine {
 		calls,
 		ping: forbid('ping'),
 		engineId: forbid('engineId'),
+		product: forbid('product'),
 		ready: forbid('ready'),
 		close: forbid('close'),
 		listContainers: forbid('listContainers'),

@@ -15,11 +15,12 @@ export function testEngine(): Engine {
 }
 
 /**
- * Starts sync against the private engine and waits until it is up. `wrap`
- * lets a test observe engine calls without changing what they do.
+ * Starts sync against the private engine (or `engine`: the TLS one, Podman)
+ * and waits until it is up. `wrap` lets a test observe engine calls without
+ * changing what they do.
  */
-export async function startLiveSync({wrap = engine => engine}: {wrap?: (engine: Engine) => Engine} = {}): Promise<LiveSync> {
-	const engine = wrap(testEngine());
+export async function startLiveSync({wrap = engine => engine, engine: given}: {wrap?: (engine: Engine) => Engine; engine?: Engine} = {}): Promise<LiveSync> {
+	const engine = wrap(given ?? testEngine());
 	const store = createStore(initialState({target: engine.description}), {batchMs: 0});
 	const sync = new Sync(engine, store);
 	const controller = new AbortController();

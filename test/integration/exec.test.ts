@@ -104,6 +104,31 @@ describe('exec, top and inspect on the real engine', () => {
 		assert.equal(store.getSnapshot().notice?.level, 'error');
 	});
 
+	it('--shell names a shell the container lacks: it says so and opens no other shell (issue 10)', async () => {
+		const store = await storeWith(engine, id);
+		store.update(state => ({...state, shell: 'nosuchshell'}));
+		const term = fakeIo();
+		const row = store.getSnapshot().containers.get(id);
+		assert.ok(row);
+		await execInContainer({engine, store, quit: () => undefined, suspend: async session => session()}, row, undefined, term.io);
+		assert.equal(store.getSnapshot().notice?.level, 'error');
+		assert.match(store.getSnapshot().notice?.text ?? '', /^shell nosuchshell \(--shell\) not found in exec-\w+; without --shell, e tries bash, ash, sh; or press E to run a command$/);
+		assert.doesNotMatch(term.screen(), /exit \(or Ctrl-D\) returns/, 'no session was started');
+	});
+
+	it('--shell names a shell the container has: that one opens', async () => {
+		const store = await storeWith(engine, id);
+		store.update(state => ({...state, shell: 'sh'}));
+		const term = fakeIo();
+		const row = store.getSnapshot().containers.get(id);
+		assert.ok(row);
+		const running = execInContainer({engine, store, quit: () => undefined, suspend: async session => session()}, row, undefined, term.io);
+		await waitFor(() => term.screen().includes('sh in exec-'), {what: 'the shell banner', timeoutMs: 10_000});
+		term.stdin.write('exit 0\n');
+		await running;
+		assert.match(store.getSnapshot().notice?.text ?? '', /^sh in exec-\w+ exited with code 0$/);
+	});
+
 	it('refuses a stopped container with a message, without calling the engine', async () => {
 		const stopped = await containers.create(containers.name('stopped'), ['sleep', '1']);
 		const store = await storeWith(engine, stopped);

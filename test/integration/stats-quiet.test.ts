@@ -13,8 +13,8 @@ describe('quiet containers give up their stats stream', () => {
 	const containers = new TestContainers();
 	const engine = testEngine();
 	const store = createStore(initialState({target: engine.description}), {batchMs: 0});
-	// Quiet after 2 still samples; quiet ones read every 500 ms.
-	const streams = new StatsStreams(engine, store, {pollMs: 10_000, quietPollMs: 500, quietAfter: 2, flushMs: 200});
+	// Quiet after 2 s of still samples; quiet ones read every 500 ms.
+	const streams = new StatsStreams(engine, store, {pollMs: 10_000, quietPollMs: 500, quietAfterMs: 2000, flushMs: 200});
 	let idle = '';
 	let busy = '';
 

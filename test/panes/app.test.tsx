@@ -161,3 +161,88 @@ describe('confirm dialog', () => {
 		assert.ok(!app.lastFrame().includes('pwned'));
 	});
 });
+
+describe('keys in one read (issue 10 #6)', () => {
+	const bursts: Array<[string, string, string]> = [
+		['/, Ctrl-U and zzz clear the old filter and type zzz', '/\u0015zzz', 'zzz'],
+		['/, Ctrl-U, zzz and Enter keep zzz as the filter', '/\u0015zzz\r', 'zzz'],
+		['/, text, Backspace', '/\u0015abc\u007f', 'ab'],
+	];
+	for (const [name, burst, filter] of bursts) {
+		test(name, async () => {
+			app = await renderApp({store: seededStore({ui: {filter: 'logger'}})});
+			await app.waitForFrame(t => t.includes('NAME▲'), 'the table');
+			app.type(burst);
+			await app.waitForFrame(() => app?.store.getSnapshot().ui.filter === filter, `the filter to read ${filter}`);
+			assert.equal(app.store.getSnapshot().ui.filter, filter);
+		});
+	}
+});
+
+describe('the too-small screen takes only quit (issue 10 #5)', () => {
+	const tiny = {columns: 20, rows: 5};
+	const ignored = ['s', 'p', 'K', 'D', 'r', 'y', 'v', '\r', '/', 'x', ':', '?', 'h', 'o', 'l', 'e', 'j', '\u0004', keys.escape];
+
+	test('no other key acts on the container nobody can see; q quits', async () => {
+		const engine = forbiddenEngine();
+		app = await renderApp({store: seededStore({ui: {selectedId: idOf('burner')}}), engine, size: tiny});
+		await app.waitForFrame(t => flat(t).includes('Terminal too small'), 'the too-small message');
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.tooSmall === true, 'the layout to tell the store');
+		for (const key of ignored) app.type(key);
+		app.type('q');
+		// Keys are handled in order: once q has quit, every key before it was handled.
+		await app.waitForFrame(() => app?.quits.count === 1, 'quit');
+		const state = app.store.getSnapshot();
+		assert.deepEqual(engine.calls, []);
+		assert.equal(state.ui.confirm, undefined, 'no dialog opened');
+		assert.equal(state.ui.prompt, undefined, 'no prompt opened');
+		assert.equal(state.ui.view, 'containers');
+		assert.equal(state.ui.selectedId, idOf('burner'), 'the selection did not move');
+		assert.equal(state.ui.hideStopped, false);
+		assert.equal(state.notice, undefined);
+	});
+
+	test('Ctrl-C quits too', async () => {
+		app = await renderApp({store: seededStore(), size: tiny});
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.tooSmall === true, 'the too-small screen');
+		app.type('\u0003');
+		await app.waitForFrame(() => app?.quits.count === 1, 'quit');
+	});
+
+	test('a dialog open before the shrink is not answered from the small screen; it is there after growing', async () => {
+		const engine = forbiddenEngine();
+		app = await renderApp({store: seededStore({ui: {selectedId: idOf('burner')}}), engine});
+		await app.waitForFrame(t => t.includes('burner'), 'the table');
+		app.type('s');
+		await app.waitForFrame(t => t.includes('Stop container burner?'), 'the dialog');
+		app.resize(tiny);
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.tooSmall === true, 'the too-small screen');
+		app.type('y');
+		app.resize({columns: 160, rows: 40});
+		await app.waitForFrame(t => t.includes('Stop container burner?') && app?.store.getSnapshot().ui.tooSmall === false, 'the dialog again');
+		assert.deepEqual(engine.calls, []);
+	});
+});
+
+describe('h says what it hid (issue 10, wording)', () => {
+	test('the status bar says stopped containers are hidden, and a message says how to show them', async () => {
+		app = await renderApp({store: seededStore()});
+		await app.waitForFrame(t => t.includes('job-failed'), 'the table');
+		app.type('h');
+		const text = await app.waitForFrame(t => !t.includes('job-failed'), 'the stopped rows gone');
+		const [header = '', message = ''] = text.split('\n');
+		assert.match(header, /7 containers, 3 running, 3 stopped hidden/);
+		assert.match(message, /stopped containers hidden; h shows them/);
+		app.type('h');
+		const shown = await app.waitForFrame(t => t.includes('job-failed'), 'the stopped rows back');
+		assert.doesNotMatch(shown.split('\n')[0] ?? '', /hidden/);
+		assert.match(shown.split('\n')[1] ?? '', /stopped containers shown/);
+	});
+
+	test('with nothing stopped, the header still says stopped ones are hidden', async () => {
+		const running = fixtureRows().filter(row => row.state === 'running');
+		app = await renderApp({store: seededStore({rows: running, ui: {hideStopped: true}})});
+		const text = await app.waitForFrame(t => t.includes('burner'), 'the table');
+		assert.match(text.split('\n')[0] ?? '', /3 containers, 3 running, stopped hidden/);
+	});
+});

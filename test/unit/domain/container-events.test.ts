@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {rowAfterEvent, type ContainerEventFacts} from '../../../source/domain/container-events.js';
+import {containerEventKind, rowAfterEvent, type ContainerEventFacts} from '../../../source/domain/container-events.js';
 import {fixtureRows} from '../../helpers/fixtures.js';
 
 const running = () => {
@@ -71,5 +71,44 @@ describe('rowAfterEvent', () => {
 	test('an exit code that is not a number leaves the known one', () => {
 		const known = {...running(), exitCode: 3};
 		assert.equal(rowAfterEvent(known, event(known.id, 'die', {exitCode: 'x'}))?.exitCode, 3);
+	});
+});
+
+describe('containerEventKind: Docker and Podman words alike', () => {
+	const cases: Array<[action: string, kind: ReturnType<typeof containerEventKind>, why: string]> = [
+		['destroy', 'destroy', 'Docker: the container is gone'],
+		['remove', 'destroy', 'Podman 4 says remove where Docker says destroy'],
+		['init', 'noise', 'Podman, before every start; start says it all'],
+		['cleanup', 'noise', 'Podman, after every exit; die says it all'],
+		['exec', 'noise', 'Podman, for every exec'],
+		['exec_died', 'noise', 'Podman, when an exec ends'],
+		['exec_start: sh -c true', 'noise', 'Docker, health checks run one each time'],
+		['exec_die', 'noise', 'Docker'],
+		['resize', 'noise', 'a TTY resize'],
+		['attach', 'noise', 'an attach'],
+		['start', 'change', 'state changes are re-read'],
+		['die', 'change', 'state changes are re-read'],
+		['create', 'change', 'a new container is read'],
+		['health_status: healthy', 'change', 'health is shown'],
+		['health_status', 'change', 'Podman\'s health event, its status in an attribute'],
+		['rename', 'change', 'the name is shown'],
+		['executioner', 'change', 'only exec itself is noise, not every word starting with it'],
+		['initialize', 'change', 'only init itself'],
+	];
+	for (const [action, kind, why] of cases) {
+		test(`${action} is ${kind}: ${why}`, () => assert.equal(containerEventKind(action), kind));
+	}
+});
+
+describe('rowAfterEvent with Podman\'s events', () => {
+	test('health_status with the status in an attribute (Podman) sets the health', () => {
+		const known = {...running(), health: 'starting' as const};
+		assert.equal(rowAfterEvent(known, event(known.id, 'health_status', {health_status: 'healthy'}))?.health, 'healthy');
+		assert.equal(rowAfterEvent(known, event(known.id, 'health_status', {health_status: 'starting'})), undefined);
+	});
+
+	test('Podman\'s containerExitCode, podId and health_status attributes are not taken for labels', () => {
+		const row = rowAfterEvent(undefined, event('abc', 'create', {name: 'web', image: 'busybox', containerExitCode: '0', podId: '', app: 'shop'}));
+		assert.deepEqual(row?.labels, {app: 'shop'});
 	});
 });

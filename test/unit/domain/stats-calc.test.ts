@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it, test} from 'node:test';
 import {computeCpuPercent, computeSample, cpuBase, type RawStats} from '../../../source/domain/stats-calc.js';
-import {isQuiet, type StatsSample} from '../../../source/domain/stats.js';
+import {calmLongEnough, extendCalm, isQuiet, type CalmRun, type StatsSample} from '../../../source/domain/stats.js';
 import {
 	blkio,
 	blkioThrottled,
@@ -10,6 +10,9 @@ import {
 	memoryLimit,
 	near,
 	oneShot,
+	podmanFirst,
+	podmanOneShot,
+	podmanSecond,
 	streamFirst,
 	streamSecond,
 } from './stats-fixtures.js';
@@ -211,6 +214,28 @@ describe('computeCpuPercent', () => {
 			expected: 12.5,
 		},
 		{name: 'no cpu_stats at all', raw: {read: streamFirst.read, cpu_stats: null, precpu_stats: null}, expected: 0},
+		{name: 'Podman one-shot: zero precpu, nothing to compare with -> 0, not a lifetime average', raw: podmanOneShot, expected: 0},
+		{
+			// Hand-made from the Podman one-shot: precpu's system counter filled but preread at the zero time.
+			// Taking precpu as a base would give 1452567572 / (942878924607 - 900000000000) * 200 = 6.77 %.
+			name: 'a zero preread means no previous reading, whatever precpu holds',
+			raw: {...copy(podmanOneShot), precpu_stats: {cpu_usage: {total_usage: 0}, system_cpu_usage: 900_000_000_000}},
+			expected: 0,
+		},
+		{name: 'Podman stream, first frame: precpu is a read 2 ms earlier with no CPU used -> 0', raw: podmanFirst, expected: 0},
+		{
+			// (3673803941 - 1561104312) / (953467086054 - 943494771443) * 2 * 100, over Podman's 5 s between frames
+			name: 'Podman stream, second frame: against its precpu',
+			raw: podmanSecond,
+			expected: 42.371_299_170,
+		},
+		{
+			// (3673803941 - 1452567572) / (953467086054 - 942878924607) * 2 * 100
+			name: 'Podman one-shot polled, then a frame compared with our own prev',
+			raw: podmanSecond,
+			prev: cpuBase(podmanOneShot),
+			expected: 41.956_979_597,
+		},
 	];
 
 	for (const {name, raw, prev, expected} of cases) {
@@ -253,5 +278,36 @@ describe('isQuiet', () => {
 		const big = {...base, memoryUsage: 1024 ** 3};
 		assert.equal(isQuiet(big, {...big, time: 2000, memoryUsage: big.memoryUsage + 5 * 1024 * 1024}), true);
 		assert.equal(isQuiet(big, {...big, time: 2000, memoryUsage: big.memoryUsage + 20 * 1024 * 1024}), false);
+	});
+});
+
+describe('calm runs: quiet for long enough, in engine time', () => {
+	const still = (time: number): StatsSample => ({time, cpuPercent: 0.1, memoryUsage: 300 * 1024, memoryLimit: 1 << 30, memoryPercent: 0.03, netRx: 10, netTx: 20, blockRead: 0, blockWrite: 0, pids: 1});
+	/** Feeds samples `everyMs` apart from t=0 and says after how many the run was long enough for `afterMs`. */
+	function samplesUntilQuiet(everyMs: number, afterMs: number, moveAt?: number): number | undefined {
+		let run: CalmRun | undefined;
+		let previous = still(0);
+		for (let n = 1; n <= 100; n++) {
+			const sample = n === moveAt ? {...still(n * everyMs), cpuPercent: 30} : still(n * everyMs);
+			run = extendCalm(run, previous, sample);
+			previous = sample;
+			if (run && calmLongEnough(run, sample, afterMs)) return n;
+		}
+		return undefined;
+	}
+	const cases: Array<[name: string, everyMs: number, afterMs: number, moveAt: number | undefined, expected: number]> = [
+		['Docker, a frame a second: 10 s is 10 samples', 1000, 10_000, undefined, 10],
+		['Podman, a frame every 5 s: 10 s is 2 samples, not 50 s of them', 5000, 10_000, undefined, 2],
+		['one sample is never enough, however far apart', 60_000, 10_000, undefined, 2],
+		['a sample that moves starts the run again', 1000, 10_000, 5, 15],
+		['the test setting: 2 s at a frame a second', 1000, 2000, undefined, 2],
+	];
+	for (const [name, everyMs, afterMs, moveAt, expected] of cases) {
+		test(name, () => assert.equal(samplesUntilQuiet(everyMs, afterMs, moveAt), expected));
+	}
+
+	test('a moved sample ends the run', () => {
+		assert.equal(extendCalm({since: 0, count: 4}, still(4000), {...still(5000), cpuPercent: 30}), undefined);
+		assert.deepEqual(extendCalm(undefined, still(4000), still(5000)), {since: 4000, count: 1});
 	});
 });

@@ -27,6 +27,10 @@ export const blkio = fixture('blkio-write-read.json');
 export const blkioThrottled = fixture('blkio-throttled-discard.json');
 /** cgroup v1, -m 64m, 16 MiB of page cache. */
 export const memoryLimit = fixture('memory-limit-64m.json');
+/** Podman 4.3: the first two frames of a stream from a container spinning half a core, 5 s apart. */
+export const [podmanFirst, podmanSecond] = fixture<[RawStats, RawStats]>('podman-stream.json');
+/** Podman 4.3: a one-shot reading of the same container, with a zero precpu and preread. */
+export const podmanOneShot = fixture('podman-one-shot.json');
 /** Hand-made cgroup v2 frame with two interfaces. */
 export const cgroup2 = fixture('cgroup2-with-network.json');
 

@@ -63,6 +63,16 @@ const cases: Case[] = [
 		'TLS with tcp://engine.lan:2376 failed: self-signed certificate (check DOCKER_CERT_PATH and DOCKER_TLS_VERIFY)'],
 	['expired certificate from a context', errno('CERT_HAS_EXPIRED', {message: 'certificate has expired'}), ctx, 'tls', EXIT_UNREACHABLE,
 		/certificate has expired \(check the certificates of context "prod"\)/],
+	['an untrusted engine certificate, without Node\'s --use-system-ca advice', errno('UNABLE_TO_VERIFY_LEAF_SIGNATURE', {
+		message: 'unable to verify the first certificate; if the root CA is installed locally, try running Node.js with --use-system-ca',
+	}), tcp, 'tls', EXIT_UNREACHABLE, 'TLS with tcp://engine.lan:2376 failed: unable to verify the first certificate (check DOCKER_CERT_PATH and DOCKER_TLS_VERIFY)'],
+	['our client certificate from a CA the engine does not trust: OpenSSL\'s string cut to its reason', errno('ERR_SSL_SSL/TLS_ALERT_BAD_CERTIFICATE', {
+		message: '40DDE670937F0000:error:0A000412:SSL routines:ssl3_read_bytes:ssl/tls alert bad certificate:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:918:SSL alert number 42\n',
+	}), tcp, 'tls', EXIT_UNREACHABLE,
+	'TLS with tcp://engine.lan:2376 failed: the engine did not accept our client certificate (ssl/tls alert bad certificate) (check DOCKER_CERT_PATH and DOCKER_TLS_VERIFY)'],
+	['no client certificate for an engine that wants one (TLS 1.3)', errno('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', {
+		message: 'C0:error:0A00045C:SSL routines:ssl3_read_bytes:tlsv13 alert certificate required:ssl/record/rec_layer_s3.c:1605:SSL alert number 116',
+	}), tcp, 'tls', EXIT_UNREACHABLE, /failed: the engine wants a client certificate, and we sent none \(tlsv13 alert certificate required\)/],
 	['host name mismatch', errno('ERR_TLS_CERT_ALTNAME_INVALID'), tcp, 'tls', EXIT_UNREACHABLE, /^TLS with/],
 	['talking TLS to plain HTTP', errno('EPROTO', {message: 'wrong version number'}), tcp, 'tls', EXIT_UNREACHABLE, /wrong version number/],
 	['talking HTTP to a TLS engine', httpError(400, 'unexpected', Buffer.from('Client sent an HTTP request to an HTTPS server.\n')),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {Agent as HttpsAgent} from 'node:https';
-import {describeTarget, resolveTarget, toDockerodeOptions, type EngineTarget} from '../../../source/engine/connection.js';
+import {describeTarget, dockerodeFor, resolveTarget, toDockerodeOptions, type EngineTarget} from '../../../source/engine/connection.js';
 import {ConnectionConfigError, EXIT_USAGE} from '../../../source/engine/connection-errors.js';
 
 /** Resolves `host` as the --host flag, with nothing else configured. */
@@ -132,6 +132,38 @@ describe('toDockerodeOptions', () => {
 			else process.env.SSH_AUTH_SOCK = before;
 		}
 	});
+});
+
+describe('dockerodeFor: the environment never reaches docker-modem', () => {
+	// docker-modem reads these itself whenever DOCKER_HOST is set, and throws when DOCKER_CERT_PATH lacks cert.pem.
+	const cases: Array<[string, NodeJS.ProcessEnv, EngineTarget]> = [
+		['a cert folder without cert.pem, for https:// with only a CA', {DOCKER_HOST: 'https://h:2376', DOCKER_CERT_PATH: '/nonexistent'},
+			{kind: 'tcp', host: 'h', port: 2376, tls: {verify: true}, source: 'DOCKER_HOST'}],
+		['a stray DOCKER_CLIENT_TIMEOUT', {DOCKER_HOST: 'tcp://h:2375', DOCKER_CLIENT_TIMEOUT: '5'},
+			{kind: 'tcp', host: 'h', port: 2375, source: 'DOCKER_HOST'}],
+		['a malformed DOCKER_HOST while --host chose a socket', {DOCKER_HOST: 'tcp://[bad', DOCKER_CERT_PATH: '/nonexistent'},
+			{kind: 'unix', socketPath: '/run/d.sock', source: '--host'}],
+	];
+	for (const [name, env, target] of cases) {
+		test(name, () => {
+			const keys = ['DOCKER_HOST', 'DOCKER_CERT_PATH', 'DOCKER_CLIENT_TIMEOUT'] as const;
+			const saved = keys.map(key => process.env[key]);
+			try {
+				for (const key of keys) delete process.env[key];
+				Object.assign(process.env, env);
+				const modem = (dockerodeFor(target) as unknown as {modem: {timeout?: number; cert?: unknown; socketPath?: unknown}}).modem;
+				assert.equal(modem.timeout, undefined);
+				assert.equal(modem.cert, undefined);
+				if (target.kind === 'unix') assert.equal(modem.socketPath, target.socketPath);
+				assert.equal(process.env.DOCKER_HOST, env.DOCKER_HOST, 'DOCKER_HOST is put back');
+			} finally {
+				keys.forEach((key, index) => {
+					if (saved[index] === undefined) delete process.env[key];
+					else process.env[key] = saved[index];
+				});
+			}
+		});
+	}
 });
 
 describe('describeTarget', () => {

@@ -61,7 +61,7 @@ describe('wording', () => {
 		[['running'], false, '1 container, 1 running'],
 		[['running', 'exited', 'created'], false, '3 containers, 1 running'],
 		[['running', 'exited', 'created'], true, '3 containers, 1 running, 2 stopped hidden'],
-		[['running'], true, '1 container, 1 running'],
+		[['running'], true, '1 container, 1 running, stopped hidden'],
 	];
 	for (const [states, hide, text] of summaries) test(`summary: ${text}`, () => assert.equal(containerSummary(states.map(row), hide), text));
 });

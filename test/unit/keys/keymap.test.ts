@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {activeBindings, hints, keyFor, keyName, resolveKey, type KeyFlags} from '../../../source/keys/dispatch.js';
 import {keymap, type Scope} from '../../../source/keys/keymap.js';
+import {keyLabel} from '../../../source/keys/key-labels.js';
 
 const scopes: Scope[] = ['global', 'containers', 'help', 'top', 'inspect', 'events'];
 const dangerous = keymap.filter(binding => binding.dangerous);
@@ -76,6 +77,10 @@ describe('resolveKey', () => {
 		['k', 'help', 'up', 'help'],
 		['j', 'help', 'down', 'help'],
 		['q', 'containers', 'quit', 'global'],
+		['q', 'logs', 'back', 'logs'],
+		['q', 'top', 'back', 'top'],
+		['q', 'images', 'quit', 'global'],
+		['ctrl+c', 'logs', 'quit', 'global'],
 		['ctrl+c', 'help', 'quit', 'global'],
 		['escape', 'containers', 'back', 'global'],
 		['?', 'help', 'help', 'global'],
@@ -97,13 +102,24 @@ describe('hints and keyFor come from the table', () => {
 	for (const scope of scopes) {
 		for (const readOnly of [false, true]) {
 			test(`hints for ${scope}${readOnly ? ', read-only' : ''}`, () => {
+				// A global row is hinted by its first key that the scope does not take for itself.
 				const expected = keymap
 					.filter(binding => binding.hint && (binding.scope === scope || binding.scope === 'global') && !(readOnly && binding.dangerous))
-					.map(binding => ({key: binding.keys[0], label: binding.hint}));
+					.flatMap(binding => {
+						const key = binding.scope === 'global' ? binding.keys.find(each => !keymap.some(own => own !== binding && own.scope === scope && own.keys.includes(each) && !(readOnly && own.dangerous))) : binding.keys[0];
+						return key === undefined ? [] : [{key: keyLabel(key), label: binding.hint}];
+					});
 				assert.deepEqual(hints(scope, readOnly), expected);
 				assert.ok(expected.length > 0);
 			});
 		}
+	}
+
+	const quitHints: Array<[Scope, string]> = [['containers', 'q'], ['images', 'q'], ['logs', 'Ctrl-C'], ['top', 'Ctrl-C'], ['inspect', 'Ctrl-C'], ['history', 'Ctrl-C'], ['help', 'Ctrl-C']];
+	for (const [scope, key] of quitHints) {
+		test(`quit is hinted as ${key} in ${scope} (q goes back in a sub-view)`, () => {
+			assert.deepEqual(hints(scope, false).find(hint => hint.label === 'quit'), {key, label: 'quit'});
+		});
 	}
 
 	test('read-only hints name no dangerous command', () => {

@@ -85,4 +85,12 @@ describe('events slice', () => {
 		assert.equal(rows.filter(r => r.action.startsWith('exec_')).length, execEventsCapacity);
 		assert.ok(rows.every((r, i) => i === 0 || r.seq > rows[i - 1]!.seq), 'in seq order');
 	});
+
+	it('Podman\'s exec and exec_died count as exec events too', () => {
+		const storm = Array.from({length: eventsCapacity * 3}, (_, i) => event('container', i % 2 ? 'exec' : 'exec_died', 'healthy'));
+		const state = withEvents([event('container', 'start', 'first'), ...storm, event('container', 'die', 'last')]);
+		const rows = selectEvents(state);
+		assert.equal(rows[0]?.name, 'first', 'the oldest other event is still there');
+		assert.equal(rows.filter(r => r.action.startsWith('exec')).length, execEventsCapacity);
+	});
 });
