@@ -113,16 +113,8 @@ export function dockerodeFor(target: EngineTarget): Dockerode {
 	}
 }
 
-/** The target as one short line for the status bar and messages, e.g. "unix:///var/run/docker.sock". */
-export function describeTarget(target: EngineTarget): string {
-	if (target.kind === 'unix') return `unix://${target.socketPath}`;
-	const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-	if (target.kind === 'ssh') {
-		return `ssh://${target.username ? `${target.username}@` : ''}${host}${target.port === 22 ? '' : `:${target.port}`}`;
-	}
-	const tls = target.tls ? (target.tls.verify ? ' (TLS)' : ' (TLS, unverified)') : '';
-	return `tcp://${host}:${target.port}${tls}`;
-}
+/** The target as one short line (engine/target-text.ts); re-exported here, where callers look for it. */
+export {describeTarget} from './target-text.js';
 
 /** Our own deadline; `code` makes it classify as a timeout and `timeoutMs` lets the message say how long we waited. */
 class ProbeTimeout extends Error {

@@ -63,7 +63,7 @@ export type UiState = {
 	hideStopped: boolean;
 	/** The detail area: shown, hidden, or (unset) shown only when the table keeps at least 12 rows. */
 	showDetail?: boolean;
-	/** Rows the table can show at once; set by the layout, used by page up/down. */
+	/** The body area's height less one; set by the layout (the help and logs views page by it). */
 	pageSize: number;
 	/** The terminal is below the minimum size: the layout shows only a message, and only quit works (set by the layout). */
 	tooSmall?: boolean;
@@ -128,6 +128,12 @@ export type AppState = {
 	 * has said) means every live container.
 	 */
 	visibleContainers?: ReadonlySet<string>;
+	/**
+	 * Lines of items each view shows at once, published by its pane
+	 * (hooks/use-body-rows.ts); page up/down move by it. Outside `ui`, so
+	 * publishing it redraws nothing.
+	 */
+	bodyRows?: Readonly<Partial<Record<ViewName, number>>>;
 	ui: UiState;
 	notice?: Notice;
 	readOnly: boolean;

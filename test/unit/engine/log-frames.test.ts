@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, test} from 'node:test';
 import type {RawLogLine} from '../../../source/domain/log-line.js';
-import {Demuxer, LogDecoder} from '../../../source/engine/log-frames.js';
+import {Demuxer} from '../../../source/engine/frame-demuxer.js';
+import {LogDecoder} from '../../../source/engine/log-frames.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/logs/${name}`, import.meta.url));
 
