@@ -173,7 +173,7 @@ describe('containers pane clock', () => {
 		const store = seededStore();
 		const id = idOf('job-failed');
 		assert.ok(id);
-		// Drawn first, so the time the first frame takes (long on a busy machine) does not eat the 300 ms margin.
+		// Drawn first, so the time the first frame takes (long on a busy machine) does not eat the margin.
 		app = await renderApp({store});
 		store.update(state => {
 			const row = state.containers.get(id)!;
@@ -181,7 +181,7 @@ describe('containers pane clock', () => {
 			return {...state, containers};
 		});
 		await app.waitForFrame(t => /exited \(3\) · <1m ago/.test(rowLine(t, 'job-failed')), 'job-failed under a minute');
-		// 5 s of margin before the minute, since a loaded machine can take seconds to the first frame; redraws go on 10 s boundaries, so the minute can take up to 15 s.
+		// 5 s before the minute; redraws go on 10 s boundaries, so the minute can take up to 15 s.
 		const text = await app.waitForFrame(t => /exited \(3\) · 1m ago/.test(rowLine(t, 'job-failed')), 'job-failed at a minute, with no store change', {timeoutMs: 20_000});
 		assert.match(rowLine(text, 'job-failed'), /1m ago/);
 	});
