@@ -42,3 +42,10 @@ export function sinceAfter(time: string): string | undefined {
 	const nanos = Number((match[2] ?? '').padEnd(9, '0')) + 1;
 	return nanos >= 1e9 ? `${seconds + 1}.000000000` : `${seconds}.${String(nanos).padStart(9, '0')}`;
 }
+
+/** Epoch milliseconds of an RFC3339Nano timestamp, or undefined when there is none. */
+export function timeMs(time: string): number | undefined {
+	if (time === '') return undefined;
+	const ms = Date.parse(time);
+	return Number.isFinite(ms) ? ms : undefined;
+}
