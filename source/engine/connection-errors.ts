@@ -12,7 +12,7 @@ export const EXIT_PERMISSION = 4;
 
 /** What went wrong talking to the engine, as one human line that says how to fix it. */
 export type EngineFailure = {
-	kind: 'missing' | 'permission' | 'refused' | 'timeout' | 'tls' | 'dns' | 'gone' | 'api' | 'not-docker' | 'unknown';
+	kind: 'missing' | 'permission' | 'hostkey' | 'refused' | 'timeout' | 'tls' | 'dns' | 'gone' | 'api' | 'not-docker' | 'unknown';
 	message: string;
 	exitCode: number;
 };
@@ -212,7 +212,7 @@ function unreachable(kind: EngineFailure['kind'], message: string): EngineFailur
 function endpoint(target: EngineTarget): string {
 	if (target.kind === 'unix') return target.socketPath;
 	const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-	if (target.kind === 'ssh') return `ssh://${target.username ? `${target.username}@` : ''}${host}${target.port === 22 ? '' : `:${target.port}`}`;
+	if (target.kind === 'ssh') return `ssh://${target.username ? `${target.username}@` : ''}${host}${target.port === undefined ? '' : `:${target.port}`}`;
 	return `tcp://${host}:${target.port}`;
 }
 

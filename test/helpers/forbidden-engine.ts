@@ -20,6 +20,7 @@ export function forbiddenEngine(): ForbiddenEngine {
 		engineId: forbid('engineId'),
 		ready: forbid('ready'),
 		close: forbid('close'),
+		probe: forbid('probe'),
 		listContainers: forbid('listContainers'),
 		inspectContainer: forbid('inspectContainer'),
 		events: forbid('events'),

@@ -1,0 +1,254 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {execa, type ResultPromise} from 'execa';
+import {EngineError, EXIT_UNREACHABLE, oneLine, type EngineFailure} from './connection-errors.js';
+import {serverHostKey, sshFailure} from './ssh-errors.js';
+
+/** Where to log in, as parsed from ssh://[user@]host[:port], plus the user's ssh settings. */
+export type SshTarget = {
+	host: string;
+	/** Only when the URL gave one: otherwise the ssh config's Port applies. */
+	port?: number;
+	username?: string;
+	/** Passed as `ssh -F` (--ssh-config, PORTHOLE_SSH_CONFIG). */
+	configFile?: string;
+	/** The engine socket on the remote host (--remote-socket); found there when absent. */
+	remoteSocket?: string;
+};
+
+/** Timings; tests shorten them. */
+export type SshTunnelOptions = {
+	/** The ssh binary (default `ssh` from PATH). */
+	ssh?: string;
+	/** ServerAliveInterval (s) and ServerAliveCountMax: a dead link is noticed after about their product. */
+	aliveIntervalSec?: number;
+	aliveCountMax?: number;
+	/** ConnectTimeout (s) for the TCP connection. */
+	connectTimeoutSec?: number;
+	/** How long ready() waits for login, discovery and the forward, in all. */
+	readyTimeoutMs?: number;
+};
+
+/**
+ * Finds the engine socket on the remote host, prints it, then holds the
+ * session open until our end closes stdin (or ssh is killed). Its order: the
+ * remote DOCKER_HOST when it is unix://, the standard socket, rootless
+ * Docker's, then Podman's (rootless, then system).
+ */
+export function discoveryScript(remoteSocket?: string): string {
+	const found = remoteSocket === undefined
+		? [
+			's=',
+			'case "${DOCKER_HOST:-}" in unix://*) s="${DOCKER_HOST#unix://}"; [ -S "$s" ] || s=;; esac',
+			'u=$(id -u)',
+			'if [ -z "$s" ]; then for c in /var/run/docker.sock "/run/user/$u/docker.sock" "${XDG_RUNTIME_DIR:-/run/user/$u}/podman/podman.sock" /run/podman/podman.sock; do if [ -S "$c" ]; then s="$c"; break; fi; done; fi',
+		]
+		: [`s=${shellQuote(remoteSocket)}`, '[ -S "$s" ] || s='];
+	return [...found, 'printf "porthole-socket:%s\\n" "$s"', 'exec cat >/dev/null'].join('\n');
+}
+
+/** Quotes a word for a POSIX shell. */
+export function shellQuote(word: string): string {
+	return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+const marker = 'porthole-socket:';
+const stderrCap = 16 * 1024;
+
+/**
+ * One ssh connection to a remote engine for as long as Porthole runs: the
+ * system `ssh` (so OpenSSH reads the user's config, agent, key files and
+ * known_hosts) logs in once as a ControlMaster whose session finds the
+ * remote engine socket, then a local unix socket in a private 0700 folder is
+ * forwarded to it through that master (`ssh -O forward`, no second login).
+ * Dockerode talks to the local socket for everything: lists, events, stats,
+ * logs, exec and attach. ready() (re)starts it when it is not up; close()
+ * kills ssh and removes the folder, and so does process exit.
+ */
+export class SshTunnel {
+	/** The private folder holding the control socket and the forwarded socket. */
+	readonly dir: string;
+	/** The local end of the forward: dockerode's socketPath. */
+	readonly socketPath: string;
+	private readonly controlPath: string;
+	private child: ResultPromise | undefined;
+	private connecting: Promise<void> | undefined;
+	private up = false;
+	private closed = false;
+	private stderr = '';
+	/** Why the link last failed or closed, for messages while it is down. */
+	private failure: EngineFailure | undefined;
+	/** The engine socket on the remote host, once found. */
+	remoteSocket: string | undefined;
+	private readonly onProcessExit = () => this.killNow();
+
+	constructor(private readonly target: SshTarget, private readonly options: SshTunnelOptions = {}) {
+		// mkdtemp makes the folder 0700: nobody else may reach the forwarded engine.
+		this.dir = mkdtempSync(join(tmpdir(), 'porthole-ssh-'));
+		this.socketPath = join(this.dir, 'docker.sock');
+		this.controlPath = join(this.dir, 'ctl');
+		this.remoteSocket = target.remoteSocket;
+		// A crash or process.exit still kills ssh and removes the folder.
+		process.once('exit', this.onProcessExit);
+	}
+
+	/** The command that logs in by hand, e.g. to accept a host key: `ssh -F cfg -p 2222 me@box`. */
+	loginCommand(): string {
+		const {configFile, port, username, host} = this.target;
+		return ['ssh', ...(configFile ? ['-F', configFile] : []), ...(port ? ['-p', String(port)] : []), `${username ? `${username}@` : ''}${host}`].join(' ');
+	}
+
+	/** True while ssh runs with the forward in place. */
+	get connected(): boolean {
+		return this.up;
+	}
+
+	/** Resolves when the forwarded socket leads to the engine; starts ssh when it is not running. Throws EngineError. */
+	ready(signal?: AbortSignal): Promise<void> {
+		if (this.closed) return Promise.reject(new Error('the ssh link is closed'));
+		if (this.up) return Promise.resolve();
+		this.connecting ??= this.connect().finally(() => (this.connecting = undefined));
+		if (!signal) return this.connecting;
+		return new Promise((resolve, reject) => {
+			const stop = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+			if (signal.aborted) return stop();
+			signal.addEventListener('abort', stop, {once: true});
+			this.connecting!.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+		});
+	}
+
+	/** While the link is down, its reason explains any connection error better than the socket's own. */
+	explain(error: unknown): string | undefined {
+		if (error instanceof EngineError) return error.failure.message;
+		if (this.up || !this.failure) return undefined;
+		const code = (error as {code?: unknown} | undefined)?.code;
+		return typeof code === 'string' && /^(ECONNREFUSED|ENOENT|ECONNRESET|EPIPE)$/.test(code) ? this.failure.message : undefined;
+	}
+
+	/** Kills ssh, waits for it, and removes the private folder. */
+	async close(): Promise<void> {
+		this.closed = true;
+		const child = this.child;
+		this.stopChild();
+		await child?.catch(() => undefined);
+		rmSync(this.dir, {recursive: true, force: true});
+		process.off('exit', this.onProcessExit);
+	}
+
+	private killNow(): void {
+		this.stopChild();
+		rmSync(this.dir, {recursive: true, force: true});
+	}
+
+	private stopChild(): void {
+		this.up = false;
+		this.child?.kill('SIGTERM');
+		this.child = undefined;
+	}
+
+	private commonArgs(): string[] {
+		const {configFile, port, username} = this.target;
+		return [...(configFile ? ['-F', configFile] : []), ...(port ? ['-p', String(port)] : []), ...(username ? ['-l', username] : [])];
+	}
+
+	private async connect(): Promise<void> {
+		this.stopChild();
+		rmSync(this.socketPath, {force: true});
+		rmSync(this.controlPath, {force: true});
+		const {aliveIntervalSec = 2, aliveCountMax = 3, connectTimeoutSec = 10, readyTimeoutMs = 20_000} = this.options;
+		const args = [
+			...this.commonArgs(),
+			'-T', '-a', '-x',
+			// Never a prompt: an unknown host key or a missing key is refused, and we say so.
+			'-o', 'BatchMode=yes',
+			'-o', 'ControlMaster=yes', '-o', `ControlPath=${this.controlPath}`, '-o', 'ControlPersist=no',
+			'-o', `ServerAliveInterval=${aliveIntervalSec}`, '-o', `ServerAliveCountMax=${aliveCountMax}`,
+			'-o', `ConnectTimeout=${connectTimeoutSec}`,
+			'-o', 'ExitOnForwardFailure=yes', '-o', 'StreamLocalBindUnlink=yes',
+			// The user's LocalForward lines for this host are theirs to run, not ours.
+			'-o', 'ClearAllForwardings=yes', '-o', 'PermitLocalCommand=no',
+			'--', this.target.host, `sh -c ${shellQuote(discoveryScript(this.remoteSocket))}`,
+		];
+		this.stderr = '';
+		const child = execa(this.options.ssh ?? 'ssh', args, {stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', buffer: false, reject: false, cleanup: true});
+		this.child = child;
+		child.stderr?.setEncoding('utf8');
+		child.stderr?.on('data', (chunk: string) => {
+			this.stderr = (this.stderr + chunk).slice(-stderrCap);
+		});
+		const exited = child.then(() => undefined, () => undefined);
+		void exited.then(() => this.onChildExit(child));
+
+		const socket = await this.readSocketLine(child, exited, readyTimeoutMs);
+		if (!socket) {
+			this.stopChild();
+			const message = this.target.remoteSocket
+				? `no socket at ${oneLine(this.target.remoteSocket)} there (--remote-socket)`
+				: `no Docker engine socket found there (looked at DOCKER_HOST, /var/run/docker.sock, /run/user/UID/docker.sock and Podman's sockets); give its path with --remote-socket PATH`;
+			throw this.fail({kind: 'missing', exitCode: EXIT_UNREACHABLE, message: `ssh ${oneLine(this.target.host)}: ${message}`});
+		}
+		this.remoteSocket = socket;
+		const forward = await execa(this.options.ssh ?? 'ssh', [...this.commonArgs(), '-S', this.controlPath, '-O', 'forward', '-L', `${this.socketPath}:${socket}`, '--', this.target.host], {reject: false, timeout: 10_000, stdin: 'ignore'});
+		if (forward.exitCode !== 0 || this.child !== child) {
+			this.stopChild();
+			const said = oneLine(String(forward.stderr ?? '')) || 'ssh exited';
+			throw this.fail({kind: 'unknown', exitCode: EXIT_UNREACHABLE, message: `ssh ${oneLine(this.target.host)}: could not forward a local socket to ${oneLine(socket)} (${said})`});
+		}
+		this.failure = undefined;
+		this.up = true;
+	}
+
+	/** Waits for the discovery line; ssh exiting first or the deadline turn into a failure from what ssh said. */
+	private async readSocketLine(child: ResultPromise, exited: Promise<void>, timeoutMs: number): Promise<string> {
+		let timer: NodeJS.Timeout | undefined;
+		let buffer = '';
+		const line = new Promise<string>(resolve => {
+			child.stdout?.setEncoding('utf8');
+			child.stdout?.on('data', (chunk: string) => {
+				buffer = (buffer + chunk).slice(-stderrCap);
+				// A login script may print first; only our marker's line counts.
+				const found = new RegExp(`(?:^|\\n)${marker}([^\\n]*)\\n`).exec(buffer);
+				if (found) resolve(found[1]!);
+			});
+		});
+		const timeout = new Promise<'timeout'>(resolve => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+		try {
+			const outcome = await Promise.race([line, exited.then(() => 'exited' as const), timeout]);
+			if (outcome === 'timeout') {
+				this.stopChild();
+				throw this.fail({kind: 'timeout', exitCode: EXIT_UNREACHABLE, message: `ssh ${oneLine(this.target.host)}: no login within ${Math.round(timeoutMs / 1000)} s`});
+			}
+			if (outcome === 'exited') throw this.fail(await this.exitFailure());
+			return outcome;
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	/** What ssh's exit means; an unknown host key gets its fingerprint from a `-v` attempt, which stops before any login. */
+	private async exitFailure(): Promise<EngineFailure> {
+		const stderr = this.stderr;
+		let fingerprint: string | undefined;
+		if (/Host key verification failed\./.test(stderr) && !/HAS CHANGED/.test(stderr)) {
+			const probe = await execa(this.options.ssh ?? 'ssh', [...this.commonArgs(), '-v', '-T', '-o', 'BatchMode=yes', '-o', 'ControlPath=none', '-o', 'ConnectTimeout=5', '--', this.target.host, 'true'], {reject: false, timeout: 10_000, stdin: 'ignore'});
+			fingerprint = serverHostKey(String(probe.stderr ?? ''));
+		}
+		return sshFailure(stderr, this.target.host, this.loginCommand(), fingerprint);
+	}
+
+	private fail(failure: EngineFailure): EngineError {
+		this.failure = failure;
+		return new EngineError(failure);
+	}
+
+	/** ssh ended: a dropped link or our own kill. The next ready() starts it again. */
+	private onChildExit(child: ResultPromise): void {
+		if (this.child !== child) return;
+		this.child = undefined;
+		const wasUp = this.up;
+		this.up = false;
+		rmSync(this.socketPath, {force: true});
+		if (wasUp) this.failure = sshFailure(this.stderr || 'Connection closed', this.target.host, this.loginCommand());
+	}
+}
