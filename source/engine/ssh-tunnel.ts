@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {execa, type ResultPromise} from 'execa';
@@ -54,6 +54,40 @@ export function shellQuote(word: string): string {
 }
 
 const marker = 'porthole-socket:';
+const dirPrefix = 'porthole-ssh-';
+let swept = false;
+
+/**
+ * Removes the folders of tunnels whose process died without cleaning up
+ * (SIGKILL: its ssh then exits on its own, as its stdin closes, but the
+ * folder stays). Each folder names its owner's pid; only dead owners' go.
+ */
+export function sweepStaleTunnelDirs(dir = tmpdir()): void {
+	let names: string[];
+	try {
+		names = readdirSync(dir).filter(name => name.startsWith(dirPrefix));
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		try {
+			const pid = Number(readFileSync(join(dir, name, 'owner'), 'utf8'));
+			if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+			rmSync(join(dir, name), {recursive: true, force: true});
+		} catch {
+			// Not ours to judge (no owner file, or not readable): left alone.
+		}
+	}
+}
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
 const stderrCap = 16 * 1024;
 
 /**
@@ -84,8 +118,13 @@ export class SshTunnel {
 	private readonly onProcessExit = () => this.killNow();
 
 	constructor(private readonly target: SshTarget, private readonly options: SshTunnelOptions = {}) {
+		if (!swept) {
+			swept = true;
+			sweepStaleTunnelDirs();
+		}
 		// mkdtemp makes the folder 0700: nobody else may reach the forwarded engine.
-		this.dir = mkdtempSync(join(tmpdir(), 'porthole-ssh-'));
+		this.dir = mkdtempSync(join(tmpdir(), dirPrefix));
+		writeFileSync(join(this.dir, 'owner'), String(process.pid));
 		this.socketPath = join(this.dir, 'docker.sock');
 		this.controlPath = join(this.dir, 'ctl');
 		this.remoteSocket = target.remoteSocket;
@@ -121,9 +160,12 @@ export class SshTunnel {
 	/** While the link is down, its reason explains any connection error better than the socket's own. */
 	explain(error: unknown): string | undefined {
 		if (error instanceof EngineError) return error.failure.message;
-		if (this.up || !this.failure) return undefined;
-		const code = (error as {code?: unknown} | undefined)?.code;
-		return typeof code === 'string' && /^(ECONNREFUSED|ENOENT|ECONNRESET|EPIPE)$/.test(code) ? this.failure.message : undefined;
+		const loose = error as {code?: unknown; message?: unknown} | undefined;
+		const code = typeof loose?.code === 'string' ? loose.code : '';
+		const linkError = /^(ECONNREFUSED|ENOENT|ECONNRESET|EPIPE)$/.test(code) || loose?.message === 'socket hang up' || loose?.message === 'the engine closed the events stream';
+		if (!linkError) return undefined;
+		// ssh may not have exited yet when its sockets already closed: the link, not the engine, is the news.
+		return !this.up && this.failure ? this.failure.message : `ssh ${oneLine(this.target.host)}: the link to the engine closed (${oneLine(code || String(loose?.message))})`;
 	}
 
 	/** Kills ssh, waits for it, and removes the private folder. */
