@@ -207,6 +207,8 @@ export class SshTunnel {
 			'-o', 'ControlMaster=yes', '-o', `ControlPath=${this.controlPath}`, '-o', 'ControlPersist=no',
 			'-o', `ServerAliveInterval=${aliveIntervalSec}`, '-o', `ServerAliveCountMax=${aliveCountMax}`,
 			'-o', `ConnectTimeout=${connectTimeoutSec}`,
+			// Stats and lists are JSON: compressed, the link carries a fraction of what the engine writes.
+			'-o', 'Compression=yes',
 			'-o', 'ExitOnForwardFailure=yes', '-o', 'StreamLocalBindUnlink=yes',
 			// The user's LocalForward lines for this host are theirs to run, not ours.
 			'-o', 'ClearAllForwardings=yes', '-o', 'PermitLocalCommand=no',
