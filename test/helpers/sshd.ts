@@ -42,3 +42,24 @@ export function hostKeyFingerprint(): string {
 export function sshProcesses(text: string): string[] {
 	return execFileSync('ps', ['-eo', 'pid=,args='], {encoding: 'utf8'}).split('\n').filter(line => /^\s*\d+\s+(\S*\/)?ssh\s/.test(line) && line.includes(text));
 }
+
+/** The processes the test sshd forked for its sessions (the listener's descendants), to freeze a link. */
+export function sshdSessions(): number[] {
+	const listener = Number(readFileSync(join(sshdDir(), 'sshd.pid'), 'utf8'));
+	const children = (pid: number): number[] => execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], {encoding: 'utf8'}).split('\n').map(Number).filter(child => child > 0);
+	const all: number[] = [];
+	const walk = (pid: number) => {
+		for (const child of (() => {
+			try {
+				return children(pid);
+			} catch {
+				return []; // ps exits 1 when there are none
+			}
+		})()) {
+			all.push(child);
+			walk(child);
+		}
+	};
+	walk(listener);
+	return all;
+}

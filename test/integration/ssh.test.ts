@@ -11,7 +11,7 @@ import {initialState} from '../../source/store/initial-state.js';
 import {createStore} from '../../source/store/store.js';
 import {Sync} from '../../source/sync/sync.js';
 import {TestContainers, testHost} from '../helpers/engine.js';
-import {hostKeyFingerprint, logins, sshAlias, sshConfig, sshdDir, sshdScript, sshProcesses} from '../helpers/sshd.js';
+import {hostKeyFingerprint, logins, sshAlias, sshConfig, sshdDir, sshdScript, sshdSessions, sshProcesses} from '../helpers/sshd.js';
 import {waitFor} from '../helpers/wait.js';
 
 const cli = join(process.cwd(), 'dist', 'porthole.js');
@@ -119,6 +119,37 @@ describe('ssh through the system client', () => {
 			const id = await containers.run(containers.name('after'), ['sleep', '300']);
 			await waitFor(() => store.getSnapshot().containers.get(id)?.state === 'running', {timeoutMs: 10_000, what: 'a container made after recovery'});
 		} finally {
+			stop.abort();
+			await running;
+			await engine.close();
+		}
+	});
+
+	it('notices a link that silently stops carrying packets within seconds (keep-alives), and logs in again', async () => {
+		const engine = createEngine(sshTarget(), {aliveIntervalSec: 1, aliveCountMax: 2});
+		const store = createStore(initialState({target: engine.description}), {batchMs: 0});
+		const sync = new Sync(engine, store, {ping: {everyMs: 60_000}});
+		const stop = new AbortController();
+		const running = sync.run({signal: stop.signal, baseBackoffMs: 100, maxBackoffMs: 500});
+		let frozen: number[] = [];
+		try {
+			await waitFor(() => store.getSnapshot().connection.status === 'up', {timeoutMs: 15_000, what: 'connected over ssh'});
+			// The sessions stop answering but keep their sockets open: only keep-alives can tell.
+			frozen = sshdSessions();
+			assert.ok(frozen.length > 0, 'the session has sshd processes');
+			for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+			const frozenAt = Date.now();
+			await waitFor(() => store.getSnapshot().connection.status === 'retrying', {timeoutMs: 8000, what: 'reconnecting after the keep-alives went unanswered'});
+			assert.ok(Date.now() - frozenAt < 8000);
+			await waitFor(() => store.getSnapshot().connection.status === 'up', {timeoutMs: 15_000, what: 'up again on a new login'});
+		} finally {
+			for (const pid of frozen) {
+				try {
+					process.kill(pid, 'SIGKILL');
+				} catch {
+					// Already gone.
+				}
+			}
 			stop.abort();
 			await running;
 			await engine.close();
