@@ -56,6 +56,9 @@ export function shellQuote(word: string): string {
 const marker = 'porthole-socket:';
 const dirPrefix = 'porthole-ssh-';
 let swept = false;
+/** Live tunnels: one process exit handler kills all their ssh processes (a crash or process.exit included). */
+const live = new Set<SshTunnel>();
+let exitHooked = false;
 
 /**
  * Removes the folders of tunnels whose process died without cleaning up
@@ -115,7 +118,6 @@ export class SshTunnel {
 	private failure: EngineFailure | undefined;
 	/** The engine socket on the remote host, once found. */
 	remoteSocket: string | undefined;
-	private readonly onProcessExit = () => this.killNow();
 
 	constructor(private readonly target: SshTarget, private readonly options: SshTunnelOptions = {}) {
 		if (!swept) {
@@ -129,7 +131,13 @@ export class SshTunnel {
 		this.controlPath = join(this.dir, 'ctl');
 		this.remoteSocket = target.remoteSocket;
 		// A crash or process.exit still kills ssh and removes the folder.
-		process.once('exit', this.onProcessExit);
+		live.add(this);
+		if (!exitHooked) {
+			exitHooked = true;
+			process.once('exit', () => {
+				for (const tunnel of live) tunnel.killNow();
+			});
+		}
 	}
 
 	/** The command that logs in by hand, e.g. to accept a host key: `ssh -F cfg -p 2222 me@box`. */
@@ -164,8 +172,10 @@ export class SshTunnel {
 		const code = typeof loose?.code === 'string' ? loose.code : '';
 		const linkError = /^(ECONNREFUSED|ENOENT|ECONNRESET|EPIPE)$/.test(code) || loose?.message === 'socket hang up' || loose?.message === 'the engine closed the events stream';
 		if (!linkError) return undefined;
-		// ssh may not have exited yet when its sockets already closed: the link, not the engine, is the news.
-		return !this.up && this.failure ? this.failure.message : `ssh ${oneLine(this.target.host)}: the link to the engine closed (${oneLine(code || String(loose?.message))})`;
+		if (!this.up && this.failure) return this.failure.message;
+		// ssh may not have been seen to exit yet when its sockets close; or it is up and the engine behind it is not.
+		const remote = this.remoteSocket ? ` at ${oneLine(this.remoteSocket)}` : '';
+		return `ssh ${oneLine(this.target.host)}: the connection to the engine closed (${oneLine(code || String(loose?.message))}): the ssh link dropped, or the engine${remote} there is not running`;
 	}
 
 	/** Kills ssh, waits for it, and removes the private folder. */
@@ -175,10 +185,11 @@ export class SshTunnel {
 		this.stopChild();
 		await child?.catch(() => undefined);
 		rmSync(this.dir, {recursive: true, force: true});
-		process.off('exit', this.onProcessExit);
+		live.delete(this);
 	}
 
-	private killNow(): void {
+	/** At process exit: synchronous, so it runs even then. */
+	killNow(): void {
 		this.stopChild();
 		rmSync(this.dir, {recursive: true, force: true});
 	}

@@ -100,6 +100,24 @@ describe('ssh through the system client', () => {
 		assert.equal(existsSync(tunnel.dir), false);
 	});
 
+	it('a crash (an uncaught exception) still kills ssh and removes the private folder', async () => {
+		const child = [
+			'const {SshTunnel} = await import(process.argv[1]);',
+			'const tunnel = new SshTunnel({host: process.argv[2], configFile: process.argv[3]});',
+			'await tunnel.ready();',
+			'console.log(tunnel.dir);',
+			'setTimeout(() => { throw new Error("boom"); }, 10);',
+		].join('\n');
+		const module = join(process.cwd(), 'source', 'engine', 'ssh-tunnel.ts');
+		const result = await execa(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child, module, sshAlias, sshConfig()], {reject: false, timeout: 30_000});
+		assert.notEqual(result.exitCode, 0, 'it crashed');
+		assert.match(String(result.stderr), /boom/);
+		const dir = String(result.stdout).trim();
+		assert.match(dir, /porthole-ssh-/);
+		assert.equal(existsSync(dir), false, 'the folder is gone');
+		await waitFor(() => sshProcesses(dir).length === 0, {what: 'no ssh left after the crash'});
+	});
+
 	it('says reconnecting when sshd dies, and recovers when it is back', async () => {
 		const engine = createEngine(sshTarget(), {aliveIntervalSec: 1, aliveCountMax: 2});
 		const store = createStore(initialState({target: engine.description}), {batchMs: 0});
