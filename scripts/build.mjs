@@ -20,23 +20,34 @@ const noDevtools = {
 
 // Some dependencies load heavy modules at start that we rarely or never use.
 // Each of these exports one function, so the require moves inside it:
-// - docker-modem's ssh agent loads ssh2, which at once instantiates a
-//   WebAssembly module with 16 MB of memory (poly1305); only ssh:// needs it.
 // - dockerode's BuildKit session loads gRPC (~20 ms at every start); we never build.
 const lazyFunctionModules = [
-	{importer: /docker-modem[\\/]lib[\\/]modem\.js$/, request: './ssh'},
 	{importer: /dockerode[\\/]lib[\\/]docker\.js$/, request: './session'},
 ];
 const lazyRequires = {
 	name: 'lazy-requires',
 	setup(build) {
-		build.onResolve({filter: /^\.\/(ssh|session)$/}, args => {
+		build.onResolve({filter: /^\.\/session$/}, args => {
 			if (!lazyFunctionModules.some(lazy => lazy.request === args.path && lazy.importer.test(args.importer))) return undefined;
 			return {path: join(args.resolveDir, `${args.path}.js`), namespace: 'lazy'};
 		});
 		build.onLoad({filter: /.*/, namespace: 'lazy'}, args => ({
 			contents: `module.exports = function (...args) { return require(${JSON.stringify(args.path)})(...args); };`,
 			resolveDir: dirname(args.path),
+			loader: 'js',
+		}));
+	},
+};
+
+// docker-modem's own ssh agent (ssh2, with a 16 MB WebAssembly memory) is never
+// used: ssh:// goes through the system ssh (source/engine/ssh-tunnel.ts) and
+// dockerode sees a unix socket. The bundle leaves ssh2 out altogether.
+const noModemSsh = {
+	name: 'no-modem-ssh',
+	setup(build) {
+		build.onResolve({filter: /^\.\/ssh$/}, args => (/docker-modem[\\/]lib[\\/]modem\.js$/.test(args.importer) ? {path: 'modem-ssh', namespace: 'no-modem-ssh'} : undefined));
+		build.onLoad({filter: /.*/, namespace: 'no-modem-ssh'}, () => ({
+			contents: "module.exports = function () { throw new Error('ssh:// goes through the system ssh, not docker-modem'); };",
 			loader: 'js',
 		}));
 	},
@@ -138,9 +149,9 @@ await build({
 	sourcemap: false,
 	legalComments: 'none',
 	external: ['cpu-features', '*.node'],
-	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, inkFrameCaches, fastStringWidth],
+	plugins: [noDevtools, lazyRequires, noModemSsh, yogaWithoutFetch, inkFrameCaches, fastStringWidth],
 	define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
-	// CommonJS dependencies (dockerode, ssh2) expect require and __dirname.
+	// CommonJS dependencies (dockerode) expect require and __dirname.
 	banner: {js: [
 		"import {createRequire as __createRequire} from 'node:module';",
 		"import {fileURLToPath as __fileURLToPath} from 'node:url';",
