@@ -2,7 +2,7 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {execa, type ResultPromise} from 'execa';
-import {EngineError, EXIT_UNREACHABLE, oneLine, type EngineFailure} from './connection-errors.js';
+import {EngineError, EXIT_FAILURE, EXIT_UNREACHABLE, oneLine, type EngineFailure} from './connection-errors.js';
 import {serverHostKey, sshFailure} from './ssh-errors.js';
 
 /** Where to log in, as parsed from ssh://[user@]host[:port], plus the user's ssh settings. */
@@ -232,10 +232,15 @@ export class SshTunnel {
 		child.stderr?.on('data', (chunk: string) => {
 			this.stderr = (this.stderr + chunk).slice(-stderrCap);
 		});
-		const exited = child.then(() => undefined, () => undefined);
+		let spawnError: string | undefined;
+		const exited = child.then(result => {
+			// reject: false: a missing binary arrives as a result with the spawn error's code.
+			const code = (result as {code?: unknown}).code;
+			if (typeof code === 'string') spawnError = code;
+		}, () => undefined);
 		void exited.then(() => this.onChildExit(child));
 
-		const socket = await this.readSocketLine(child, exited, readyTimeoutMs);
+		const socket = await this.readSocketLine(child, exited, readyTimeoutMs, () => spawnError);
 		if (!socket) {
 			this.stopChild();
 			const message = this.target.remoteSocket
@@ -255,7 +260,7 @@ export class SshTunnel {
 	}
 
 	/** Waits for the discovery line; ssh exiting first or the deadline turn into a failure from what ssh said. */
-	private async readSocketLine(child: ResultPromise, exited: Promise<void>, timeoutMs: number): Promise<string> {
+	private async readSocketLine(child: ResultPromise, exited: Promise<void>, timeoutMs: number, spawnError: () => string | undefined): Promise<string> {
 		let timer: NodeJS.Timeout | undefined;
 		let buffer = '';
 		const line = new Promise<string>(resolve => {
@@ -273,6 +278,11 @@ export class SshTunnel {
 			if (outcome === 'timeout') {
 				this.stopChild();
 				throw this.fail({kind: 'timeout', exitCode: EXIT_UNREACHABLE, message: `ssh ${oneLine(this.target.host)}: no login within ${Math.round(timeoutMs / 1000)} s`});
+			}
+			const failedSpawn = spawnError();
+			if (outcome === 'exited' && failedSpawn) {
+				const missing = failedSpawn === 'ENOENT';
+				throw this.fail({kind: 'unknown', exitCode: missing ? EXIT_UNREACHABLE : EXIT_FAILURE, message: `ssh ${oneLine(this.target.host)}: ${missing ? `the ssh command was not found (${oneLine(this.options.ssh ?? 'ssh')}); install OpenSSH's client` : `ssh could not start (${oneLine(failedSpawn)})`}`});
 			}
 			if (outcome === 'exited') throw this.fail(await this.exitFailure());
 			return outcome;

@@ -232,6 +232,20 @@ describe('ssh through the system client', () => {
 		assert.doesNotMatch(String(result.stderr), /@@@|NASTY/);
 	});
 
+	it('says so in one line when there is no ssh command', async () => {
+		const tunnel = new SshTunnel(sshTarget(), {ssh: '/nonexistent/ssh'});
+		try {
+			await assert.rejects(tunnel.ready(), (error: Error & {failure?: {exitCode: number; message: string}}) => {
+				assert.equal(error.failure?.exitCode, 3);
+				assert.equal(error.failure?.message, 'ssh porthole-test: the ssh command was not found (/nonexistent/ssh); install OpenSSH\'s client');
+				return true;
+			});
+		} finally {
+			await tunnel.close();
+		}
+		assert.equal(existsSync(tunnel.dir), false);
+	});
+
 	it('cleans a tunnel folder left by a killed process', async () => {
 		const child = execa(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
 		const dir = join(tmpdir(), `porthole-ssh-killed${process.pid}`);
