@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {copyFileSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -80,6 +80,26 @@ describe('over ssh in a real terminal', () => {
 			await term.waitFor('PORTHOLE-EXIT=0');
 			assert.equal(logins() - before, 1, 'one ssh login for the whole run');
 			assert.deepEqual(sshProcesses(config), [], 'no ssh process left after quit');
+		} finally {
+			await term.kill();
+		}
+	});
+
+	it('names the host in the status bar, with the round trip of a slow link (through a ProxyCommand)', async () => {
+		const config = join(tmpdir(), `porthole-sshtest-e2e-${process.pid}-slow`);
+		const proxy = fileURLToPath(new URL('../helpers/slow-proxy.mjs', import.meta.url));
+		// 80 ms each way: every ping crosses the link, so it takes 160 ms or more.
+		writeFileSync(config, readFileSync(sshConfig(), 'utf8').replace(/^(\s*HostName .*)$/m, `$1\n  ProxyCommand ${process.execPath} ${proxy} %h %p 80`));
+		configs.push(config);
+		const term = new TmuxSession();
+		try {
+			await term.start([process.execPath, cli, '--ssh-config', config, '--host', `ssh://${sshAlias}`], {columns: 150, rows: 40});
+			const screen = await term.waitFor(/connected ssh:\/\/porthole-test \((\d+) ms\)/, 30_000);
+			const rtt = Number(/\((\d+) ms\)/.exec(screen)![1]);
+			assert.ok(rtt >= 160, `round trip ${rtt} ms`);
+			await term.send('q');
+			await term.waitFor('PORTHOLE-EXIT=0');
+			assert.deepEqual(sshProcesses(config), []);
 		} finally {
 			await term.kill();
 		}
