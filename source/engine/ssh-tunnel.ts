@@ -221,8 +221,10 @@ export class SshTunnel {
 			// Stats and lists are JSON: compressed, the link carries a fraction of what the engine writes.
 			'-o', 'Compression=yes',
 			'-o', 'ExitOnForwardFailure=yes', '-o', 'StreamLocalBindUnlink=yes',
-			// The user's LocalForward lines for this host are theirs to run, not ours.
-			'-o', 'ClearAllForwardings=yes', '-o', 'PermitLocalCommand=no',
+			// The user's LocalForward and RemoteCommand lines for this host are theirs to run, not ours.
+			'-o', 'ClearAllForwardings=yes', '-o', 'PermitLocalCommand=no', '-o', 'RemoteCommand=none',
+			// Errors are what we parse; a config's LogLevel QUIET would hide them.
+			'-o', 'LogLevel=ERROR',
 			'--', this.target.host, `sh -c ${shellQuote(discoveryScript(this.remoteSocket))}`,
 		];
 		this.stderr = '';
@@ -249,7 +251,9 @@ export class SshTunnel {
 			throw this.fail({kind: 'missing', exitCode: EXIT_UNREACHABLE, message: `ssh ${oneLine(this.target.host)}: ${message}`});
 		}
 		this.remoteSocket = socket;
-		const forward = await execa(this.options.ssh ?? 'ssh', [...this.commonArgs(), '-S', this.controlPath, '-O', 'forward', '-L', `${this.socketPath}:${socket}`, '--', this.target.host], {reject: false, timeout: 10_000, stdin: 'ignore'});
+		// The request goes to the master through its control socket, so no config is read: a config's LocalForward
+		// lines would otherwise ride along with ours.
+		const forward = await execa(this.options.ssh ?? 'ssh', ['-F', '/dev/null', '-S', this.controlPath, '-O', 'forward', '-L', `${this.socketPath}:${socket}`, '--', this.target.host], {reject: false, timeout: 10_000, stdin: 'ignore'});
 		if (forward.exitCode !== 0 || this.child !== child) {
 			this.stopChild();
 			const said = oneLine(String(forward.stderr ?? '')) || 'ssh exited';
@@ -296,7 +300,7 @@ export class SshTunnel {
 		const stderr = this.stderr;
 		let fingerprint: string | undefined;
 		if (/Host key verification failed\./.test(stderr) && !/HAS CHANGED/.test(stderr)) {
-			const probe = await execa(this.options.ssh ?? 'ssh', [...this.commonArgs(), '-v', '-T', '-o', 'BatchMode=yes', '-o', 'ControlPath=none', '-o', 'ConnectTimeout=5', '--', this.target.host, 'true'], {reject: false, timeout: 10_000, stdin: 'ignore'});
+			const probe = await execa(this.options.ssh ?? 'ssh', [...this.commonArgs(), '-v', '-T', '-o', 'BatchMode=yes', '-o', 'ControlPath=none', '-o', 'ConnectTimeout=5', '-o', 'RemoteCommand=none', '-o', 'ClearAllForwardings=yes', '-o', 'PermitLocalCommand=no', '--', this.target.host, 'true'], {reject: false, timeout: 10_000, stdin: 'ignore'});
 			fingerprint = serverHostKey(String(probe.stderr ?? ''));
 		}
 		return sshFailure(stderr, this.target.host, this.loginCommand(), fingerprint);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -230,6 +231,25 @@ describe('ssh through the system client', () => {
 		assert.equal(lines.length, 1, String(result.stderr));
 		assert.equal(lines[0], `porthole: ssh ${sshAlias}: the host key CHANGED (ED25519 ${hostKeyFingerprint()}), refused; if that is expected: ssh-keygen -f "${knownHosts}" -R "[127.0.0.1]:${port}", then \`ssh -F ${config} ${sshAlias}\` once to accept the new key`);
 		assert.doesNotMatch(String(result.stderr), /@@@|NASTY/);
+	});
+
+	it('runs none of the config\'s own forwards or remote command, and its LogLevel QUIET hides no refusal', async () => {
+		const port = 40_000 + (process.pid % 20_000);
+		const odd = `\n  LogLevel QUIET\n  RemoteCommand echo not-ours\n  LocalForward 127.0.0.1:${port} 127.0.0.1:9`;
+		const tunnel = new SshTunnel(sshTarget(configWith('odd', join(sshdDir(), 'known_hosts'), odd)));
+		try {
+			await tunnel.ready();
+			assert.ok(statSync(tunnel.socketPath).isSocket());
+			const listening = execFileSync('ss', ['-ltnH'], {encoding: 'utf8'});
+			assert.doesNotMatch(listening, new RegExp(`127\\.0\\.0\\.1:${port}\\b`), 'the config\'s LocalForward was not opened');
+		} finally {
+			await tunnel.close();
+		}
+		const emptyKnown = join(tmpdir(), `porthole-sshtest-${process.pid}-known-odd-empty`);
+		writeFileSync(emptyKnown, '');
+		const refused = await runCli(['--ssh-config', configWith('odd-unknown', emptyKnown, odd), '-H', `ssh://${sshAlias}`, '--once']);
+		assert.equal(refused.exitCode, 3);
+		assert.match(String(refused.stderr), /^porthole: ssh porthole-test: unknown host key \(ED25519 SHA256:/);
 	});
 
 	it('says so in one line when there is no ssh command', async () => {
