@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {execa, type ResultPromise} from 'execa';
 import {EngineError, EXIT_FAILURE, EXIT_UNREACHABLE, oneLine, type EngineFailure} from './connection-errors.js';
+import {discoveryScript, shellQuote, socketMarker} from './ssh-discovery.js';
 import {serverHostKey, sshFailure} from './ssh-errors.js';
 
 /** Where to log in, as parsed from ssh://[user@]host[:port], plus the user's ssh settings. */
@@ -30,30 +31,6 @@ export type SshTunnelOptions = {
 	readyTimeoutMs?: number;
 };
 
-/**
- * Finds the engine socket on the remote host, prints it, then holds the
- * session open until our end closes stdin (or ssh is killed). Its order: the
- * remote DOCKER_HOST when it is unix://, the standard socket, rootless
- * Docker's, then Podman's (rootless, then system).
- */
-export function discoveryScript(remoteSocket?: string): string {
-	const found = remoteSocket === undefined
-		? [
-			's=',
-			'case "${DOCKER_HOST:-}" in unix://*) s="${DOCKER_HOST#unix://}"; [ -S "$s" ] || s=;; esac',
-			'u=$(id -u)',
-			'if [ -z "$s" ]; then for c in /var/run/docker.sock "/run/user/$u/docker.sock" "${XDG_RUNTIME_DIR:-/run/user/$u}/podman/podman.sock" /run/podman/podman.sock; do if [ -S "$c" ]; then s="$c"; break; fi; done; fi',
-		]
-		: [`s=${shellQuote(remoteSocket)}`, '[ -S "$s" ] || s='];
-	return [...found, 'printf "porthole-socket:%s\\n" "$s"', 'exec cat >/dev/null'].join('\n');
-}
-
-/** Quotes a word for a POSIX shell. */
-export function shellQuote(word: string): string {
-	return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-const marker = 'porthole-socket:';
 const dirPrefix = 'porthole-ssh-';
 let swept = false;
 /** Live tunnels: one process exit handler kills all their ssh processes (a crash or process.exit included). */
@@ -272,7 +249,7 @@ export class SshTunnel {
 			child.stdout?.on('data', (chunk: string) => {
 				buffer = (buffer + chunk).slice(-stderrCap);
 				// A login script may print first; only our marker's line counts.
-				const found = new RegExp(`(?:^|\\n)${marker}([^\\n]*)\\n`).exec(buffer);
+				const found = new RegExp(`(?:^|\\n)${socketMarker}([^\\n]*)\\n`).exec(buffer);
 				if (found) resolve(found[1]!);
 			});
 		});

@@ -5,7 +5,7 @@ import {createServer, type Server} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {discoveryScript, shellQuote} from '../../../source/engine/ssh-tunnel.js';
+import {discoveryScript, shellQuote} from '../../../source/engine/ssh-discovery.js';
 
 // The script runs in a real sh, as sshd would run it; `exec cat` ends at once on an empty stdin.
 function run(script: string, env: Record<string, string>): string {
