@@ -123,11 +123,6 @@ export class SshTunnel {
 		return ['ssh', ...(configFile ? ['-F', configFile] : []), ...(port ? ['-p', String(port)] : []), `${username ? `${username}@` : ''}${host}`].join(' ');
 	}
 
-	/** True while ssh runs with the forward in place. */
-	get connected(): boolean {
-		return this.up;
-	}
-
 	/** Resolves when the forwarded socket leads to the engine; starts ssh when it is not running. Throws EngineError. */
 	ready(signal?: AbortSignal): Promise<void> {
 		if (this.closed) return Promise.reject(new Error('the ssh link is closed'));
