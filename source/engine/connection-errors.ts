@@ -14,7 +14,7 @@ export const EXIT_PERMISSION = 4;
 
 /** What went wrong talking to the engine, as one human line that says how to fix it. */
 export type EngineFailure = {
-	kind: 'missing' | 'permission' | 'refused' | 'timeout' | 'tls' | 'dns' | 'gone' | 'api' | 'not-docker' | 'unknown';
+	kind: 'missing' | 'permission' | 'hostkey' | 'refused' | 'timeout' | 'tls' | 'dns' | 'gone' | 'api' | 'not-docker' | 'unknown';
 	message: string;
 	exitCode: number;
 };

@@ -7,7 +7,7 @@ import type {EngineTarget} from './connection.js';
 export function endpoint(target: EngineTarget): string {
 	if (target.kind === 'unix') return target.socketPath;
 	const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-	if (target.kind === 'ssh') return `ssh://${target.username ? `${target.username}@` : ''}${host}${target.port === 22 ? '' : `:${target.port}`}`;
+	if (target.kind === 'ssh') return `ssh://${target.username ? `${target.username}@` : ''}${host}${target.port === undefined ? '' : `:${target.port}`}`;
 	return `tcp://${host}:${target.port}`;
 }
 
