@@ -6,11 +6,16 @@ import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
+import {configCommand} from './source/cli/config-command.js';
+import {ConfigError, readConfig} from './source/cli/config-load.js';
+import {mergeSettings} from './source/cli/settings.js';
+import {installKeymap} from './source/keys/keymap.js';
+import {defaultDescending} from './source/store/ui-slice.js';
 import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
 import {probe} from './source/engine/connection.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
 import {OutputError, writeOutput} from './source/cli/write-output.js';
-import {resolveTargets, type HostSpec} from './source/engine/targets.js';
+import {resolveTargets} from './source/engine/targets.js';
 import {dockerConfigDir, listDockerContexts} from './source/engine/docker-context.js';
 import {buildOwners} from './source/cli/owners.js';
 import {checkDistinctEngines, EXIT_PARTIAL, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
@@ -31,7 +36,12 @@ function fail(message: string, code: number): never {
 
 async function main(): Promise<void> {
 	quietDependencyWarnings();
-	const options = parseArgs(process.argv.slice(2));
+	const argv = process.argv.slice(2);
+	if (argv[0] === 'config') {
+		await writeOutput(configCommand(argv.slice(1), undefined, process.env, homedir()));
+		return;
+	}
+	const options = parseArgs(argv);
 	if (options.help) {
 		process.stdout.write(usage + '\n');
 		return;
@@ -40,24 +50,31 @@ async function main(): Promise<void> {
 		process.stdout.write(`${typeof PORTHOLE_VERSION === 'string' ? PORTHOLE_VERSION : 'dev'}\n`);
 		return;
 	}
-	const specs: HostSpec[] = options.hosts ?? (options.host !== undefined ? [{kind: 'host', value: options.host}] : options.context !== undefined ? [{kind: 'context', value: options.context}] : []);
-	const targets = resolveTargets({specs, env: process.env, homeDir: homedir()});
+	// A config error stops here, before any engine or terminal is touched.
+	const loaded = readConfig(options.config, process.env, homedir());
+	const settings = mergeSettings(options, loaded.config, process.env);
+	// The one keymap in force, built from the defaults and the file (checked at load).
+	installKeymap(loaded.keymap);
+	const targets = resolveTargets({specs: settings.specs, env: process.env, homeDir: homedir()});
 	const several = targets.length > 1;
 	// One host keeps the behaviour of old: unreachable means exit 3 at once. With
 	// several, a host that is down shows as down and the others carry on.
 	if (!several) await probe(targets[0]!.target);
-	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
+	const logs = {...initialLogs({capacity: settings.logLines, tail: settings.tail, colour: settings.colour}), timestamps: settings.timestamps, wrap: settings.wrap};
 	const description = several ? targets.map(({name}) => name).join(', ') : '';
 	// A local socket's engine shares this machine's memory, so a container's
 	// limit equal to it is no limit (an engine in a VM shows its limit as before).
 	const hostMemory = !several && targets[0]!.target.kind === 'unix' ? totalmem() : undefined;
-	const first = initialState({target: description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view}, logs});
-	const store = createStore(setVisibleContainers({...first, shell: options.shell, hostMemory}, []));
+	const sort = {column: settings.sort.column, descending: settings.sort.descending ?? defaultDescending(settings.sort.column)};
+	const ui = {view: options.view, sort, hideStopped: settings.hideStopped, columns: settings.columns};
+	const first = initialState({target: description, readOnly: settings.readOnly, noConfirm: settings.noConfirm, ui, logs});
+	const store = createStore(setVisibleContainers({...first, shells: settings.shells, hostMemory, configSource: loaded.source.text}, []));
 	// Nothing is on screen yet (visible set empty): the table says which rows
 	// are once it draws, so the first list does not open a stats stream for
 	// every live container.
 	const contextEnv = {env: process.env, homeDir: homedir()};
 	const owners = buildOwners(targets, store, {
+		refresh: settings.refresh,
 		contexts: {
 			list: () => listDockerContexts(dockerConfigDir(process.env, homedir())),
 			resolve: name => resolveTargets({...contextEnv, specs: [{kind: 'context', value: name}]})[0]!.target,
@@ -159,7 +176,7 @@ async function printSnapshot(hosts: StartHost[], json: boolean, description: str
 main().then(
 	() => process.exit(process.exitCode ?? 0),
 	(error: unknown) => {
-		if (error instanceof UsageError || error instanceof ConnectionConfigError || error instanceof SameEngineError) fail(error.message, EXIT_USAGE);
+		if (error instanceof UsageError || error instanceof ConfigError || error instanceof ConnectionConfigError || error instanceof SameEngineError) fail(error.message, EXIT_USAGE);
 		if (error instanceof EngineError) fail(error.failure.message, error.failure.exitCode);
 		if (error instanceof OutputError) fail(error.message, EXIT_FAILURE);
 		fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);

@@ -11,18 +11,18 @@ import {labelFor, promptKeys} from '../keys/key-labels.js';
 /** The shells `e` looks for, in order, after the one --shell names. */
 export const defaultShells = ['bash', 'ash', 'sh'] as const;
 
-/** The shells to try: the configured one first, then the defaults, without repeats. */
-export function shellCandidates(preferred: string | undefined): string[] {
-	return [...new Set([...(preferred ? [preferred] : []), ...defaultShells])];
+/** The shells to try: the configured one first, then the order (config `shell`, else the defaults), without repeats. */
+export function shellCandidates(preferred: string | undefined, order: readonly string[] = defaultShells): string[] {
+	return [...new Set([...(preferred ? [preferred] : []), ...order])];
 }
 
 /** Why a container cannot take an exec or attach now, or undefined when it can. */
 export function refusal(row: ContainerRow, what: string): string | undefined {
 	const name = sanitizeText(row.name);
 	if (row.state === 'running') return undefined;
-	if (row.state === 'paused') return `${name} is paused; unpause it (p) to ${what}`;
+	if (row.state === 'paused') return `${name} is paused; unpause it (${labelFor('pause', 'containers') ?? 'p'}) to ${what}`;
 	if (row.state === 'restarting') return `${name} is restarting; try again when it runs`;
-	return `${name} is not running (${row.state}); start it (s) to ${what}`;
+	return `${name} is not running (${row.state}); start it (${labelFor('start-stop', 'containers') ?? 's'}) to ${what}`;
 }
 
 const setHandover = (what: string | undefined) => (state: AppState): AppState =>
@@ -136,7 +136,7 @@ export function execInContainer(context: CommandContext, row: ContainerRow, comm
 	return handOver(context, row, command ? `exec ${label}` : 'open a shell', async terminal => {
 		let cmd = command;
 		if (!cmd) {
-			const candidates = shellCandidates(context.store.getSnapshot().shell);
+			const candidates = shellCandidates(context.store.getSnapshot().shell, context.store.getSnapshot().shells);
 			terminal.stdout.write(`porthole: looking for a shell in ${name}…\r\n`);
 			const shell = await context.engine.findShell(row.id, candidates);
 			if (!shell) return `no shell in ${name} (tried ${candidates.join(', ')}); press ${labelFor('exec-command', 'containers')} to run a command`;

@@ -19,6 +19,10 @@ export type CliOptions = {
 	/** Lines the logs view starts with (--tail). */
 	tail?: number;
 	readOnly: boolean;
+	/** --config FILE: the config file to read instead of the usual place. */
+	config?: string;
+	/** --no-color: no colours, as NO_COLOR. */
+	noColor: boolean;
 	/** --no-confirm: stop, restart, pause and kill act without asking (a config file setting later). */
 	noConfirm: boolean;
 	once: boolean;
@@ -33,6 +37,7 @@ export class UsageError extends Error {}
 
 /** The text `--help` prints. */
 export const usage = `Usage: porthole [view] [options]
+       porthole config --default | --check [FILE]
 
 A terminal UI that watches and drives a Docker engine.
 
@@ -53,21 +58,28 @@ Options:
       --read-only     hide and refuse every command that changes the engine
       --no-confirm    stop, restart, pause and kill without asking first
                       (remove and prune still ask)
+      --config FILE   read this config file (default: $PORTHOLE_CONFIG, else
+                      $XDG_CONFIG_HOME/porthole/config.yaml, else
+                      ~/.config/porthole/config.yaml); flags win over it
+      --no-color      no colours (as NO_COLOR)
       --once          print a snapshot table of the containers and exit
       --json          print the snapshot as one JSON document and exit
   -h, --help          show this help
   -v, --version       show the version
 
+porthole config --default prints the complete default config, commented, with
+every key binding; porthole config --check [FILE] validates a file (exit 0 or 2).
+
 When stdout is not a terminal, Porthole prints the snapshot table instead of the UI.
 Exit codes: 0 ok, 1 unexpected failure or output not written (a full disk),
-2 bad usage or DOCKER_HOST, 3 engine unreachable, not answering in time, or
+2 bad usage, DOCKER_HOST or config file, 3 engine unreachable, not answering in time, or
 not a Docker engine (with several hosts: every one of them), 4 permission
 denied on the engine's socket, 5 (--once/--json with several hosts) some hosts
 did not answer; the others are printed.`;
 
 /** Parses argv (without node and script). Throws UsageError with a one-line message. */
 export function parseArgs(argv: string[]): CliOptions {
-	const options: CliOptions = {readOnly: false, noConfirm: false, once: false, json: false, help: false, version: false, view: 'containers'};
+	const options: CliOptions = {readOnly: false, noConfirm: false, noColor: false, once: false, json: false, help: false, version: false, view: 'containers'};
 	const value = (flag: string, next: string | undefined): string => {
 		if (next === undefined || next.startsWith('-')) throw new UsageError(`${flag} needs a value`);
 		return next;
@@ -78,7 +90,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		const arg = argv[index] ?? '';
 		const eq = arg.indexOf('=');
 		const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-		const booleanFlag = ['--read-only', '--no-confirm', '--once', '--json', '--help', '--version'].includes(flag ?? '');
+		const booleanFlag = ['--read-only', '--no-confirm', '--no-color', '--once', '--json', '--help', '--version'].includes(flag ?? '');
 		if (booleanFlag && inline !== undefined) throw new UsageError(`${flag} takes no value`);
 		switch (flag) {
 			case '-H': case '--host': specs.push({kind: 'host', value: inline ?? value(flag, argv[++index])}); break;
@@ -88,6 +100,8 @@ export function parseArgs(argv: string[]): CliOptions {
 			case '--tail': options.tail = count(flag, inline ?? value(flag, argv[++index]), 0, 1_000_000); break;
 			case '--read-only': options.readOnly = true; break;
 			case '--no-confirm': options.noConfirm = true; break;
+			case '--no-color': options.noColor = true; break;
+			case '--config': options.config = inline ?? value(flag, argv[++index]); break;
 			case '--once': options.once = true; break;
 			case '--json': options.json = true; break;
 			case '-h': case '--help': options.help = true; break;

@@ -47,6 +47,9 @@ const specs: ColumnSpec[] = [
 	{key: 'restarts', title: 'RST', width: 4, align: 'right', priority: 6, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
 ];
 
+/** The names of the containers table's columns, as a config's `containers.columns` gives them. */
+export const containerColumnKeys = specs.map(spec => spec.key) as [string, ...string[]];
+
 /**
  * Whether a memory limit says anything: a container with no limit reports
  * the host's memory (or, on cgroup v1, a number near 2^63), which is no limit.
@@ -65,11 +68,13 @@ export function memoryText(sample: StatsSample, hostMemory?: number): string {
 }
 
 /**
- * The columns that fit `width` (HOST first, `hostWidth` wide, when several hosts are on screen): drops the least important ones first, then
+ * The columns that fit `width` (HOST first, `hostWidth` wide, when several hosts are on screen), of those `chosen` in its order: drops the least important ones first, then
  * hands the room left over to name, image and ports, in that order.
  */
-export function containerColumns(width: number, hostWidth = 0): ColumnSpec[] {
-	return fitColumns(withHostColumn(specs, hostWidth, (row: ContainerRow) => row.host), width);
+export function containerColumns(width: number, hostWidth = 0, chosen?: readonly string[]): ColumnSpec[] {
+	// A config's `containers.columns` picks and orders them; the narrowest terminals still drop by priority.
+	const picked = chosen ? chosen.flatMap(key => specs.filter(spec => spec.key === key)) : specs;
+	return fitColumns(withHostColumn(picked, hostWidth, (row: ContainerRow) => row.host), width);
 }
 
 /** The cells of one row for the chosen columns. */

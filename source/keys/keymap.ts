@@ -67,8 +67,8 @@ function filterSortKeys(scope: Scope, fields: string, back = 'Clear the filter; 
 	];
 }
 
-/** The keymap: the single source for dispatch, the footer and the help pane. */
-export const keymap: readonly Binding[] = [
+/** The built-in keymap, before a config file's `keys` (keys/keymap-overrides.ts). */
+export const defaultKeymap: readonly Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit Porthole', scope: 'global', dangerous: false, hint: 'quit'},
 	{command: 'help', keys: ['?'], description: 'Show or hide this help', scope: 'global', dangerous: false, hint: 'help'},
 	{command: 'command-line', keys: [':'], description: 'Command line: open a view by name (the : names below), or quit', scope: 'global', dangerous: false, hint: 'view'},
@@ -183,3 +183,16 @@ export const keymap: readonly Binding[] = [
 	{command: 'yes', keys: ['y'], description: 'Yes: do it (Enter and any other key cancel)', scope: 'confirm', dangerous: false},
 	{command: 'yes-also', keys: ['v'], description: 'Yes, with the second choice the dialog offers (and its volumes)', scope: 'confirm', dangerous: false},
 ];
+
+/**
+ * The keymap in force: the single source for dispatch, the footer and the
+ * help pane. It is the default table until the composition root installs the
+ * one built from the defaults and the config file, once, before the first
+ * frame (a live binding, so every reader sees the installed table).
+ */
+export let keymap: readonly Binding[] = defaultKeymap;
+
+/** Puts a checked keymap in force (the composition root; tests restore the default). */
+export function installKeymap(rows: readonly Binding[]): void {
+	keymap = rows;
+}

@@ -76,6 +76,8 @@ export type UiState = {
 	filterView?: ViewName;
 	/** `:host NAME`: only this host's rows (several hosts on screen). */
 	hostFilter?: string;
+	/** The containers table's columns in order (config `containers.columns`); unset: all that fit. */
+	columns?: readonly string[];
 };
 
 /**
@@ -144,6 +146,10 @@ export type AppState = {
 	handover?: Handover;
 	/** The shell `e` tries before bash, ash and sh (--shell). */
 	shell?: string;
+	/** The shells `e` tries, in order (config `shell`, with --shell first); unset: bash, ash, sh. */
+	shells?: readonly string[];
+	/** Where the settings in force came from, for the help screen: a config file's path, or the defaults. */
+	configSource?: string;
 	/** The logs view (store/logs-slice.ts): its targets and the bounded ring of lines. */
 	logs: LogsState;
 };

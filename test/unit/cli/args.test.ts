@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {parseArgs, usage, UsageError, type CliOptions} from '../../../source/cli/args.js';
 
-const defaults: CliOptions = {readOnly: false, noConfirm: false, once: false, json: false, help: false, version: false, view: 'containers'};
+const defaults: CliOptions = {readOnly: false, noConfirm: false, noColor: false, once: false, json: false, help: false, version: false, view: 'containers'};
 
 describe('parseArgs accepts', () => {
 	const cases: Array<[string[], Partial<CliOptions>]> = [
@@ -33,6 +33,9 @@ describe('parseArgs accepts', () => {
 		[['help', '--read-only', '-H', 'tcp://x:1'], {view: 'help', readOnly: true, host: 'tcp://x:1'}],
 		[['help', 'containers'], {view: 'containers'}],
 		[['--no-confirm'], {noConfirm: true}],
+		[['--no-color'], {noColor: true}],
+		[['--config', '/tmp/p.yaml'], {config: '/tmp/p.yaml'}],
+		[['--config=/tmp/p.yaml', '--read-only'], {config: '/tmp/p.yaml', readOnly: true}],
 		[['images'], {view: 'images'}],
 		[['ima'], {view: 'images'}],
 		[['df'], {view: 'disk'}],
