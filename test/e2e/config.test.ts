@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import {execa} from 'execa';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {after, before, describe, it} from 'node:test';
+import {TestContainers, testHost} from '../helpers/engine.js';
+import {TmuxSession} from './tmux.js';
+
+const cli = fileURLToPath(new URL('../../dist/porthole.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'porthole-config-e2e-'));
+// No DOCKER_HOST and an empty config home: only what the test gives counts.
+const env = {DOCKER_HOST: '', XDG_CONFIG_HOME: dir, HOME: dir, PATH: process.env.PATH ?? ''};
+const run = (args: string[], extra: Record<string, string> = {}) => execa(process.execPath, [cli, ...args], {reject: false, env: {...env, ...extra}, extendEnv: false, stdin: 'ignore'});
+
+function file(name: string, text: string): string {
+	const path = join(dir, name);
+	writeFileSync(path, text);
+	return path;
+}
+
+after(() => rmSync(dir, {recursive: true, force: true}));
+
+describe('porthole with a config file, in a real terminal', () => {
+	const containers = new TestContainers();
+	const term = new TmuxSession();
+	const names = {web: containers.name('cfg-web'), job: containers.name('cfg-job')};
+	let config = '';
+
+	before(async () => {
+		await containers.run(names.web, ['sleep', '300']);
+		await containers.create(names.job, ['true']);
+		// The engine comes from the file's hosts (no --host), restart moves to R, stopped ones start hidden, three columns.
+		config = file('porthole.yaml', [
+			`hosts: [${JSON.stringify(testHost())}]`,
+			'containers:',
+			'  hideStopped: true',
+			'  columns: [name, state, cpu]',
+			'keys:',
+			'  containers:',
+			'    restart: R',
+			'  confirm:',
+			'    yes: Y',
+			'',
+		].join('\n'));
+		await term.start([process.execPath, cli, '--config', config], {columns: 160, rows: 40, env});
+	});
+
+	after(async () => {
+		await term.kill();
+		await containers.cleanup();
+	});
+
+	it('applies the settings: the file\'s host, its columns, stopped ones hidden', async () => {
+		const screen = await term.waitFor(names.web);
+		assert.match(screen, /connected/);
+		assert.ok(!screen.includes(names.job), 'hideStopped: the created container is hidden');
+		const header = screen.split('\n').find(line => line.includes('NAME')) ?? '';
+		assert.match(header, /NAME.*STATE.*CPU/);
+		assert.doesNotMatch(header, /MEM|IMAGE|PORTS/);
+	});
+
+	it('the remapped key acts, the old one does not, and the footer and dialog show the user\'s keys', async () => {
+		const screen = await term.waitFor('R restart');
+		assert.doesNotMatch(screen, / r restart/);
+		await term.send('/');
+		await term.type(names.web);
+		await term.send('Enter');
+		await term.waitFor(`filter: ${names.web}`);
+		await term.send('r');
+		await term.send('R');
+		const dialog = await term.waitFor(`Restart container ${names.web}?`);
+		assert.match(dialog, /Y yes/);
+		await term.send('Escape');
+		await term.waitFor('restart cancelled');
+	});
+
+	it('the help screen says where the settings came from', async () => {
+		await term.send('?');
+		await term.waitFor(`settings: ${config} (--config)`);
+		await term.send('Escape');
+	});
+});
+
+describe('porthole config on the command line', () => {
+	it('a bad file: exit 2, one line naming file:line:column, and no UI', async () => {
+		const bad = file('bad.yaml', 'theme: dark\nlogs:\n  lines: many\n');
+		const result = await run(['--config', bad]);
+		assert.equal(result.exitCode, 2);
+		assert.equal(result.stdout, '');
+		assert.equal(result.stderr, `porthole: ${bad}:3:10: logs.lines: expected number, not "many"`);
+	});
+
+	it('an unknown key names the nearest valid one; PORTHOLE_CONFIG is read too', async () => {
+		const bad = file('typo.yaml', 'them: light\n');
+		const result = await run(['--once'], {PORTHOLE_CONFIG: bad});
+		assert.equal(result.exitCode, 2);
+		assert.equal(result.stderr, `porthole: ${bad}:1:1: unknown key "them"; did you mean "theme"?`);
+	});
+
+	it('a key bound twice is refused, naming the pair', async () => {
+		const bad = file('twice.yaml', 'keys:\n  logs:\n    log-wrap: t\n');
+		const result = await run(['config', '--check', bad]);
+		assert.equal(result.exitCode, 2);
+		assert.equal(result.stderr, `porthole: ${bad}:3:15: "t" is bound twice in logs: to log-timestamps and to log-wrap`);
+	});
+
+	it('--default prints a config that --check accepts', async () => {
+		const printed = await run(['config', '--default']);
+		assert.equal(printed.exitCode, 0);
+		assert.match(printed.stdout, /^ {4}restart: \[r\] +# ! Restart the container$/m);
+		const path = file('default.yaml', printed.stdout);
+		const checked = await run(['config', '--check', path]);
+		assert.deepEqual([checked.exitCode, checked.stdout, checked.stderr], [0, `${path}: ok`, '']);
+	});
+
+	it('flags win over the file: --host over its hosts', async () => {
+		const {stdout: id} = await execa('docker', ['-H', testHost(), 'run', '-d', '--label', 'porthole.test=config-e2e', 'porthole-test/busybox:1', 'sleep', '60']);
+		try {
+			const unreachable = file('hosts.yaml', 'hosts: [unix:///nonexistent/docker.sock]\n');
+			const fromFile = await run(['--once', '--config', unreachable]);
+			assert.equal(fromFile.exitCode, 3, fromFile.stderr);
+			const overridden = await run(['--once', '--config', unreachable, '--host', testHost()]);
+			assert.equal(overridden.exitCode, 0, overridden.stderr);
+			assert.match(overridden.stdout, /NAME/);
+		} finally {
+			await execa('docker', ['-H', testHost(), 'rm', '-f', id.trim()]);
+		}
+	});
+});
