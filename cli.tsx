@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The composition root: parses flags, builds engine, store and sync, and renders the app.
 // It is the only place that constructs things.
+import './source/cli/no-color-flag.js';
 import {quietDependencyWarnings} from './source/cli/quiet-warnings.js';
 import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
@@ -11,6 +12,8 @@ import {ConfigError, readConfig} from './source/cli/config-load.js';
 import {mergeSettings} from './source/cli/settings.js';
 import {installKeymap} from './source/keys/keymap.js';
 import {defaultDescending} from './source/store/ui-slice.js';
+import {resolveTheme, themes} from './source/format/theme.js';
+import {ThemeContext} from './source/components/theme-context.js';
 import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
 import {probe} from './source/engine/connection.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
@@ -55,6 +58,10 @@ async function main(): Promise<void> {
 	const settings = mergeSettings(options, loaded.config, process.env);
 	// The one keymap in force, built from the defaults and the file (checked at load).
 	installKeymap(loaded.keymap);
+	// --no-color is NO_COLOR for the whole process: Ink's colours go (scripts/build.mjs), bold and inverse stay.
+	if (!settings.colour) process.env.NO_COLOR = '1';
+	// Without colour the selection is drawn inverse, as in the dark theme, never as a background that would vanish.
+	const theme = settings.colour ? resolveTheme(settings.theme, settings.colors) : themes.dark;
 	const targets = resolveTargets({specs: settings.specs, env: process.env, homeDir: homedir()});
 	const several = targets.length > 1;
 	// One host keeps the behaviour of old: unreachable means exit 3 at once. With
@@ -130,7 +137,9 @@ async function main(): Promise<void> {
 	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend})};
 	app = render(
 		<ServicesContext.Provider value={services}>
-			<App />
+			<ThemeContext.Provider value={theme}>
+				<App />
+			</ThemeContext.Provider>
 		</ServicesContext.Provider>,
 		{
 			alternateScreen: true,

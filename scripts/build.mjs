@@ -114,6 +114,20 @@ export default class Output {`],
 	'every frame is split into characters afresh: more CPU',
 );
 
+// NO_COLOR (https://no-color.org), and --no-color which sets it: Ink's one
+// colour function returns the text as it is, so no colour escape is written
+// while bold, dim and inverse (the selected row) stay. Read once, at the first
+// colour, which comes after the composition root has read the flags.
+const inkNoColor = patchFile(
+	'ink-no-color',
+	/ink[\\/]build[\\/]colorize\.js$/,
+	[
+		['const colorize = (text, color, type) => {', 'let noColor;\nconst colorize = (text, color, type) => {\n    noColor ??= Boolean(process.env.NO_COLOR);'],
+		['    if (!color) {\n        return text;', '    if (!color || noColor) {\n        return text;'],
+	],
+	'NO_COLOR leaves the colours on',
+);
+
 // Every string-width import (Ink's, cli-truncate's, ours) goes to
 // source/format/string-width.ts, a cached wrapper with a fast path: Ink
 // measures every line of every frame, and the real one was most of a
@@ -138,7 +152,7 @@ await build({
 	sourcemap: false,
 	legalComments: 'none',
 	external: ['cpu-features', '*.node'],
-	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, inkFrameCaches, fastStringWidth],
+	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, inkFrameCaches, inkNoColor, fastStringWidth],
 	define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 	// CommonJS dependencies (dockerode, ssh2) expect require and __dirname.
 	banner: {js: [

@@ -11,7 +11,7 @@ import {formatState, stateColor} from './status.js';
 /** One column: its title, width in cells and alignment. */
 export type Column = {key: string; title: string; width: number; align?: 'left' | 'right'};
 
-/** One cell: text already sanitised and formatted, and an optional colour. */
+/** One cell: text already sanitised and formatted, and an optional colour: a colour name, or a theme role (`running`, `sparkline`...). */
 export type Cell = {text: string; color?: string};
 
 /** Live figures a row needs; absent for containers that are not running. */
@@ -26,6 +26,15 @@ type ColumnSpec = Column & {priority: number; grow?: number; cell: (row: Contain
 
 const none: Cell = {text: '-', color: 'gray'};
 
+/** The theme roles (format/theme.ts) the state colours stand for; the table draws them in the theme's colours. */
+const stateRoles: Record<string, string> = {green: 'running', gray: 'exited', red: 'unhealthy'};
+
+/** A state cell's colour: a theme role for running, exited and failing, else stateColor's own (yellow). */
+function stateCellColour(row: ContainerRow): string | undefined {
+	const colour = stateColor(row);
+	return colour === undefined ? undefined : stateRoles[colour] ?? colour;
+}
+
 /**
  * Every column the containers table can show; lower priority numbers survive
  * narrower terminals. At 160 columns everything but PROJECT fits, block IO
@@ -36,9 +45,9 @@ const specs: ColumnSpec[] = [
 	{key: 'name', title: 'NAME', width: 18, grow: 34, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
 	{key: 'project', title: 'PROJECT', width: 10, priority: 7, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
 	{key: 'image', title: 'IMAGE', width: 16, grow: 32, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
-	{key: 'state', title: 'STATE', width: 24, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateColor(row)})},
+	{key: 'state', title: 'STATE', width: 24, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateCellColour(row)})},
 	{key: 'cpu', title: 'CPU', width: 6, align: 'right', priority: 0, cell: (_row, stats) => stats ? {text: formatPercent(stats.latest.cpuPercent)} : none},
-	{key: 'spark', title: '', width: 8, priority: 5, cell: (_row, stats) => stats ? {text: sparkline(stats.cpuHistory, 8, 100), color: 'green'} : {text: ''}},
+	{key: 'spark', title: '', width: 8, priority: 5, cell: (_row, stats) => stats ? {text: sparkline(stats.cpuHistory, 8, 100), color: 'sparkline'} : {text: ''}},
 	{key: 'memory', title: 'MEM', width: 17, align: 'right', priority: 1, cell: (_row, stats) => stats ? {text: memoryText(stats.latest, stats.hostMemory)} : none},
 	{key: 'net', title: 'NET RX/TX', width: 13, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.netRx)} / ${formatDecimalBytes(stats.latest.netTx)}`} : none},
 	{key: 'block', title: 'BLOCK R/W', width: 13, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.blockRead)} / ${formatDecimalBytes(stats.latest.blockWrite)}`} : none},

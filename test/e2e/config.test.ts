@@ -83,6 +83,49 @@ describe('porthole with a config file, in a real terminal', () => {
 	});
 });
 
+/** An SGR that sets a colour (foreground or background, 16, 256 or truecolor); 39 and 49 only reset to the default. */
+const colourEscape = /\u001b\[(?:[0-9;]*;)?(?:3[0-7]|4[0-7]|9[0-7]|10[0-7]|[34]8;[25];[0-9;]+)m/;
+
+describe('themes and NO_COLOR in a real terminal', () => {
+	const containers = new TestContainers();
+	const name = containers.name('cfg-theme');
+	let term: TmuxSession | undefined;
+	before(async () => {
+		await containers.run(name, ['sleep', '300']);
+	});
+	after(async () => {
+		await term?.kill();
+		await containers.cleanup();
+	});
+	const start = async (args: string[], extra: Record<string, string>) => {
+		await term?.kill();
+		term = new TmuxSession();
+		await term.start([process.execPath, cli, '--host', testHost(), ...args], {columns: 160, rows: 30, env: {...env, ...extra}});
+		await term.waitFor(name);
+		return term.screenWithEscapes();
+	};
+
+	it('light: the titles and states in its colours, as truecolor on a truecolor terminal', async () => {
+		const light = file('light.yaml', 'theme: light\ncolors:\n  running: "#00aa00"\n');
+		const raw = await start(['--config', light], {TERM: 'xterm-256color', COLORTERM: 'truecolor'});
+		const header = raw.split('\n').find(line => line.includes('NAME')) ?? '';
+		assert.match(header, /\u001b\[(?:[0-9;]*;)?38;2;5;80;174m/, `the header in #0550ae: ${JSON.stringify(header)}`);
+		assert.match(raw, /\u001b\[(?:[0-9;]*;)?38;2;0;170;0m[^\n]*running/, 'running in the colour given by role');
+	});
+
+	it('NO_COLOR: no colour at all, and the selection still shows (inverse)', async () => {
+		const raw = await start([], {TERM: 'xterm-256color', COLORTERM: 'truecolor', NO_COLOR: '1'});
+		assert.doesNotMatch(raw, colourEscape, 'no colour escape');
+		assert.match(raw, /\u001b\[(?:[0-9;]*;)?7m/, 'the selected row is inverse');
+	});
+
+	it('--no-color does the same', async () => {
+		const raw = await start(['--no-color'], {TERM: 'xterm-256color', COLORTERM: 'truecolor'});
+		assert.doesNotMatch(raw, colourEscape, 'no colour escape');
+		assert.match(raw, /\u001b\[(?:[0-9;]*;)?7m/, 'the selected row is inverse');
+	});
+});
+
 describe('porthole config on the command line', () => {
 	it('a bad file: exit 2, one line naming file:line:column, and no UI', async () => {
 		const bad = file('bad.yaml', 'theme: dark\nlogs:\n  lines: many\n');

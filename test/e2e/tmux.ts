@@ -42,6 +42,11 @@ export class TmuxSession {
 		return (await this.tmux('capture-pane', '-p', '-t', this.target)).stdout;
 	}
 
+	/** The visible screen with its colour and style escapes, as tmux holds them (truecolor kept as 38;2;r;g;b). */
+	async screenWithEscapes(): Promise<string> {
+		return (await this.tmux('capture-pane', '-p', '-e', '-t', this.target)).stdout;
+	}
+
 	/** Waits until the screen matches, and returns it. */
 	async waitFor(pattern: string | RegExp, timeoutMs = 10000): Promise<string> {
 		let last = '';

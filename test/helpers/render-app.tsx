@@ -4,6 +4,8 @@ import {dispatchKey} from '../../source/actions/dispatch.js';
 import type {Engine} from '../../source/engine/engine.js';
 import {ServicesContext} from '../../source/hooks/store-context.js';
 import {App} from '../../source/panes/app.js';
+import {ThemeContext} from '../../source/components/theme-context.js';
+import {themes, type Theme} from '../../source/format/theme.js';
 import type {Store} from '../../source/store/store.js';
 import {forbiddenEngine} from './forbidden-engine.js';
 import {waitFor} from './wait.js';
@@ -51,12 +53,14 @@ export type RenderedApp = {
  * reads the size on each layout, and the fake stdout is not a TTY, so Ink
  * never listens for 'resize' and a rerender is the way to apply it.
  */
-export async function renderApp({store, size = {columns: 160, rows: 40}, engine = forbiddenEngine()}: {store: Store; size?: Size; engine?: Engine}): Promise<RenderedApp> {
+export async function renderApp({store, size = {columns: 160, rows: 40}, engine = forbiddenEngine(), theme = themes.dark}: {store: Store; size?: Size; engine?: Engine; theme?: Theme}): Promise<RenderedApp> {
 	const quits = {count: 0};
 	const dispatch = (key: string, input: string) => dispatchKey(key, input, {engine, store, quit: () => quits.count++});
 	const tree = (current: Size): ReactElement => (
 		<ServicesContext.Provider value={{store, dispatch}}>
-			<App size={current} />
+			<ThemeContext.Provider value={theme}>
+				<App size={current} />
+			</ThemeContext.Provider>
 		</ServicesContext.Provider>
 	);
 	const instance = render(tree(size));
