@@ -2,6 +2,9 @@ import {z} from 'zod';
 import {defaultKeymap, type Scope} from '../keys/keymap.js';
 import {keyNamePattern, keyNameHelp} from '../keys/key-names.js';
 import {containerColumnKeys} from '../format/container-cells.js';
+import {imageColumnSpecs} from '../format/image-cells.js';
+import {volumeColumnSpecs} from '../format/volume-cells.js';
+import {networkColumnSpecs} from '../format/network-cells.js';
 import {sortCycle} from '../actions/container-commands.js';
 import {themeNames, colourRoles, colourPattern} from '../format/theme.js';
 
@@ -25,6 +28,16 @@ const colour = z.string().regex(colourPattern, 'expected a colour name (red, gre
 const seconds = (fallback: number, min: number, max: number, what: string) =>
 	z.number().min(min).max(max).default(fallback).describe(`${what}, in seconds (${min} to ${max})`);
 
+/** A table's `columns`: names from its column list, in the order wanted. */
+function columnList(view: string, keys: readonly string[]) {
+	return z.array(z.enum(keys as [string, ...string[]])).min(1).optional().describe(`Columns of the ${view} table, in order (default: all that fit): ${keys.join(', ')}`);
+}
+
+/** A resource view's settings: only its columns for now. */
+function resourceView(view: string, specs: ReadonlyArray<{key: string}>) {
+	return z.strictObject({columns: columnList(view, specs.map(spec => spec.key))}).default({}).describe(`The ${view} view`);
+}
+
 /**
  * The config file's schema, the one definition: loading validates against it,
  * `porthole config --default` prints it with comments, and
@@ -40,11 +53,14 @@ export const configSchema = z.strictObject({
 	shell: z.array(z.string().regex(/^[\w./-]+$/, 'expected a shell name or path')).min(1).default(['bash', 'ash', 'sh']).describe('Shells e tries in a container, in order (--shell puts one first)'),
 	mouse: z.boolean().default(false).describe('Reserved: mouse support is not implemented yet, so true is accepted and changes nothing'),
 	containers: z.strictObject({
-		columns: z.array(z.enum(containerColumnKeys)).min(1).optional().describe(`Columns of the containers table, in order (default: all that fit): ${containerColumnKeys.join(', ')}`),
+		columns: columnList('containers', containerColumnKeys),
 		sort: z.enum(sortCycle as [string, ...string[]]).default('name').describe(`Column to sort by at start: ${sortCycle.join(', ')}`),
 		descending: z.boolean().optional().describe('Sort direction at start (default: numbers biggest first, words A to Z)'),
 		hideStopped: z.boolean().default(false).describe('Hide stopped containers at start (h toggles)'),
 	}).default({sort: 'name', hideStopped: false}).describe('The containers view'),
+	images: resourceView('images', imageColumnSpecs),
+	volumes: resourceView('volumes', volumeColumnSpecs),
+	networks: resourceView('networks', networkColumnSpecs),
 	logs: z.strictObject({
 		lines: z.number().int().min(100).max(1_000_000).default(10_000).describe('Lines the logs view holds in memory, as --log-lines'),
 		tail: z.number().int().min(0).max(1_000_000).default(1000).describe('Lines the logs view starts with, as --tail'),

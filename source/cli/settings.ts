@@ -17,8 +17,8 @@ export type Settings = {
 	wrap: boolean;
 	sort: {column: SortColumn; descending?: boolean};
 	hideStopped: boolean;
-	/** The containers table's columns, in order; absent: all that fit. */
-	columns?: string[];
+	/** Each table's columns, in order; absent: all that fit. */
+	columns: Partial<Record<'containers' | 'images' | 'volumes' | 'networks', string[]>>;
 	refresh: {resourcesMs: number; topMs: number};
 	theme: ConfigFile['theme'];
 	colors: ConfigFile['colors'];
@@ -52,7 +52,7 @@ export function mergeSettings(options: CliOptions, config: ConfigFile, env: Node
 		wrap: config.logs.wrap,
 		sort: {column: config.containers.sort as SortColumn, descending: config.containers.descending},
 		hideStopped: config.containers.hideStopped,
-		columns: config.containers.columns,
+		columns: Object.fromEntries((['containers', 'images', 'volumes', 'networks'] as const).flatMap(view => (config[view].columns ? [[view, config[view].columns]] : []))),
 		refresh: {resourcesMs: config.refresh.resources * 1000, topMs: config.refresh.top * 1000},
 		theme: config.theme,
 		colors: config.colors,

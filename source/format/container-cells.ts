@@ -4,7 +4,7 @@ import {formatBytes, formatDecimalBytes, formatPercent} from './bytes.js';
 import {formatPorts} from './ports.js';
 import {sanitizeText} from './sanitize.js';
 import {sparkline} from './sparkline.js';
-import {fitColumns} from './resource-columns.js';
+import {fitColumns, pickColumns} from './resource-columns.js';
 import {withHostColumn} from './host-column.js';
 import {formatState, stateColor} from './status.js';
 
@@ -82,8 +82,7 @@ export function memoryText(sample: StatsSample, hostMemory?: number): string {
  */
 export function containerColumns(width: number, hostWidth = 0, chosen?: readonly string[]): ColumnSpec[] {
 	// A config's `containers.columns` picks and orders them; the narrowest terminals still drop by priority.
-	const picked = chosen ? chosen.flatMap(key => specs.filter(spec => spec.key === key)) : specs;
-	return fitColumns(withHostColumn(picked, hostWidth, (row: ContainerRow) => row.host), width);
+	return fitColumns(withHostColumn(pickColumns(specs, chosen), hostWidth, (row: ContainerRow) => row.host), width);
 }
 
 /** The cells of one row for the chosen columns. */

@@ -4,7 +4,7 @@ import {PullPanel, pullPanelHeight} from '../components/pull-panel.js';
 import {Table} from '../components/table.js';
 import type {ImageView} from '../domain/image.js';
 import {imageColumnSpecs} from '../format/image-cells.js';
-import {fitColumns, rowCells} from '../format/resource-columns.js';
+import {fitColumns, pickColumns, rowCells} from '../format/resource-columns.js';
 import {useStore} from '../hooks/use-store.js';
 import {hostColumnWidth} from '../store/hosts-slice.js';
 import {withHostColumn} from '../format/host-column.js';
@@ -22,7 +22,8 @@ export function ImagesPane({width, height}: {width: number; height: number}) {
 	const filter = useStore(state => state.ui.filter);
 	const pull = useStore(state => state.resources.pull);
 	const hostWidth = useStore(hostColumnWidth);
-	const columns = useMemo(() => fitColumns(withHostColumn(imageColumnSpecs, hostWidth, (row: ImageView) => row.image.host), width), [width, hostWidth]);
+	const chosen = useStore(state => state.ui.columns?.images);
+	const columns = useMemo(() => fitColumns(withHostColumn(pickColumns(imageColumnSpecs, chosen), hostWidth, (row: ImageView) => row.image.host), width), [width, hostWidth, chosen]);
 	const now = Date.now();
 	const panel = pull ? pullPanelHeight(pull.layers.length, Math.max(3, Math.floor(height / 2))) : 0;
 	const tableHeight = Math.max(2, height - 1 - panel);

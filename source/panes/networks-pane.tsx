@@ -3,7 +3,7 @@ import {useMemo} from 'react';
 import {Table} from '../components/table.js';
 import type {NetworkRow} from '../domain/network.js';
 import {networkColumnSpecs} from '../format/network-cells.js';
-import {fitColumns, rowCells} from '../format/resource-columns.js';
+import {fitColumns, pickColumns, rowCells} from '../format/resource-columns.js';
 import {useStore} from '../hooks/use-store.js';
 import {hostColumnWidth} from '../store/hosts-slice.js';
 import {withHostColumn} from '../format/host-column.js';
@@ -17,7 +17,8 @@ export function NetworksPane({width, height}: {width: number; height: number}) {
 	const error = useStore(state => state.resources.errors.networks);
 	const filter = useStore(state => state.ui.filter);
 	const hostWidth = useStore(hostColumnWidth);
-	const columns = useMemo(() => fitColumns(withHostColumn(networkColumnSpecs, hostWidth, (row: NetworkRow) => row.host), width), [width, hostWidth]);
+	const chosen = useStore(state => state.ui.columns?.networks);
+	const columns = useMemo(() => fitColumns(withHostColumn(pickColumns(networkColumnSpecs, chosen), hostWidth, (row: NetworkRow) => row.host), width), [width, hostWidth, chosen]);
 	const now = Date.now();
 	const index = Math.max(0, rows.findIndex(row => row.id === table.selectedKey));
 	const empty = error ? `cannot list networks: ${error}` : !loaded ? 'loading networks…' : filter ? `no network matches "${filter}"` : 'no networks';

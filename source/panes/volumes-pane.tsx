@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {Table} from '../components/table.js';
 import type {VolumeView} from '../domain/volume.js';
-import {fitColumns, rowCells} from '../format/resource-columns.js';
+import {fitColumns, pickColumns, rowCells} from '../format/resource-columns.js';
 import {volumeColumnSpecs} from '../format/volume-cells.js';
 import {useStore} from '../hooks/use-store.js';
 import {hostColumnWidth} from '../store/hosts-slice.js';
@@ -17,7 +17,8 @@ export function VolumesPane({width, height}: {width: number; height: number}) {
 	const error = useStore(state => state.resources.errors.volumes);
 	const filter = useStore(state => state.ui.filter);
 	const hostWidth = useStore(hostColumnWidth);
-	const columns = useMemo(() => fitColumns(withHostColumn(volumeColumnSpecs, hostWidth, (row: VolumeView) => row.host), width), [width, hostWidth]);
+	const chosen = useStore(state => state.ui.columns?.volumes);
+	const columns = useMemo(() => fitColumns(withHostColumn(pickColumns(volumeColumnSpecs, chosen), hostWidth, (row: VolumeView) => row.host), width), [width, hostWidth, chosen]);
 	const now = Date.now();
 	const index = Math.max(0, rows.findIndex(row => row.name === table.selectedKey));
 	const anonymous = rows.filter(row => row.anonymous).length;

@@ -76,8 +76,8 @@ export type UiState = {
 	filterView?: ViewName;
 	/** `:host NAME`: only this host's rows (several hosts on screen). */
 	hostFilter?: string;
-	/** The containers table's columns in order (config `containers.columns`); unset: all that fit. */
-	columns?: readonly string[];
+	/** Each table's columns in order (config `containers.columns`, `images.columns`...); unset: all that fit. */
+	columns?: Partial<Record<'containers' | 'images' | 'volumes' | 'networks', readonly string[]>>;
 };
 
 /**

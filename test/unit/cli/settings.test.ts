@@ -28,7 +28,8 @@ describe('flags and environment variables win over the file', () => {
 		['--no-color', ['--no-color'], '', {}, s => s.colour, false],
 		['colour by default', [], '', {NO_COLOR: ''}, s => s.colour, true],
 		['refresh in milliseconds', [], 'refresh:\n  resources: 60\n  top: 5\n', {}, s => s.refresh, {resourcesMs: 60_000, topMs: 5000}],
-		['the containers view', [], 'containers:\n  sort: cpu\n  hideStopped: true\n  columns: [name, cpu]\n', {}, s => [s.sort, s.hideStopped, s.columns], [{column: 'cpu', descending: undefined}, true, ['name', 'cpu']]],
+		['the containers view', [], 'containers:\n  sort: cpu\n  hideStopped: true\n  columns: [name, cpu]\n', {}, s => [s.sort, s.hideStopped, s.columns], [{column: 'cpu', descending: undefined}, true, {containers: ['name', 'cpu']}]],
+		['columns of each table', [], 'images:\n  columns: [name, size]\nnetworks:\n  columns: [name, subnet]\n', {}, s => s.columns, {images: ['name', 'size'], networks: ['name', 'subnet']}],
 		['the logs view', [], 'logs:\n  timestamps: true\n  wrap: true\n', {}, s => [s.timestamps, s.wrap], [true, true]],
 	];
 	for (const [name, argv, file, env, pick, expected] of cases) test(name, () => assert.deepEqual(pick(merged(argv, file, env)), expected));
