@@ -10,6 +10,7 @@ import {parseArgs, usage, UsageError} from './source/cli/args.js';
 import {configCommand} from './source/cli/config-command.js';
 import {ConfigError, readConfig} from './source/cli/config-load.js';
 import {mergeSettings} from './source/cli/settings.js';
+import {asciiStdout} from './source/cli/ascii-stdout.js';
 import {installKeymap} from './source/keys/keymap.js';
 import {defaultDescending} from './source/store/ui-slice.js';
 import {resolveTheme, themes} from './source/format/theme.js';
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
 			</ThemeContext.Provider>
 		</ServicesContext.Provider>,
 		{
+			// Without UTF-8 glyphs (LANG=C, TERM=linux, or glyphs: ascii), every frame is drawn in ASCII.
+			stdout: settings.ascii ? asciiStdout(process.stdout) : process.stdout,
 			alternateScreen: true,
 			incrementalRendering: true,
 			// Frames follow changes (stats once a second, logs at most ten times a

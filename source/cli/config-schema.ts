@@ -51,6 +51,7 @@ export const configSchema = z.strictObject({
 	readOnly: z.boolean().default(false).describe('Start read-only, as --read-only: hide and refuse every command that changes the engine'),
 	confirm: z.boolean().default(true).describe('Ask before stop, restart, pause and kill (false is --no-confirm); remove and prune always ask'),
 	shell: z.array(z.string().regex(/^[\w./-]+$/, 'expected a shell name or path')).min(1).default(['bash', 'ash', 'sh']).describe('Shells e tries in a container, in order (--shell puts one first)'),
+	glyphs: z.enum(['auto', 'unicode', 'ascii']).default('auto').describe('Box, chart and mark glyphs: ascii draws them in ASCII; auto does so under a non-UTF-8 locale (LANG=C) or on the Linux console (TERM=linux)'),
 	mouse: z.boolean().default(false).describe('Reserved: mouse support is not implemented yet, so true is accepted and changes nothing'),
 	containers: z.strictObject({
 		columns: columnList('containers', containerColumnKeys),

@@ -1,4 +1,5 @@
 import type {HostSpec} from '../engine/targets.js';
+import {wantsAscii} from '../format/ascii-glyphs.js';
 import type {SortColumn} from '../store/state.js';
 import type {CliOptions} from './args.js';
 import type {ConfigFile} from './config-schema.js';
@@ -22,6 +23,8 @@ export type Settings = {
 	refresh: {resourcesMs: number; topMs: number};
 	theme: ConfigFile['theme'];
 	colors: ConfigFile['colors'];
+	/** Draw glyphs in ASCII (config `glyphs`, or a locale or terminal without them). */
+	ascii: boolean;
 	/** False with NO_COLOR (any value but empty) or --no-color. */
 	colour: boolean;
 };
@@ -57,5 +60,6 @@ export function mergeSettings(options: CliOptions, config: ConfigFile, env: Node
 		theme: config.theme,
 		colors: config.colors,
 		colour: !options.noColor && !env.NO_COLOR,
+		ascii: wantsAscii(config.glyphs, env),
 	};
 }

@@ -119,6 +119,23 @@ describe('themes and NO_COLOR in a real terminal', () => {
 		assert.match(raw, /\u001b\[(?:[0-9;]*;)?7m/, 'the selected row is inverse');
 	});
 
+	it('TERM=linux and LANG=C: ASCII for every glyph, and at most 16 colours', async () => {
+		const raw = await start([], {TERM: 'linux', LANG: 'C', COLORTERM: ''});
+		const screen = await term!.waitFor(/\+-{10,}/);
+		assert.match(screen, /NAME\^/, 'the sort arrow');
+		assert.match(screen, /\* connected/, 'the status dot');
+		const glyphs = [...screen].filter(char => char.codePointAt(0)! > 0x7e);
+		assert.deepEqual(glyphs, [], 'no glyph beyond ASCII');
+		assert.doesNotMatch(raw, /\u001b\[(?:[0-9;]*;)?[34]8;[25];/, 'no 256-colour or truecolor escape');
+		assert.match(raw, /\u001b\[(?:[0-9;]*;)?3[0-7]m/, 'the 16 colours are still used');
+	});
+
+	it('glyphs: unicode keeps the glyphs under LANG=C', async () => {
+		const unicode = file('unicode.yaml', 'glyphs: unicode\n');
+		await start(['--config', unicode], {TERM: 'xterm-256color', LANG: 'C'});
+		await term!.waitFor('● connected');
+	});
+
 	it('--no-color does the same', async () => {
 		const raw = await start(['--no-color'], {TERM: 'xterm-256color', COLORTERM: 'truecolor'});
 		assert.doesNotMatch(raw, colourEscape, 'no colour escape');

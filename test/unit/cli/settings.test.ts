@@ -30,6 +30,11 @@ describe('flags and environment variables win over the file', () => {
 		['refresh in milliseconds', [], 'refresh:\n  resources: 60\n  top: 5\n', {}, s => s.refresh, {resourcesMs: 60_000, topMs: 5000}],
 		['the containers view', [], 'containers:\n  sort: cpu\n  hideStopped: true\n  columns: [name, cpu]\n', {}, s => [s.sort, s.hideStopped, s.columns], [{column: 'cpu', descending: undefined}, true, {containers: ['name', 'cpu']}]],
 		['columns of each table', [], 'images:\n  columns: [name, size]\nnetworks:\n  columns: [name, subnet]\n', {}, s => s.columns, {images: ['name', 'size'], networks: ['name', 'subnet']}],
+		['glyphs: ascii forces ASCII', [], 'glyphs: ascii\n', {LANG: 'en_US.UTF-8'}, s => s.ascii, true],
+		['glyphs: unicode keeps them under LANG=C', [], 'glyphs: unicode\n', {LANG: 'C'}, s => s.ascii, false],
+		['glyphs: auto under LANG=C', [], '', {LANG: 'C'}, s => s.ascii, true],
+		['glyphs: auto on the Linux console', [], '', {LANG: 'en_US.UTF-8', TERM: 'linux'}, s => s.ascii, true],
+		['glyphs: auto in a UTF-8 terminal', [], '', {LANG: 'C.UTF-8', TERM: 'xterm-256color'}, s => s.ascii, false],
 		['the logs view', [], 'logs:\n  timestamps: true\n  wrap: true\n', {}, s => [s.timestamps, s.wrap], [true, true]],
 	];
 	for (const [name, argv, file, env, pick, expected] of cases) test(name, () => assert.deepEqual(pick(merged(argv, file, env)), expected));
