@@ -11,6 +11,8 @@ import {configCommand} from './source/cli/config-command.js';
 import {ConfigError, readConfig} from './source/cli/config-load.js';
 import {mergeSettings} from './source/cli/settings.js';
 import {asciiStdout} from './source/cli/ascii-stdout.js';
+import {createMouseHandler} from './source/actions/mouse-actions.js';
+import {mouseReporting} from './source/domain/mouse.js';
 import {installKeymap} from './source/keys/keymap.js';
 import {defaultDescending} from './source/store/ui-slice.js';
 import {resolveTheme, themes} from './source/format/theme.js';
@@ -135,7 +137,9 @@ async function main(): Promise<void> {
 	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
 	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
 	const terminal: TerminalOwner = {};
-	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend})};
+	const dispatch = (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend});
+	const size = () => ({columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24});
+	const services = {store, terminal, dispatch, mouse: settings.mouse ? createMouseHandler({store, dispatch, size}) : undefined};
 	app = render(
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
@@ -157,11 +161,35 @@ async function main(): Promise<void> {
 	);
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
 	if (refused) quit();
-	await app.waitUntilExit();
+	// mouse: true asks the terminal for clicks and the wheel, except while a shell holds the terminal, and never after we leave.
+	const stopMouse = settings.mouse ? reportMouse(store) : () => undefined;
+	try {
+		await app.waitUntilExit();
+	} finally {
+		stopMouse();
+	}
 	// Every owner stops the one way, in reverse order of building.
 	await owners.stop();
 	await checked;
 	if (refused) throw refused;
+}
+
+/** Turns mouse reporting on now, off while a handover holds the terminal, and off for good when called back (or at exit). */
+function reportMouse(store: ReturnType<typeof createStore>): () => void {
+	let on = false;
+	const set = (wanted: boolean) => {
+		if (wanted !== on) process.stdout.write(wanted ? mouseReporting.on : mouseReporting.off);
+		on = wanted;
+	};
+	set(!store.getSnapshot().handover);
+	const unsubscribe = store.subscribe(() => set(!store.getSnapshot().handover));
+	const atExit = () => set(false);
+	process.once('exit', atExit);
+	return () => {
+		unsubscribe();
+		set(false);
+		process.off('exit', atExit);
+	};
 }
 
 /** `--once`, `--json` and pipes: one host as of old; several side by side, with a HOST column and exit 5 when some are down. */

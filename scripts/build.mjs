@@ -128,6 +128,20 @@ const inkNoColor = patchFile(
 	'NO_COLOR leaves the colours on',
 );
 
+// Ink drops a mouse report (an SGR `ESC [ < b ; x ; y M`) before useInput,
+// as input no key stands for. With `mouse: true` we want it: it goes out as
+// a 'mouse' event on Ink's input emitter (hooks/use-key-dispatch.ts listens).
+const inkMouseReports = patchFile(
+	'ink-mouse-reports',
+	/ink[\\/]build[\\/]components[\\/]App\.js$/,
+	[['                if (isCompleteControlSequence(event)) {', `                if (/^\\u001b\\[<\\d+;\\d+;\\d+[Mm]$/.test(event)) {
+                    eventEmitterRef.current.emit('mouse', event);
+                    return;
+                }
+                if (isCompleteControlSequence(event)) {`]],
+	'clicks and the wheel do nothing with mouse: true',
+);
+
 // Every string-width import (Ink's, cli-truncate's, ours) goes to
 // source/format/string-width.ts, a cached wrapper with a fast path: Ink
 // measures every line of every frame, and the real one was most of a
@@ -152,7 +166,7 @@ await build({
 	sourcemap: false,
 	legalComments: 'none',
 	external: ['cpu-features', '*.node'],
-	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, inkFrameCaches, inkNoColor, fastStringWidth],
+	plugins: [noDevtools, lazyRequires, yogaWithoutFetch, inkFrameCaches, inkNoColor, inkMouseReports, fastStringWidth],
 	define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 	// CommonJS dependencies (dockerode, ssh2) expect require and __dirname.
 	banner: {js: [

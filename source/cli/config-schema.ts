@@ -52,7 +52,7 @@ export const configSchema = z.strictObject({
 	confirm: z.boolean().default(true).describe('Ask before stop, restart, pause and kill (false is --no-confirm); remove and prune always ask'),
 	shell: z.array(z.string().regex(/^[\w./-]+$/, 'expected a shell name or path')).min(1).default(['bash', 'ash', 'sh']).describe('Shells e tries in a container, in order (--shell puts one first)'),
 	glyphs: z.enum(['auto', 'unicode', 'ascii']).default('auto').describe('Box, chart and mark glyphs: ascii draws them in ASCII; auto does so under a non-UTF-8 locale (LANG=C) or on the Linux console (TERM=linux)'),
-	mouse: z.boolean().default(false).describe('Reserved: mouse support is not implemented yet, so true is accepted and changes nothing'),
+	mouse: z.boolean().default(false).describe('Clicks and the wheel: a click selects a row, a double click opens its logs, a click on a column title sorts, on a footer hint runs it; the wheel scrolls. Off by default: it takes the terminal\'s own text selection away (Shift-drag still selects in most terminals)'),
 	containers: z.strictObject({
 		columns: columnList('containers', containerColumnKeys),
 		sort: z.enum(sortCycle as [string, ...string[]]).default('name').describe(`Column to sort by at start: ${sortCycle.join(', ')}`),

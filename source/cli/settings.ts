@@ -23,6 +23,8 @@ export type Settings = {
 	refresh: {resourcesMs: number; topMs: number};
 	theme: ConfigFile['theme'];
 	colors: ConfigFile['colors'];
+	/** Report clicks and the wheel (config `mouse`). */
+	mouse: boolean;
 	/** Draw glyphs in ASCII (config `glyphs`, or a locale or terminal without them). */
 	ascii: boolean;
 	/** False with NO_COLOR (any value but empty) or --no-color. */
@@ -61,5 +63,6 @@ export function mergeSettings(options: CliOptions, config: ConfigFile, env: Node
 		colors: config.colors,
 		colour: !options.noColor && !env.NO_COLOR,
 		ascii: wantsAscii(config.glyphs, env),
+		mouse: config.mouse,
 	};
 }

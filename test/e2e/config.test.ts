@@ -143,6 +143,48 @@ describe('themes and NO_COLOR in a real terminal', () => {
 	});
 });
 
+describe('mouse: true in a real terminal (SGR reports)', () => {
+	const containers = new TestContainers();
+	const names = {one: containers.name('cfg-mouse-a'), two: containers.name('cfg-mouse-b')};
+	const term = new TmuxSession();
+	const press = (x: number, y: number) => term.sendText(`\u001b[<0;${x};${y}M\u001b[<0;${x};${y}m`);
+	before(async () => {
+		await containers.run(names.one, ['sh', '-c', 'echo hello from a; sleep 300']);
+		await containers.run(names.two, ['sh', '-c', 'echo hello from b; sleep 300']);
+		const config = file('mouse.yaml', 'mouse: true\n');
+		await term.start([process.execPath, cli, '--host', testHost(), '--config', config], {columns: 160, rows: 30, env});
+		await term.waitFor(names.two);
+	});
+	after(async () => {
+		await term.kill();
+		await containers.cleanup();
+	});
+
+	it('asks the terminal for SGR mouse reports', async () => {
+		assert.equal(await term.paneFormat('#{mouse_sgr_flag}#{mouse_standard_flag}'), '11');
+	});
+
+	it('a click selects a row, a double click opens its logs', async () => {
+		// Only this test's two rows: the first on screen row 4, the second on 5.
+		await term.send('/');
+		await term.type('cfg-mouse-');
+		await term.send('Enter');
+		await term.waitFor('filter: cfg-mouse-');
+		await press(3, 5);
+		await term.waitFor(new RegExp(`│ CPU .*${names.two}`));
+		await press(3, 4);
+		await press(3, 4);
+		await term.waitFor(`Logs ${names.one}`);
+		await term.waitFor('hello from a');
+	});
+
+	it('the terminal is given its mouse back on quit', async () => {
+		await term.send('q');
+		await term.waitFor('PORTHOLE-EXIT=0');
+		assert.equal(await term.paneFormat('#{mouse_sgr_flag}#{mouse_standard_flag}'), '00');
+	});
+});
+
 describe('porthole config on the command line', () => {
 	it('a bad file: exit 2, one line naming file:line:column, and no UI', async () => {
 		const bad = file('bad.yaml', 'theme: dark\nlogs:\n  lines: many\n');

@@ -47,6 +47,11 @@ export class TmuxSession {
 		return (await this.tmux('capture-pane', '-p', '-e', '-t', this.target)).stdout;
 	}
 
+	/** A tmux format of the pane, such as `#{mouse_sgr_flag}` (whether the program asked for SGR mouse reports). */
+	async paneFormat(format: string): Promise<string> {
+		return (await this.tmux('display-message', '-p', '-t', this.target, format)).stdout;
+	}
+
 	/** Waits until the screen matches, and returns it. */
 	async waitFor(pattern: string | RegExp, timeoutMs = 10000): Promise<string> {
 		let last = '';
