@@ -78,7 +78,7 @@ async function main(): Promise<void> {
 	const sort = {column: settings.sort.column, descending: settings.sort.descending ?? defaultDescending(settings.sort.column)};
 	const ui = {view: options.view, sort, hideStopped: settings.hideStopped, columns: settings.columns};
 	const first = initialState({target: description, readOnly: settings.readOnly, noConfirm: settings.noConfirm, ui, logs});
-	const store = createStore(setVisibleContainers({...first, shells: settings.shells, hostMemory, configSource: loaded.source.text}, []));
+	const store = createStore(setVisibleContainers({...first, shells: settings.shells, hostMemory, configSource: loaded.source.text, mouse: settings.mouse}, []));
 	// Nothing is on screen yet (visible set empty): the table says which rows
 	// are once it draws, so the first list does not open a stats stream for
 	// every live container.
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
 	const terminal: TerminalOwner = {};
 	const dispatch = (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend});
 	const size = () => ({columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24});
-	const services = {store, terminal, dispatch, mouse: settings.mouse ? createMouseHandler({store, dispatch, size}) : undefined};
+	const services = {store, terminal, dispatch, mouse: createMouseHandler({store, dispatch, size})};
 	app = render(
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
@@ -161,8 +161,8 @@ async function main(): Promise<void> {
 	);
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
 	if (refused) quit();
-	// mouse: true asks the terminal for clicks and the wheel, except while a shell holds the terminal, and never after we leave.
-	const stopMouse = settings.mouse ? reportMouse(store) : () => undefined;
+	// While mouse is on (config, or its key), the terminal is asked for clicks and the wheel, except while a shell holds it, and never after we leave.
+	const stopMouse = reportMouse(store);
 	try {
 		await app.waitUntilExit();
 	} finally {
@@ -174,15 +174,16 @@ async function main(): Promise<void> {
 	if (refused) throw refused;
 }
 
-/** Turns mouse reporting on now, off while a handover holds the terminal, and off for good when called back (or at exit). */
+/** Turns mouse reporting on while the store says mouse and no handover holds the terminal, and off for good when called back (or at exit). */
 function reportMouse(store: ReturnType<typeof createStore>): () => void {
 	let on = false;
 	const set = (wanted: boolean) => {
 		if (wanted !== on) process.stdout.write(wanted ? mouseReporting.on : mouseReporting.off);
 		on = wanted;
 	};
-	set(!store.getSnapshot().handover);
-	const unsubscribe = store.subscribe(() => set(!store.getSnapshot().handover));
+	const wanted = () => Boolean(store.getSnapshot().mouse) && !store.getSnapshot().handover;
+	set(wanted());
+	const unsubscribe = store.subscribe(() => set(wanted()));
 	const atExit = () => set(false);
 	process.once('exit', atExit);
 	return () => {

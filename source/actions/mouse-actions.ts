@@ -27,7 +27,7 @@ const doubleClickMs = 400;
 const wheelRows = 3;
 
 /**
- * Turns mouse reports into what keys do (mouse: true in the config): the
+ * Turns mouse reports into what keys do (while `mouse` is on: the config, or its key): the
  * wheel moves as ↑/↓ do in every view; in the containers table a click
  * selects a row, a double click opens its logs, and a click on a column title
  * sorts by it; a click on a footer hint runs it. Nothing acts while a dialog
@@ -38,7 +38,7 @@ export function createMouseHandler(context: MouseContext): (event: MouseEvent) =
 	let lastClick: {id: string; at: number} | undefined;
 	return event => {
 		const state = context.store.getSnapshot();
-		if (state.ui.confirm || state.ui.prompt || state.handover) return;
+		if (!state.mouse || state.ui.confirm || state.ui.prompt || state.handover) return;
 		if (event.kind === 'wheel-up' || event.kind === 'wheel-down') {
 			for (let step = 0; step < wheelRows; step++) context.dispatch(event.kind === 'wheel-up' ? 'up' : 'down', '');
 			return;

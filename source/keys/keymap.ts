@@ -21,7 +21,8 @@ export type CommandId =
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
-	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also';
+	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also'
+	| 'toggle-mouse';
 
 /**
  * How a command confirms: `destroys` always asks (what it deletes does not
@@ -95,6 +96,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},
 	{command: 'disk-usage', keys: ['U'], description: 'Disk usage: images, containers, volumes, build cache (also :df)', scope: 'global', dangerous: false},
+	{command: 'toggle-mouse', keys: ['ctrl+o'], description: 'Mouse on or off: clicks and the wheel (config: mouse)', scope: 'global', dangerous: false},
 	...tableKeys('images', 'image'),
 	...filterSortKeys('images', 'repository:tag or ID', 'Cancel the pull; else clear the filter; else back to containers'),
 	{command: 'toggle-untagged', keys: ['a'], description: 'Show or hide dangling and intermediate images', scope: 'images', dangerous: false, hint: 'all'},

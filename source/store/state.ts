@@ -148,6 +148,8 @@ export type AppState = {
 	shell?: string;
 	/** The shells `e` tries, in order (config `shell`, with --shell first); unset: bash, ash, sh. */
 	shells?: readonly string[];
+	/** Clicks and the wheel are reported and acted on (config `mouse`, toggled by its key). */
+	mouse?: boolean;
 	/** Where the settings in force came from, for the help screen: a config file's path, or the defaults. */
 	configSource?: string;
 	/** The logs view (store/logs-slice.ts): its targets and the bounded ring of lines. */

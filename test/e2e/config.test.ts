@@ -178,6 +178,15 @@ describe('mouse: true in a real terminal (SGR reports)', () => {
 		await term.waitFor('hello from a');
 	});
 
+	it('Ctrl-O gives the terminal its mouse back, and takes it again', async () => {
+		await term.send('C-o');
+		await term.waitFor('mouse off');
+		assert.equal(await term.paneFormat('#{mouse_sgr_flag}#{mouse_standard_flag}'), '00');
+		await term.send('C-o');
+		await term.waitFor('mouse on');
+		assert.equal(await term.paneFormat('#{mouse_sgr_flag}#{mouse_standard_flag}'), '11');
+	});
+
 	it('the terminal is given its mouse back on quit', async () => {
 		await term.send('q');
 		await term.waitFor('PORTHOLE-EXIT=0');

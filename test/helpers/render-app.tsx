@@ -66,6 +66,7 @@ export async function renderApp({store, size = {columns: 160, rows: 40}, engine 
 	let current = size;
 	// mouse: true wires the click handler the composition root builds for `mouse: true` in the config.
 	const onMouse = mouse ? createMouseHandler({store, dispatch, size: () => current}) : undefined;
+	if (mouse) store.update(state => ({...state, mouse: true}));
 	const tree = (current: Size): ReactElement => (
 		<ServicesContext.Provider value={{store, dispatch, mouse: onMouse}}>
 			<ThemeContext.Provider value={theme}>

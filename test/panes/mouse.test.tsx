@@ -64,6 +64,20 @@ describe('the mouse (mouse: true), as SGR reports', () => {
 		await app.waitForFrame(t => t.includes('Keys ('), 'the help');
 	});
 
+	test('Ctrl-O turns the mouse off (clicks do nothing) and on again', async () => {
+		app = await table();
+		const rows = selectRows(app.store.getSnapshot());
+		app.type('\u000f');
+		await app.waitForFrame(t => t.includes('mouse off'), 'the notice');
+		assert.equal(app.store.getSnapshot().mouse, false);
+		app.mouse(...click(5, 6));
+		assert.notEqual(app.store.getSnapshot().ui.selectedId, rows[2]!.id, 'a click while off selects nothing');
+		app.type('\u000f');
+		await app.waitForFrame(t => t.includes('mouse on'), 'the notice');
+		app.mouse(...click(5, 6));
+		await app.waitForFrame(() => app!.store.getSnapshot().ui.selectedId === rows[2]!.id, 'a click while on selects');
+	});
+
 	test('a report on stdin is never typed as keys (Ink drops it; the built CLI routes it to the mouse)', async () => {
 		app = await table(false);
 		const before = app.store.getSnapshot().ui;
