@@ -9,7 +9,7 @@ import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
 import {configCommand} from './source/cli/config-command.js';
 import {ConfigError, readConfig} from './source/cli/config-load.js';
-import {mergeSettings} from './source/cli/settings.js';
+import {initialFilters, mergeSettings} from './source/cli/settings.js';
 import {asciiStdout} from './source/cli/ascii-stdout.js';
 import {createMouseHandler} from './source/actions/mouse-actions.js';
 import {mouseReporting} from './source/domain/mouse.js';
@@ -17,7 +17,8 @@ import {installKeymap} from './source/keys/keymap.js';
 import {defaultDescending} from './source/store/ui-slice.js';
 import {resolveTheme, themes} from './source/format/theme.js';
 import {ThemeContext} from './source/components/theme-context.js';
-import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
+import {snapshotJson, snapshotTable, takeSnapshot, type SnapshotRow} from './source/cli/snapshot.js';
+import {containerFilter} from './source/domain/container-filter.js';
 import {probe} from './source/engine/connection.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
 import {OutputError, writeOutput} from './source/cli/write-output.js';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
 	// limit equal to it is no limit (an engine in a VM shows its limit as before).
 	const hostMemory = !several && targets[0]!.target.kind === 'unix' ? totalmem() : undefined;
 	const sort = {column: settings.sort.column, descending: settings.sort.descending ?? defaultDescending(settings.sort.column)};
-	const ui = {view: options.view, sort, hideStopped: settings.hideStopped, columns: settings.columns};
+	const ui = {view: options.view, sort, hideStopped: settings.hideStopped, columns: settings.columns, ...initialFilters(options.view, settings.filters)};
 	const first = initialState({target: description, readOnly: settings.readOnly, noConfirm: settings.noConfirm, ui, logs});
 	const store = createStore(setVisibleContainers({...first, shells: settings.shells, hostMemory, configSource: loaded.source.text, mouse: settings.mouse}, []));
 	// Nothing is on screen yet (visible set empty): the table says which rows
@@ -94,7 +95,9 @@ async function main(): Promise<void> {
 	if (options.json || options.once || !process.stdout.isTTY) {
 		try {
 			await checkDistinctEngines(startHosts);
-			await printSnapshot(startHosts, options.json, description);
+			// The containers filter (--filter, or the config's) narrows the snapshot too, as docker ps --filter does.
+			const keep = containerFilter(settings.filters.containers ?? '');
+			await printSnapshot(startHosts, options.json, description, item => keep(item.row));
 		} finally {
 			// Built but never started: stopping releases what the ID check readied.
 			await owners.stop();
@@ -194,12 +197,12 @@ function reportMouse(store: ReturnType<typeof createStore>): () => void {
 }
 
 /** `--once`, `--json` and pipes: one host as of old; several side by side, with a HOST column and exit 5 when some are down. */
-async function printSnapshot(hosts: StartHost[], json: boolean, description: string): Promise<void> {
+async function printSnapshot(hosts: StartHost[], json: boolean, description: string, keep: (item: SnapshotRow) => boolean): Promise<void> {
 	if (hosts.length === 1) {
 		const {engine} = hosts[0]!;
 		let rows;
 		try {
-			rows = await takeSnapshot(engine);
+			rows = (await takeSnapshot(engine)).filter(keep);
 		} catch (error) {
 			// A deadline, a vanished engine or a web server that is not Docker: say which, with its exit code.
 			throw new EngineError(classifyError(error, hosts[0]!.target), {cause: error});
@@ -209,6 +212,7 @@ async function printSnapshot(hosts: StartHost[], json: boolean, description: str
 	}
 	const result = await snapshotHosts(hosts);
 	if (result.failures.length === hosts.length) throw result.failures[0];
+	result.rows = result.rows.filter(keep);
 	await writeOutput(json ? snapshotJson(result.rows, description, result.hosts) : snapshotTable(result.rows, Date.now(), result.hosts));
 	for (const host of result.hosts) if (host.status === 'down') process.stderr.write(`porthole: ${oneLine(`${host.name}: ${host.error ?? 'down'}`)}\n`);
 	if (result.hosts.some(host => host.status === 'down')) process.exitCode = EXIT_PARTIAL;

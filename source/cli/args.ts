@@ -1,4 +1,5 @@
 import {parseView, viewList} from '../actions/views.js';
+import {parseDockerFilter} from '../domain/docker-filter.js';
 import type {ViewName} from '../store/state.js';
 import type {HostSpec} from '../engine/targets.js';
 
@@ -21,6 +22,8 @@ export type CliOptions = {
 	readOnly: boolean;
 	/** --config FILE: the config file to read instead of the usual place. */
 	config?: string;
+	/** --filter, in docker's syntax (status=running, label=k=v...), each given. */
+	filters?: string[];
 	/** --no-color: no colours, as NO_COLOR. */
 	noColor: boolean;
 	/** --no-confirm: stop, restart, pause and kill act without asking (a config file setting later). */
@@ -61,6 +64,10 @@ Options:
       --config FILE   read this config file (default: $PORTHOLE_CONFIG, else
                       $XDG_CONFIG_HOME/porthole/config.yaml, else
                       ~/.config/porthole/config.yaml); flags win over it
+      --filter K=V    show only the containers that match, as docker ps --filter:
+                      label=KEY[=VALUE], status=STATE, name=TEXT, ancestor=IMAGE,
+                      health=STATE; repeatable (same key: either; other keys:
+                      both); / shows and edits it
       --no-color      no colours (as NO_COLOR)
       --once          print a snapshot table of the containers and exit
       --json          print the snapshot as one JSON document and exit
@@ -102,6 +109,13 @@ export function parseArgs(argv: string[]): CliOptions {
 			case '--no-confirm': options.noConfirm = true; break;
 			case '--no-color': options.noColor = true; break;
 			case '--config': options.config = inline ?? value(flag, argv[++index]); break;
+			case '--filter': {
+				const text = inline ?? value(flag, argv[++index]);
+				const parsed = parseDockerFilter(text);
+				if ('error' in parsed) throw new UsageError(`--filter ${parsed.error}`);
+				options.filters = [...(options.filters ?? []), text];
+				break;
+			}
 			case '--once': options.once = true; break;
 			case '--json': options.json = true; break;
 			case '-h': case '--help': options.help = true; break;

@@ -35,7 +35,15 @@ function columnList(view: string, keys: readonly string[]) {
 
 /** A resource view's settings: only its columns for now. */
 function resourceView(view: string, specs: ReadonlyArray<{key: string}>) {
-	return z.strictObject({columns: columnList(view, specs.map(spec => spec.key))}).default({}).describe(`The ${view} view`);
+	return z.strictObject({
+		columns: columnList(view, specs.map(spec => spec.key)),
+		filter: savedFilter(view),
+	}).default({}).describe(`The ${view} view`);
+}
+
+/** A view's filter at start, as / would type it. */
+function savedFilter(view: string, extra = '') {
+	return z.string().optional().describe(`The ${view} filter at start, as / takes it (text or regex, !text inverts${extra})`);
 }
 
 /**
@@ -58,6 +66,7 @@ export const configSchema = z.strictObject({
 		sort: z.enum(sortCycle as [string, ...string[]]).default('name').describe(`Column to sort by at start: ${sortCycle.join(', ')}`),
 		descending: z.boolean().optional().describe('Sort direction at start (default: numbers biggest first, words A to Z)'),
 		hideStopped: z.boolean().default(false).describe('Hide stopped containers at start (h toggles)'),
+		filter: savedFilter('containers', '; docker\'s syntax too: status=running label=tier=db; --filter wins'),
 	}).default({sort: 'name', hideStopped: false}).describe('The containers view'),
 	images: resourceView('images', imageColumnSpecs),
 	volumes: resourceView('volumes', volumeColumnSpecs),

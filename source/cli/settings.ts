@@ -1,6 +1,6 @@
 import type {HostSpec} from '../engine/targets.js';
 import {wantsAscii} from '../format/ascii-glyphs.js';
-import type {SortColumn} from '../store/state.js';
+import type {SortColumn, UiState, ViewName} from '../store/state.js';
 import type {CliOptions} from './args.js';
 import type {ConfigFile} from './config-schema.js';
 
@@ -18,6 +18,8 @@ export type Settings = {
 	wrap: boolean;
 	sort: {column: SortColumn; descending?: boolean};
 	hideStopped: boolean;
+	/** Each view's filter at start (--filter for containers, else the config's). */
+	filters: Partial<Record<TableView, string>>;
 	/** Each table's columns, in order; absent: all that fit. */
 	columns: Partial<Record<'containers' | 'images' | 'volumes' | 'networks', string[]>>;
 	refresh: {resourcesMs: number; topMs: number};
@@ -30,6 +32,20 @@ export type Settings = {
 	/** False with NO_COLOR (any value but empty) or --no-color. */
 	colour: boolean;
 };
+
+/** The views with a table of their own, and so their own columns and filter. */
+const tableViews = ['containers', 'images', 'volumes', 'networks'] as const;
+type TableView = (typeof tableViews)[number];
+
+/**
+ * The filter state to start with: the view shown gets its own filter, the
+ * others wait in viewFilters until shown (store/ui-slice.ts setView swaps them).
+ */
+export function initialFilters(view: ViewName, filters: Settings['filters']): Partial<UiState> {
+	const owner: TableView = (tableViews as readonly string[]).includes(view) ? view as TableView : 'containers';
+	const viewFilters = Object.fromEntries(Object.entries(filters).filter(([name]) => name !== owner));
+	return {filter: filters[owner] ?? '', viewFilters, filterView: owner === 'containers' ? undefined : owner};
+}
 
 /** A `hosts:` entry: a URL is a DOCKER_HOST, a bare word a docker context name. */
 export function hostSpec(entry: string): HostSpec {
@@ -57,6 +73,10 @@ export function mergeSettings(options: CliOptions, config: ConfigFile, env: Node
 		wrap: config.logs.wrap,
 		sort: {column: config.containers.sort as SortColumn, descending: config.containers.descending},
 		hideStopped: config.containers.hideStopped,
+		filters: Object.fromEntries(tableViews.flatMap(view => {
+			const filter = view === 'containers' && options.filters ? options.filters.join(' ') : config[view].filter;
+			return filter ? [[view, filter]] : [];
+		})),
 		columns: Object.fromEntries((['containers', 'images', 'volumes', 'networks'] as const).flatMap(view => (config[view].columns ? [[view, config[view].columns]] : []))),
 		refresh: {resourcesMs: config.refresh.resources * 1000, topMs: config.refresh.top * 1000},
 		theme: config.theme,

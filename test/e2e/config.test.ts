@@ -226,6 +226,29 @@ describe('porthole config on the command line', () => {
 		assert.deepEqual([checked.exitCode, checked.stdout, checked.stderr], [0, `${path}: ok`, '']);
 	});
 
+	it('--filter in docker\'s syntax narrows --once, and a bad one is exit 2', async () => {
+		const containers = new TestContainers();
+		const running = containers.name('cfg-filter-run');
+		const done = containers.name('cfg-filter-done');
+		try {
+			await containers.run(running, ['sleep', '300']);
+			await containers.create(done, ['true']);
+			const result = await run(['--once', '--host', testHost(), '--filter', `label=${containers.label}`, '--filter', 'status=created']);
+			assert.equal(result.exitCode, 0, result.stderr);
+			assert.match(result.stdout, new RegExp(done));
+			assert.doesNotMatch(result.stdout, new RegExp(running));
+			const saved = file('filter.yaml', `containers:\n  filter: "label=${containers.label} status=running"\n`);
+			const fromFile = await run(['--once', '--host', testHost(), '--config', saved]);
+			assert.match(fromFile.stdout, new RegExp(running));
+			assert.doesNotMatch(fromFile.stdout, new RegExp(done));
+			const bad = await run(['--once', '--filter', 'status=up']);
+			assert.equal(bad.exitCode, 2);
+			assert.match(bad.stderr, /^porthole: --filter "status=up": status is one of /);
+		} finally {
+			await containers.cleanup();
+		}
+	});
+
 	it('flags win over the file: --host over its hosts', async () => {
 		const {stdout: id} = await execa('docker', ['-H', testHost(), 'run', '-d', '--label', 'porthole.test=config-e2e', 'porthole-test/busybox:1', 'sleep', '60']);
 		try {

@@ -34,6 +34,8 @@ describe('parseArgs accepts', () => {
 		[['help', 'containers'], {view: 'containers'}],
 		[['--no-confirm'], {noConfirm: true}],
 		[['--no-color'], {noColor: true}],
+		[['--filter', 'status=running'], {filters: ['status=running']}],
+		[['--filter=label=tier=db', '--filter', 'status=exited'], {filters: ['label=tier=db', 'status=exited']}],
 		[['--config', '/tmp/p.yaml'], {config: '/tmp/p.yaml'}],
 		[['--config=/tmp/p.yaml', '--read-only'], {config: '/tmp/p.yaml', readOnly: true}],
 		[['images'], {view: 'images'}],
@@ -55,6 +57,9 @@ describe('parseArgs accepts', () => {
 describe('parseArgs refuses', () => {
 	const cases: Array<[string[], RegExp]> = [
 		[['--host'], /--host needs a value/],
+		[['--filter', 'status=up'], /^--filter "status=up": status is one of created, /],
+		[['--filter', 'shop'], /^--filter "shop" is not a filter/],
+		[['--filter'], /--filter needs a value/],
 		[['-H'], /-H needs a value/],
 		[['--host', '--read-only'], /--host needs a value/],
 		[['--context'], /--context needs a value/],

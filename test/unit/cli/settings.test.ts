@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {parseArgs} from '../../../source/cli/args.js';
 import {parseConfig} from '../../../source/cli/config-load.js';
-import {hostSpec, mergeSettings, type Settings} from '../../../source/cli/settings.js';
+import {hostSpec, initialFilters, mergeSettings, type Settings} from '../../../source/cli/settings.js';
 
 const merged = (argv: string[], file: string, env: NodeJS.ProcessEnv = {}): Settings => mergeSettings(parseArgs(argv), parseConfig(file, 'c.yaml').config, env);
 
@@ -35,9 +35,22 @@ describe('flags and environment variables win over the file', () => {
 		['glyphs: auto under LANG=C', [], '', {LANG: 'C'}, s => s.ascii, true],
 		['glyphs: auto on the Linux console', [], '', {LANG: 'en_US.UTF-8', TERM: 'linux'}, s => s.ascii, true],
 		['glyphs: auto in a UTF-8 terminal', [], '', {LANG: 'C.UTF-8', TERM: 'xterm-256color'}, s => s.ascii, false],
+		['--filter over the saved containers filter', ['--filter', 'status=running', '--filter', 'label=a'], 'containers:\n  filter: shop\n', {}, s => s.filters, {containers: 'status=running label=a'}],
+		['saved filters per view', [], 'containers:\n  filter: "!job"\nimages:\n  filter: nginx\n', {}, s => s.filters, {containers: '!job', images: 'nginx'}],
 		['the logs view', [], 'logs:\n  timestamps: true\n  wrap: true\n', {}, s => [s.timestamps, s.wrap], [true, true]],
 	];
 	for (const [name, argv, file, env, pick, expected] of cases) test(name, () => assert.deepEqual(pick(merged(argv, file, env)), expected));
+});
+
+describe('initialFilters: the view shown gets its filter, the others wait for theirs', () => {
+	const filters = {containers: 'status=running', images: 'nginx'};
+	const cases: Array<[Parameters<typeof initialFilters>[0], ReturnType<typeof initialFilters>]> = [
+		['containers', {filter: 'status=running', viewFilters: {images: 'nginx'}, filterView: undefined}],
+		['images', {filter: 'nginx', viewFilters: {containers: 'status=running'}, filterView: 'images'}],
+		['volumes', {filter: '', viewFilters: {containers: 'status=running', images: 'nginx'}, filterView: 'volumes'}],
+		['events', {filter: 'status=running', viewFilters: {images: 'nginx'}, filterView: undefined}],
+	];
+	for (const [view, expected] of cases) test(view, () => assert.deepEqual(initialFilters(view, filters), expected));
 });
 
 describe('a hosts entry', () => {
