@@ -8,7 +8,9 @@ import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
 import {configCommand} from './source/cli/config-command.js';
-import {ConfigError, readConfig} from './source/cli/config-load.js';
+import {ConfigError, configPath, readConfig} from './source/cli/config-load.js';
+import {saveColumns} from './source/cli/config-save.js';
+import type {SaveColumns} from './source/actions/columns-commands.js';
 import {initialFilters, mergeSettings} from './source/cli/settings.js';
 import {asciiStdout} from './source/cli/ascii-stdout.js';
 import {createMouseHandler} from './source/actions/mouse-actions.js';
@@ -140,7 +142,10 @@ async function main(): Promise<void> {
 	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
 	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
 	const terminal: TerminalOwner = {};
-	const dispatch = (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend});
+	// :columns save writes to the file in force, or creates the usual one.
+	const savePath = loaded.source.path ?? configPath(undefined, process.env, homedir()).path;
+	const saveColumnsTo: SaveColumns = (view, columns) => saveColumns(savePath, view, columns);
+	const dispatch = (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend, saveColumns: saveColumnsTo});
 	const size = () => ({columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24});
 	const services = {store, terminal, dispatch, mouse: createMouseHandler({store, dispatch, size})};
 	app = render(

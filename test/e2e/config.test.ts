@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execa} from 'execa';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -80,6 +80,22 @@ describe('porthole with a config file, in a real terminal', () => {
 		await term.send('?');
 		await term.waitFor(`settings: ${config} (--config)`);
 		await term.send('Escape');
+	});
+
+	it(':columns picks the columns, and :columns save writes them to the file, keeping the rest', async () => {
+		await term.send('Escape');
+		await term.send(':');
+		await term.type('columns cpu name');
+		await term.send('Enter');
+		await term.waitFor(/CPU +NAME/);
+		await term.send(':');
+		await term.type('columns save');
+		await term.send('Enter');
+		await term.waitFor(`saved containers columns to ${config}`);
+		const saved = readFileSync(config, 'utf8');
+		assert.match(saved, /columns: \[ cpu, name \]/);
+		assert.match(saved, /restart: R/);
+		assert.match(saved, /hideStopped: true/);
 	});
 });
 
