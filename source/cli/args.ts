@@ -79,10 +79,10 @@ every key binding; porthole config --check [FILE] validates a file (exit 0 or 2)
 
 When stdout is not a terminal, Porthole prints the snapshot table instead of the UI.
 Exit codes: 0 ok, 1 unexpected failure or output not written (a full disk),
-2 bad usage, DOCKER_HOST or config file, 3 engine unreachable, not answering in time, or
-not a Docker engine (with several hosts: every one of them), 4 permission
-denied on the engine's socket, 5 (--once/--json with several hosts) some hosts
-did not answer; the others are printed.`;
+2 bad usage, DOCKER_HOST or config file, 3 engine unreachable, not answering
+in time, or not a Docker engine (with several hosts: every one of them),
+4 permission denied on the engine's socket, 5 (--once/--json with several
+hosts) some hosts did not answer; the others are printed.`;
 
 /** Parses argv (without node and script). Throws UsageError with a one-line message. */
 export function parseArgs(argv: string[]): CliOptions {
