@@ -44,11 +44,13 @@ export const usage = `Usage: porthole [view] [options]
 
 A terminal UI that watches and drives a Docker engine.
 
-Views:      ${viewList()} (containers is the default)
+Views:      ${viewList()}
+            (containers is the default)
             logs NAME [NAME...]  the logs of these containers, merged by time
             (inside Porthole, : opens a view by name or prefix; :q quits)
 Options:
-  -H, --host URL      engine to use: unix:///path, tcp://host:port, ssh://user@host
+  -H, --host URL      engine to use: unix:///path, tcp://host:port,
+                      ssh://user@host
                       (default: --context, DOCKER_HOST, the docker CLI context,
                       /var/run/docker.sock, then Podman's socket)
   -c, --context NAME  use a docker CLI context
@@ -64,10 +66,10 @@ Options:
       --config FILE   read this config file (default: $PORTHOLE_CONFIG, else
                       $XDG_CONFIG_HOME/porthole/config.yaml, else
                       ~/.config/porthole/config.yaml); flags win over it
-      --filter K=V    show only the containers that match, as docker ps --filter:
-                      label=KEY[=VALUE], status=STATE, name=TEXT, ancestor=IMAGE,
-                      health=STATE; repeatable (same key: either; other keys:
-                      both); / shows and edits it
+      --filter K=V    show only the containers that match, as docker ps
+                      --filter: label=KEY[=VALUE], status=STATE, name=TEXT,
+                      ancestor=IMAGE, health=STATE; repeatable (same key:
+                      either; other keys: both); / shows and edits it
       --no-color      no colours (as NO_COLOR)
       --once          print a snapshot table of the containers and exit
       --json          print the snapshot as one JSON document and exit
@@ -75,9 +77,11 @@ Options:
   -v, --version       show the version
 
 porthole config --default prints the complete default config, commented, with
-every key binding; porthole config --check [FILE] validates a file (exit 0 or 2).
+every key binding; porthole config --check [FILE] validates a file (exit 0
+or 2).
 
-When stdout is not a terminal, Porthole prints the snapshot table instead of the UI.
+When stdout is not a terminal, Porthole prints the snapshot table instead of
+the UI.
 Exit codes: 0 ok, 1 unexpected failure or output not written (a full disk),
 2 bad usage, DOCKER_HOST or config file, 3 engine unreachable, not answering
 in time, or not a Docker engine (with several hosts: every one of them),

@@ -104,3 +104,9 @@ describe('usage', () => {
 		}
 	});
 });
+
+describe('--help', () => {
+	test('every line fits an 80-column terminal', () => {
+		for (const line of usage.split('\n')) assert.ok(line.length <= 80, `${line.length}: ${line}`);
+	});
+});
