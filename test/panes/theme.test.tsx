@@ -44,6 +44,13 @@ describe('themes in the tables, on a 16-colour terminal', () => {
 		assert.doesNotMatch(frame, /\u001b\[[34]8;2;/, 'no truecolor escape on a 16-colour terminal');
 	});
 
+	test('the sparkline role colours the table\'s sparklines and the detail\'s CPU chart', async () => {
+		app = await renderApp({store: seededStore(), theme: resolveTheme('dark', {sparkline: 'magentaBright'})});
+		await app.waitForFrame(t => t.includes('CPU') && /[\u2800-\u28ff]/.test(t), 'the table and the detail chart');
+		assert.match(app.lastFrame(), /\u001b\[95m[\u2800-\u28ff]/, 'the chart');
+		assert.match(app.lastFrame(), /\u001b\[95m[▁▂▃▄▅▆▇█ ]+/, 'the table\'s sparkline');
+	});
+
 	test('a colour by role from the config wins over the theme', async () => {
 		app = await renderApp({store: seededStore(), theme: resolveTheme('light', {running: 'magenta'})});
 		await app.waitForFrame(t => t.includes('NAME▲'), 'the table');
