@@ -1,16 +1,29 @@
 #!/usr/bin/env node
 // The composition root: parses flags, builds engine, store and sync, and renders the app.
 // It is the only place that constructs things.
+import './source/cli/no-color-flag.js';
 import {quietDependencyWarnings} from './source/cli/quiet-warnings.js';
 import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
-import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
+import {snapshotJson, snapshotTable, takeSnapshot, type SnapshotRow} from './source/cli/snapshot.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
 import {OutputError, writeOutput} from './source/cli/write-output.js';
-import {resolveTargets, withSshSettings, type HostSpec, type SshSettings} from './source/engine/targets.js';
+import {resolveTargets, withSshSettings, type SshSettings} from './source/engine/targets.js';
 import {accessSync, constants as fsConstants} from 'node:fs';
+import {configCommand} from './source/cli/config-command.js';
+import {ConfigError, configPath, readConfig} from './source/cli/config-load.js';
+import {saveColumns} from './source/cli/config-save.js';
+import type {SaveColumns} from './source/actions/columns-commands.js';
+import {initialFilters, mergeSettings} from './source/cli/settings.js';
+import {createMouseHandler} from './source/actions/mouse-actions.js';
+import {mouseReporting} from './source/domain/mouse.js';
+import {installKeymap} from './source/keys/keymap.js';
+import {defaultDescending} from './source/store/ui-slice.js';
+import {resolveTheme, themes} from './source/format/theme.js';
+import {ThemeContext} from './source/components/theme-context.js';
+import {containerFilter} from './source/domain/container-filter.js';
 import {dockerConfigDir, listDockerContexts} from './source/engine/docker-context.js';
 import {buildOwners} from './source/cli/owners.js';
 import {checkDistinctEngines, EXIT_PARTIAL, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
@@ -32,7 +45,12 @@ function fail(message: string, code: number): never {
 
 async function main(): Promise<void> {
 	quietDependencyWarnings();
-	const options = parseArgs(process.argv.slice(2));
+	const argv = process.argv.slice(2);
+	if (argv[0] === 'config') {
+		await writeOutput(configCommand(argv.slice(1), undefined, process.env, homedir()));
+		return;
+	}
+	const options = parseArgs(argv);
 	if (options.help) {
 		process.stdout.write(usage + '\n');
 		return;
@@ -41,24 +59,33 @@ async function main(): Promise<void> {
 		process.stdout.write(`${typeof PORTHOLE_VERSION === 'string' ? PORTHOLE_VERSION : 'dev'}\n`);
 		return;
 	}
-	const specs: HostSpec[] = options.hosts ?? (options.host !== undefined ? [{kind: 'host', value: options.host}] : options.context !== undefined ? [{kind: 'context', value: options.context}] : []);
+	// A config error stops here, before any engine or terminal is touched.
+	const loaded = readConfig(options.config, process.env, homedir());
+	const settings = mergeSettings(options, loaded.config, process.env);
+	// The one keymap in force, built from the defaults and the file (checked at load).
+	installKeymap(loaded.keymap);
+	// NO_COLOR, --no-color (cli/no-color-flag.ts), TERM=dumb, the locale and the config's glyphs (cli/terminal-caps.ts).
+	const caps = terminalCaps(process.env, {noColor: !settings.colour, ascii: settings.ascii});
+	// Without colour the selection is drawn inverse, as in the dark theme, never as a background that would vanish.
+	const theme = caps.colour ? resolveTheme(settings.theme, settings.colors) : themes.dark;
 	const ssh = sshSettings(options.sshConfig, options.remoteSocket);
-	const targets = withSshSettings(resolveTargets({specs, env: process.env, homeDir: homedir()}), ssh);
+	const targets = withSshSettings(resolveTargets({specs: settings.specs, env: process.env, homeDir: homedir()}), ssh);
 	const several = targets.length > 1;
-	// NO_COLOR, --no-color, TERM=dumb and the locale (cli/terminal-caps.ts).
-	const caps = terminalCaps(process.env, {noColor: options.noColor});
-	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: caps.colour});
+	const logs = {...initialLogs({capacity: settings.logLines, tail: settings.tail, colour: caps.colour}), timestamps: settings.timestamps, wrap: settings.wrap};
 	const description = several ? targets.map(({name}) => name).join(', ') : '';
 	// A local socket's engine shares this machine's memory, so a container's
 	// limit equal to it is no limit (an engine in a VM shows its limit as before).
 	const hostMemory = !several && targets[0]!.target.kind === 'unix' ? totalmem() : undefined;
-	const first = initialState({target: description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view}, logs});
-	const store = createStore(setVisibleContainers({...first, shell: options.shell, hostMemory}, []));
+	const sort = {column: settings.sort.column, descending: settings.sort.descending ?? defaultDescending(settings.sort.column)};
+	const ui = {view: options.view, sort, hideStopped: settings.hideStopped, columns: settings.columns, ...initialFilters(options.view, settings.filters)};
+	const first = initialState({target: description, readOnly: settings.readOnly, noConfirm: settings.noConfirm, ui, logs});
+	const store = createStore(setVisibleContainers({...first, shell: options.shell, shells: settings.shells, hostMemory, configSource: loaded.source.text, mouse: settings.mouse}, []));
 	// Nothing is on screen yet (visible set empty): the table says which rows
 	// are once it draws, so the first list does not open a stats stream for
 	// every live container.
 	const contextEnv = {env: process.env, homeDir: homedir()};
 	const owners = buildOwners(targets, store, {
+		refresh: settings.refresh,
 		contexts: {
 			list: () => listDockerContexts(dockerConfigDir(process.env, homedir())),
 			resolve: name => withSshSettings(resolveTargets({...contextEnv, specs: [{kind: 'context', value: name}]}), ssh)[0]!.target,
@@ -79,7 +106,9 @@ async function main(): Promise<void> {
 	if (options.json || options.once || !process.stdout.isTTY) {
 		try {
 			await checkDistinctEngines(startHosts);
-			await printSnapshot(startHosts, options.json, description);
+			// The containers filter (--filter, or the config's) narrows the snapshot too, as docker ps --filter does.
+			const keep = containerFilter(settings.filters.containers ?? '');
+			await printSnapshot(startHosts, options.json, description, item => keep(item.row));
 		} finally {
 			// Built but never started: stopping releases what the ID check readied.
 			await owners.stop();
@@ -122,12 +151,19 @@ async function main(): Promise<void> {
 	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
 	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
 	const terminal: TerminalOwner = {};
-	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend})};
+	// :columns save writes to the file in force, or creates the usual one.
+	const savePath = loaded.source.path ?? configPath(undefined, process.env, homedir()).path;
+	const saveColumnsTo: SaveColumns = (view, columns) => saveColumns(savePath, view, columns);
+	const dispatch = (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend, saveColumns: saveColumnsTo});
+	const size = () => ({columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24});
+	const services = {store, terminal, dispatch, mouse: createMouseHandler({store, dispatch, size})};
 	// Colour and glyph fallbacks apply to every frame, at the one place they pass.
 	filterTerminal(process.stdout, caps);
 	app = render(
 		<ServicesContext.Provider value={services}>
-			<App />
+			<ThemeContext.Provider value={theme}>
+				<App />
+			</ThemeContext.Provider>
 		</ServicesContext.Provider>,
 		{
 			alternateScreen: caps.altScreen,
@@ -142,7 +178,13 @@ async function main(): Promise<void> {
 	);
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
 	if (refused) quit();
-	await app.waitUntilExit();
+	// While mouse is on (config, or its key), the terminal is asked for clicks and the wheel, except while a shell holds it, and never after we leave.
+	const stopMouse = reportMouse(store);
+	try {
+		await app.waitUntilExit();
+	} finally {
+		stopMouse();
+	}
 	// Every owner stops the one way, in reverse order of building.
 	await owners.stop();
 	await checked;
@@ -163,13 +205,32 @@ function sshSettings(flag: string | undefined, remoteSocket: string | undefined)
 	return {configFile, remoteSocket};
 }
 
+/** Turns mouse reporting on while the store says mouse and no handover holds the terminal, and off for good when called back (or at exit). */
+function reportMouse(store: ReturnType<typeof createStore>): () => void {
+	let on = false;
+	const set = (wanted: boolean) => {
+		if (wanted !== on) process.stdout.write(wanted ? mouseReporting.on : mouseReporting.off);
+		on = wanted;
+	};
+	const wanted = () => Boolean(store.getSnapshot().mouse) && !store.getSnapshot().handover;
+	set(wanted());
+	const unsubscribe = store.subscribe(() => set(wanted()));
+	const atExit = () => set(false);
+	process.once('exit', atExit);
+	return () => {
+		unsubscribe();
+		set(false);
+		process.off('exit', atExit);
+	};
+}
+
 /** `--once`, `--json` and pipes: one host as of old; several side by side, with a HOST column and exit 5 when some are down. */
-async function printSnapshot(hosts: StartHost[], json: boolean, description: string): Promise<void> {
+async function printSnapshot(hosts: StartHost[], json: boolean, description: string, keep: (item: SnapshotRow) => boolean): Promise<void> {
 	if (hosts.length === 1) {
 		const {engine} = hosts[0]!;
 		let rows;
 		try {
-			rows = await takeSnapshot(engine);
+			rows = (await takeSnapshot(engine)).filter(keep);
 		} catch (error) {
 			// A deadline, a vanished engine or a web server that is not Docker: say which, with its exit code.
 			throw new EngineError(classifyError(error, hosts[0]!.target), {cause: error});
@@ -179,6 +240,7 @@ async function printSnapshot(hosts: StartHost[], json: boolean, description: str
 	}
 	const result = await snapshotHosts(hosts);
 	if (result.failures.length === hosts.length) throw result.failures[0];
+	result.rows = result.rows.filter(keep);
 	await writeOutput(json ? snapshotJson(result.rows, description, result.hosts) : snapshotTable(result.rows, Date.now(), result.hosts));
 	for (const host of result.hosts) if (host.status === 'down') process.stderr.write(`porthole: ${oneLine(`${host.name}: ${host.error ?? 'down'}`)}\n`);
 	if (result.hosts.some(host => host.status === 'down')) process.exitCode = EXIT_PARTIAL;
@@ -187,7 +249,7 @@ async function printSnapshot(hosts: StartHost[], json: boolean, description: str
 main().then(
 	() => process.exit(process.exitCode ?? 0),
 	(error: unknown) => {
-		if (error instanceof UsageError || error instanceof ConnectionConfigError || error instanceof SameEngineError) fail(error.message, EXIT_USAGE);
+		if (error instanceof UsageError || error instanceof ConfigError || error instanceof ConnectionConfigError || error instanceof SameEngineError) fail(error.message, EXIT_USAGE);
 		if (error instanceof EngineError) fail(error.failure.message, error.failure.exitCode);
 		if (error instanceof OutputError) fail(error.message, EXIT_FAILURE);
 		fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);

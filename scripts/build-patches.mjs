@@ -110,7 +110,23 @@ export default class Output {`],
 };
 
 /** Every patch the bundle applies. */
-export const patches = [yogaWithoutFetch, inkFrameCaches];
+/**
+ * Ink drops a mouse report (an SGR `ESC [ < b ; x ; y M`) before useInput,
+ * as input no key stands for. With `mouse: true` we want it: it goes out as
+ * a 'mouse' event on Ink's input emitter (hooks/use-key-dispatch.ts listens).
+ */
+export const inkMouseReports = {
+	name: 'ink-mouse-reports',
+	filter: /ink[\\/]build[\\/]components[\\/]App\.js$/,
+	edits: [['                if (isCompleteControlSequence(event)) {', `                if (/^\\u001b\\[<\\d+;\\d+;\\d+[Mm]$/.test(event)) {
+                    eventEmitterRef.current.emit('mouse', event);
+                    return;
+                }
+                if (isCompleteControlSequence(event)) {`]],
+	why: 'clicks and the wheel do nothing with mouse: true',
+};
+
+export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports];
 
 /**
  * The single executable's bundle is CommonJS, which has no top-level await.

@@ -1,4 +1,5 @@
 import type {Engine} from '../engine/engine.js';
+import type {SaveColumns} from './columns-commands.js';
 import type {Binding, CommandId} from '../keys/keymap.js';
 import type {Store} from '../store/store.js';
 
@@ -28,6 +29,8 @@ export type CommandContext = {
 	 * and reading input until the promise settles, then redraws.
 	 */
 	suspend?: (session: () => Promise<void>) => Promise<void>;
+	/** `:columns save`: writes a table's columns to the config file (the composition root knows which). */
+	saveColumns?: SaveColumns;
 	/** The keymap row that started the command: whether it confirms is read from here (actions/confirm.ts). */
 	binding?: Binding;
 };

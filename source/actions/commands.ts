@@ -1,7 +1,7 @@
 import type {Binding, CommandId} from '../keys/keymap.js';
 import {commandLineHelp} from '../keys/line-commands.js';
 import type {ViewName} from '../store/state.js';
-import {setUi, setView} from '../store/ui-slice.js';
+import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {containerHandlers} from './container-commands.js';
 import {eventsHandlers} from './events-commands.js';
@@ -23,6 +23,7 @@ const globalHandlers: Handlers = {
 	suspend: () => void process.kill(process.pid, 'SIGTSTP'),
 	help: ({store}) => store.update(s => setView(s, s.ui.view === 'help' ? s.ui.helpFrom ?? 'containers' : 'help')),
 	'command-line': ({store}) => store.update(s => setUi(s, {prompt: {kind: 'command', text: '', help: commandLineHelp()}})),
+	'toggle-mouse': ({store}) => store.update(s => notify({...s, mouse: !s.mouse}, s.mouse ? 'mouse off: the terminal selects text again' : 'mouse on: click selects, double-click opens logs, the wheel scrolls')),
 };
 
 /**

@@ -7,6 +7,7 @@ import {runCommand, type CommandContext} from './commands.js';
 import {runHostLine} from './host-commands.js';
 import {handbackMode} from './handback.js';
 import {clearFilter} from './navigation.js';
+import {runColumnsLine} from './columns-commands.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
 type Mode = (key: string, input: string, context: CommandContext) => boolean;
@@ -78,12 +79,13 @@ function completeCommand(text: string, {store}: CommandContext): void {
 function runLine(text: string, context: CommandContext): void {
 	const {store} = context;
 	if (text.trim() === '') return;
-	if (runHostLine(text, context)) return;
+	if (runColumnsLine(text, context) || runHostLine(text, context)) return;
 	const [word = '', ...rest] = text.trim().split(/\s+/);
 	const {match, candidates} = matchLine(word);
 	if (match && !match.view && !match.command) {
 		// A prefix of a line that takes an argument (`:ho web` is `:host web`).
-		runHostLine([match.name, ...rest].join(' '), context);
+		const line = [match.name, ...rest].join(' ');
+		if (!runColumnsLine(line, context)) runHostLine(line, context);
 	} else if (match?.view) {
 		const view = match.view;
 		store.update(s => setView(s, view));

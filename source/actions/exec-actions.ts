@@ -14,20 +14,21 @@ import {runOneShot} from './output-actions.js';
 export const defaultShells = ['bash', 'ash', 'sh'] as const;
 
 /**
- * The shells to try: the one --shell names, alone (asked for by name, it is
- * not silently swapped for another), else the defaults in order.
+ * The shells to try: the one --shell (or the config's `shell`) names, alone
+ * (asked for by name, it is not silently swapped for another), else the
+ * order (config `shells`, else the defaults).
  */
-export function shellCandidates(preferred: string | undefined): string[] {
-	return preferred ? [preferred] : [...defaultShells];
+export function shellCandidates(preferred: string | undefined, order: readonly string[] = defaultShells): string[] {
+	return preferred ? [preferred] : [...new Set(order)];
 }
 
 /** Why a container cannot take an exec or attach now, or undefined when it can. */
 export function refusal(row: ContainerRow, what: string): string | undefined {
 	const name = sanitizeText(row.name);
 	if (row.state === 'running') return undefined;
-	if (row.state === 'paused') return `${name} is paused; unpause it (p) to ${what}`;
+	if (row.state === 'paused') return `${name} is paused; unpause it (${labelFor('pause', 'containers') ?? 'p'}) to ${what}`;
 	if (row.state === 'restarting') return `${name} is restarting; try again when it runs`;
-	return `${name} is not running (${row.state}); start it (s) to ${what}`;
+	return `${name} is not running (${row.state}); start it (${labelFor('start-stop', 'containers') ?? 's'}) to ${what}`;
 }
 
 const setHandover = (what: string | undefined) => (state: AppState): AppState =>
@@ -147,12 +148,12 @@ export function execInContainer(context: CommandContext, row: ContainerRow, comm
 	return handOver(context, row, command ? `exec ${label}` : 'open a shell', async terminal => {
 		let cmd = command;
 		if (!cmd) {
-			const preferred = context.store.getSnapshot().shell;
-			const candidates = shellCandidates(preferred);
+			const {shell: preferred, shells} = context.store.getSnapshot();
+			const candidates = shellCandidates(preferred, shells);
 			terminal.stdout.write(`porthole: looking for a shell in ${name}…\r\n`);
 			const shell = await context.engine.findShell(row.id, candidates);
 			const run = `press ${labelFor('exec-command', 'containers')} to run a command`;
-			if (!shell && preferred) return `shell ${sanitizeText(preferred)} (--shell) not found in ${name}; without --shell, ${labelFor('exec', 'containers')} tries ${defaultShells.join(', ')}; or ${run}`;
+			if (!shell && preferred) return `shell ${sanitizeText(preferred)} (--shell) not found in ${name}; without --shell, ${labelFor('exec', 'containers')} tries ${(shells ?? defaultShells).join(', ')}; or ${run}`;
 			if (!shell) return `no shell in ${name} (tried ${candidates.join(', ')}); ${run}`;
 			cmd = [shell];
 		}

@@ -1,4 +1,5 @@
 import {parseView, viewList} from '../actions/views.js';
+import {parseDockerFilter} from '../domain/docker-filter.js';
 import type {ViewName} from '../store/state.js';
 import type {HostSpec} from '../engine/targets.js';
 
@@ -23,8 +24,12 @@ export type CliOptions = {
 	/** Lines the logs view starts with (--tail). */
 	tail?: number;
 	readOnly: boolean;
-	/** --no-color: no colour anywhere in the UI, as NO_COLOR does. */
-	noColor?: boolean;
+	/** --config FILE: the config file to read instead of the usual place. */
+	config?: string;
+	/** --filter, in docker's syntax (status=running, label=k=v...), each given. */
+	filters?: string[];
+	/** --no-color: no colours, as NO_COLOR. */
+	noColor: boolean;
 	/** --no-confirm: stop, restart, pause and kill act without asking (a config file setting later). */
 	noConfirm: boolean;
 	once: boolean;
@@ -39,14 +44,17 @@ export class UsageError extends Error {}
 
 /** The text `--help` prints. */
 export const usage = `Usage: porthole [view] [options]
+       porthole config --default | --check [FILE]
 
 A terminal UI that watches and drives a Docker engine.
 
-Views:      ${viewList()} (containers is the default)
+Views:      ${viewList()}
+            (containers is the default)
             logs NAME [NAME...]  the logs of these containers, merged by time
             (inside Porthole, : opens a view by name or prefix; :q quits)
 Options:
-  -H, --host URL      engine to use: unix:///path, tcp://host:port, ssh://user@host
+  -H, --host URL      engine to use: unix:///path, tcp://host:port,
+                      ssh://user@host
                       (default: --context, DOCKER_HOST, the docker CLI context,
                       /var/run/docker.sock, then Podman's socket)
   -c, --context NAME  use a docker CLI context
@@ -64,23 +72,35 @@ Options:
       --read-only     hide and refuse every command that changes the engine
       --no-confirm    stop, restart, pause and kill without asking first
                       (remove and prune still ask)
-      --no-color      no colour anywhere (as NO_COLOR=1 does)
+      --config FILE   read this config file (default: $PORTHOLE_CONFIG, else
+                      $XDG_CONFIG_HOME/porthole/config.yaml, else
+                      ~/.config/porthole/config.yaml); flags win over it
+      --filter K=V    show only the containers that match, as docker ps
+                      --filter: label=KEY[=VALUE], status=STATE, name=TEXT,
+                      ancestor=IMAGE, health=STATE; repeatable (same key:
+                      either; other keys: both); / shows and edits it
+      --no-color      no colours (as NO_COLOR)
       --once          print a snapshot table of the containers and exit
       --json          print the snapshot as one JSON document and exit
   -h, --help          show this help
   -v, --version       show the version
 
-When stdout is not a terminal, Porthole prints the snapshot table instead of the UI.
+porthole config --default prints the complete default config, commented, with
+every key binding; porthole config --check [FILE] validates a file (exit 0
+or 2).
+
+When stdout is not a terminal, Porthole prints the snapshot table instead of
+the UI.
 Exit codes: 0 ok, 1 unexpected failure or output not written (a full disk),
-2 bad usage or DOCKER_HOST, 3 engine unreachable, not answering in time, or
-not a Docker engine, or an ssh host key unknown or changed (with several
-hosts: every one of them), 4 permission denied on the engine's socket or ssh
-authentication failed, 5 (--once/--json with several hosts) some hosts
+2 bad usage, DOCKER_HOST or config file, 3 engine unreachable, not answering
+in time, or not a Docker engine, or an ssh host key unknown or changed (with
+several hosts: every one of them), 4 permission denied on the engine's socket
+or ssh authentication failed, 5 (--once/--json with several hosts) some hosts
 did not answer; the others are printed.`;
 
 /** Parses argv (without node and script). Throws UsageError with a one-line message. */
 export function parseArgs(argv: string[]): CliOptions {
-	const options: CliOptions = {readOnly: false, noConfirm: false, once: false, json: false, help: false, version: false, view: 'containers'};
+	const options: CliOptions = {readOnly: false, noConfirm: false, noColor: false, once: false, json: false, help: false, version: false, view: 'containers'};
 	const value = (flag: string, next: string | undefined): string => {
 		if (next === undefined || next.startsWith('-')) throw new UsageError(`${flag} needs a value`);
 		return next;
@@ -91,7 +111,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		const arg = argv[index] ?? '';
 		const eq = arg.indexOf('=');
 		const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-		const booleanFlag = ['--read-only', '--no-confirm', '--once', '--json', '--help', '--version', '--no-color'].includes(flag ?? '');
+		const booleanFlag = ['--read-only', '--no-confirm', '--no-color', '--once', '--json', '--help', '--version'].includes(flag ?? '');
 		if (booleanFlag && inline !== undefined) throw new UsageError(`${flag} takes no value`);
 		switch (flag) {
 			case '-H': case '--host': specs.push({kind: 'host', value: inline ?? value(flag, argv[++index])}); break;
@@ -109,6 +129,14 @@ export function parseArgs(argv: string[]): CliOptions {
 			case '--read-only': options.readOnly = true; break;
 			case '--no-color': options.noColor = true; break;
 			case '--no-confirm': options.noConfirm = true; break;
+			case '--config': options.config = inline ?? value(flag, argv[++index]); break;
+			case '--filter': {
+				const text = inline ?? value(flag, argv[++index]);
+				const parsed = parseDockerFilter(text);
+				if ('error' in parsed) throw new UsageError(`--filter ${parsed.error}`);
+				options.filters = [...(options.filters ?? []), text];
+				break;
+			}
 			case '--once': options.once = true; break;
 			case '--json': options.json = true; break;
 			case '-h': case '--help': options.help = true; break;

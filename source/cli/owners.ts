@@ -45,6 +45,8 @@ export type Owners = {
 export type OwnersOptions = {
 	sync?: ConstructorParameters<typeof Sync>[2];
 	contexts?: {list(): string[]; resolve(name: string): EngineTarget};
+	/** How often resource sizes and top are read again (config `refresh`). */
+	refresh?: {resourcesMs: number; topMs: number};
 };
 
 /**
@@ -66,7 +68,7 @@ export function buildOwners(targets: readonly NamedTarget[], store: Store, optio
 		const engine = createEngine(named.target);
 		const stats = new StatsStreams(engine, store);
 		// The store holds one disk-usage report: the first host's.
-		const resources = new ResourceSync(engine, store, undefined, named.name, first);
+		const resources = new ResourceSync(engine, store, undefined, named.name, first, options.refresh?.resourcesMs);
 		const sync = new Sync(engine, store, {...options.sync, host: named.name, stats, resources});
 		sync.onAnyEvent(event => store.update(state => recordEvent(state, event)));
 		sync.onContainerEvent(event => logStreams.onEvent(event));
@@ -97,7 +99,7 @@ export function buildOwners(targets: readonly NamedTarget[], store: Store, optio
 	});
 	const logController = new AbortController();
 	shared.push({name: 'log streams', start: () => logStreams.run(logController.signal), stop: async () => logController.abort()});
-	const topPoller = new TopPoller(router, store);
+	const topPoller = new TopPoller(router, store, options.refresh?.topMs);
 	let stopTop: (() => void) | undefined;
 	shared.push({name: 'top poller', start: () => (stopTop = topPoller.start()), stop: async () => stopTop?.()});
 

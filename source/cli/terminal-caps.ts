@@ -1,3 +1,5 @@
+import {toAscii} from '../format/ascii-glyphs.js';
+
 /** What the terminal and the user allow: colour, characters beyond ASCII, the alternate screen. */
 export type TerminalCaps = {colour: boolean; unicode: boolean; altScreen: boolean};
 
@@ -11,13 +13,14 @@ export type TerminalCaps = {colour: boolean; unicode: boolean; altScreen: boolea
  *   none set we assume UTF-8, as today's terminals are; TERM=dumb is ASCII;
  * - TERM=dumb gets no alternate screen.
  */
-export function terminalCaps(env: Record<string, string | undefined>, options: {noColor?: boolean} = {}): TerminalCaps {
+export function terminalCaps(env: Record<string, string | undefined>, options: {noColor?: boolean; ascii?: boolean} = {}): TerminalCaps {
 	const dumb = env.TERM === 'dumb';
 	const locale = [env.LC_ALL, env.LC_CTYPE, env.LANG].find(value => value !== undefined && value !== '');
 	const utf8 = locale === undefined || /utf-?8/i.test(locale);
 	return {
 		colour: !dumb && !options.noColor && !(env.NO_COLOR !== undefined && env.NO_COLOR !== ''),
-		unicode: !dumb && utf8,
+		// The config's `glyphs` (settings.ascii, format/ascii-glyphs.ts wantsAscii) decides when given; else the locale.
+		unicode: !dumb && (options.ascii === undefined ? utf8 : !options.ascii),
 		altScreen: !dumb,
 	};
 }
@@ -54,39 +57,6 @@ export function stripColours(text: string): string {
 	});
 }
 
-const blockLevels = ['_', '_', '.', '-', '-', '=', '+', '#'];
-
-/** One ASCII character for a braille cell, by how many of its 8 dots are lit. */
-function brailleAscii(code: number): string {
-	let dots = 0;
-	for (let bits = code - 0x2800; bits > 0; bits >>= 1) dots += bits & 1;
-	return dots === 0 ? ' ' : dots <= 2 ? '.' : dots <= 5 ? ':' : '#';
-}
-
-/** One ASCII character for a box-drawing one: horizontal lines `-`, vertical `|`, corners and joints `+`. */
-function boxAscii(char: string): string {
-	if ('─━┄┅┈┉╌╍═'.includes(char)) return '-';
-	if ('│┃┆┇┊┋╎╏║'.includes(char)) return '|';
-	return '+';
-}
-
-/**
- * The UI's text with braille, block elements and box drawing in ASCII, cell
- * for cell (each is one column either way, so the layout is unchanged): for
- * a locale that is not UTF-8, and for TERM=dumb.
- */
-export function asciiGlyphs(text: string): string {
-	return text.replace(/[\u2500-\u257f\u2580-\u259f\u2800-\u28ff]/g, char => {
-		const code = char.codePointAt(0)!;
-		if (code >= 0x2800) return brailleAscii(code);
-		if (code >= 0x2580) {
-			const eighth = code >= 0x2581 && code <= 0x2588 ? code - 0x2581 : 7;
-			return blockLevels[eighth]!;
-		}
-		return boxAscii(char);
-	});
-}
-
 /**
  * Applies the fallbacks at the one place all of the UI passes: text written
  * to the terminal as strings (Ink's frames). A session's bytes in exec or
@@ -97,7 +67,7 @@ export function filterTerminal(stdout: NodeJS.WriteStream, caps: TerminalCaps): 
 	const original = stdout.write;
 	const transform = (text: string) => {
 		let out = caps.colour ? text : stripColours(text);
-		if (!caps.unicode) out = asciiGlyphs(out);
+		if (!caps.unicode) out = toAscii(out);
 		return out;
 	};
 	stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {LogLine} from '../domain/log-line.js';
 import {colouredSegments, cutNote, formatLogTime, highlightSegments, streamMarks} from '../format/log-line.js';
+import {useTheme} from './theme-context.js';
 
 /** How a log line is drawn: the options of the view, and what the line is to it. */
 export type LogLineRowProps = {
@@ -23,7 +24,8 @@ export type LogLineRowProps = {
  * (on the plain text, so no escape sequence is ever cut in half).
  */
 export function LogLineRow({line, name, nameColour, timestamps, wrap, search, current, colour}: LogLineRowProps) {
-	const mark = streamMarks[line.stream];
+	const theme = useTheme();
+	const mark = line.stream === 'stderr' ? {...streamMarks.stderr, color: theme.stderr} : streamMarks[line.stream];
 	const segments = search === '' || line.stream === 'marker' ? undefined : highlightSegments(line.plain, search);
 	const highlighted = segments !== undefined && segments.some(segment => segment.match);
 	// The parts between matches keep the line's colours; a match is shown plain, highlighted.

@@ -2,6 +2,8 @@ import {Box, Text} from 'ink';
 import {useEffect, useRef} from 'react';
 import type {Cell, Column} from '../format/table-cells.js';
 import {fit} from '../format/text.js';
+import {themeColour} from '../format/theme.js';
+import {useTheme} from './theme-context.js';
 
 /** Props of the table. `rows` may be long; only the ones that fit are turned into cells. */
 export type TableProps<T> = {
@@ -47,6 +49,7 @@ export function tableBodyRows(height: number): number {
 /** A table with a virtual window: the header and only the rows that fit are formatted and rendered. */
 export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show', onWindow, bottomAnchored = false}: TableProps<T>) {
 	const startRef = useRef(0);
+	const theme = useTheme();
 	const bodyHeight = tableBodyRows(height);
 	const start = bottomAnchored ? Math.max(0, selectedIndex - bodyHeight + 1) : windowStart(selectedIndex, bodyHeight, rows.length, startRef.current);
 	startRef.current = start;
@@ -58,16 +61,19 @@ export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, s
 	}).join(' ');
 	return (
 		<Box flexDirection="column" height={height}>
-			<Text bold wrap="truncate">{header}</Text>
+			<Text bold color={theme.header} wrap="truncate">{header}</Text>
 			{visible.length === 0 ? <Text dimColor>{empty}</Text> : null}
 			{visible.map((row, index) => {
 				const rowCells = cells(row);
+				const selected = start + index === selectedIndex;
+				// A theme's selection colour is a background; without one the row is drawn inverse.
 				return (
-					<Text key={rowKey(row)} inverse={!bottomAnchored && start + index === selectedIndex} wrap="truncate">
+					<Text key={rowKey(row)} inverse={selected && !bottomAnchored && !theme.selection} backgroundColor={selected && !bottomAnchored ? theme.selection : undefined} wrap="truncate">
 						{columns.map((column, cellIndex) => {
 							const cell = rowCells[cellIndex] ?? {text: ''};
 							const text = fit(cell.text, column.width, column.align) + (cellIndex < columns.length - 1 ? ' ' : '');
-							return cell.color ? <Text key={column.key} color={cell.color}>{text}</Text> : text;
+							const colour = themeColour(theme, cell.color);
+							return colour ? <Text key={column.key} color={colour}>{text}</Text> : text;
 						})}
 					</Text>
 				);

@@ -1,4 +1,5 @@
 import type {ContainerRow} from './container.js';
+import {dockerFilter} from './docker-filter.js';
 import {makeMatcher} from './matcher.js';
 
 /**
@@ -18,13 +19,17 @@ export function searchText(row: ContainerRow): string {
  * - `!text` keeps the rows that do not match;
  * - `label:key` keeps rows with that label, `label:key=value` those whose
  *   value matches (substring or regex), as `docker ps --filter label=` reads.
- *   A bare `key=value` stays a text search: `=` is also a regex character.
+ *   A bare `key=value` stays a text search (`=` is also a regex character),
+ *   unless every word is a `docker ps --filter` one (domain/docker-filter.ts).
  */
 export function containerFilter(text: string): (row: ContainerRow) => boolean {
 	if (text.startsWith('!')) {
 		const inner = containerFilter(text.slice(1));
 		return text.length === 1 ? () => true : row => !inner(row);
 	}
+	// docker's own syntax (status=exited label=tier=db), as --filter gives it.
+	const docker = dockerFilter(text);
+	if (docker) return docker;
 	const label = /^label:([^=]+)(?:=(.*))?$/i.exec(text);
 	if (label) {
 		const key = label[1]!.trim();

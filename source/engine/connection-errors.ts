@@ -110,6 +110,7 @@ export function classifyError(err: unknown, target: EngineTarget): EngineFailure
 	}
 	// Only a socket path can be missing; an ENOENT from ssh (say, a stale SSH_AUTH_SOCK) falls through to unknown.
 	if (target.kind === 'unix' && has('ENOENT', 'ENOTDIR')) {
+		if (target.tried) return unreachable('missing', `no Docker engine found; tried, in order: ${target.tried.join(', ')} (no such socket); start dockerd or Podman, or set DOCKER_HOST or --host`);
 		return unreachable('missing', `${cannot} ${path} does not exist (is dockerd running? ${hint(target)})`);
 	}
 	if (has('ECONNREFUSED', 'ENOTSOCK')) {

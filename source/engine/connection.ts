@@ -14,7 +14,8 @@ export type EngineTls = {ca?: Buffer; cert?: Buffer; key?: Buffer; verify: boole
 
 /** Where the engine is and how to reach it; `source` says which setting chose it, for messages. */
 export type EngineTarget =
-	| {kind: 'unix'; socketPath: string; source: string}
+	/** `tried`: when nothing named an engine and no socket was found, every place looked at, in order, for the error. */
+	| {kind: 'unix'; socketPath: string; source: string; tried?: string[]}
 	| {kind: 'tcp'; host: string; port: number; tls?: EngineTls; source: string}
 	| ({kind: 'ssh'; source: string} & SshTarget);
 
@@ -62,7 +63,13 @@ export function resolveTarget(input: ResolveInput): EngineTarget {
 	const podman = [env.XDG_RUNTIME_DIR ? join(env.XDG_RUNTIME_DIR, 'podman', 'podman.sock') : '', '/run/podman/podman.sock'];
 	const found = podman.find((path) => path !== '' && exists(path));
 	if (found) return {kind: 'unix', socketPath: found, source: 'Podman socket'};
-	return {kind: 'unix', socketPath: DEFAULT_SOCKET, source: 'default socket'};
+	// Nothing found: the error names every place looked at, in the order above.
+	const tried = [
+		...(context === undefined ? ['DOCKER_HOST (not set)', `the docker CLI's context (${env.DOCKER_CONTEXT ? 'DOCKER_CONTEXT=default' : `none in ${join(configDir, 'config.json')}`})`] : []),
+		DEFAULT_SOCKET,
+		...podman.filter(path => path !== ''),
+	];
+	return {kind: 'unix', socketPath: DEFAULT_SOCKET, source: 'default socket', tried};
 }
 
 /**

@@ -4,7 +4,7 @@ import {formatBytes, formatDecimalBytes, formatPercent} from './bytes.js';
 import {formatPorts} from './ports.js';
 import {sanitizeText} from './sanitize.js';
 import {sparkline} from './sparkline.js';
-import {fitColumns} from './resource-columns.js';
+import {fitColumns, pickColumns} from './resource-columns.js';
 import {withHostColumn} from './host-column.js';
 import {formatState, stateColor} from './status.js';
 import type {Cell, Column} from './table-cells.js';
@@ -21,6 +21,15 @@ type ColumnSpec = Column & {priority: number; grow?: number; cell: (row: Contain
 
 const none: Cell = {text: '-', color: 'gray'};
 
+/** The theme roles (format/theme.ts) the state colours stand for; the table draws them in the theme's colours. */
+const stateRoles: Record<string, string> = {green: 'running', gray: 'exited', red: 'unhealthy'};
+
+/** A state cell's colour: a theme role for running, exited and failing, else stateColor's own (yellow). */
+function stateCellColour(row: ContainerRow): string | undefined {
+	const colour = stateColor(row);
+	return colour === undefined ? undefined : stateRoles[colour] ?? colour;
+}
+
 /**
  * Every column the containers table can show; lower priority numbers survive
  * narrower terminals. At 160 columns everything but PROJECT fits, block IO
@@ -31,9 +40,9 @@ const specs: ColumnSpec[] = [
 	{key: 'name', title: 'NAME', width: 18, grow: 34, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
 	{key: 'project', title: 'PROJECT', width: 10, priority: 7, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
 	{key: 'image', title: 'IMAGE', width: 16, grow: 32, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
-	{key: 'state', title: 'STATE', width: 24, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateColor(row)})},
+	{key: 'state', title: 'STATE', width: 24, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateCellColour(row)})},
 	{key: 'cpu', title: 'CPU', width: 6, align: 'right', priority: 0, cell: (_row, stats) => stats ? {text: formatPercent(stats.latest.cpuPercent)} : none},
-	{key: 'spark', title: '', width: 8, priority: 5, cell: (_row, stats) => stats ? {text: sparkline(stats.cpuHistory, 8, 100), color: 'green'} : {text: ''}},
+	{key: 'spark', title: '', width: 8, priority: 5, cell: (_row, stats) => stats ? {text: sparkline(stats.cpuHistory, 8, 100), color: 'sparkline'} : {text: ''}},
 	{key: 'memory', title: 'MEM', width: 17, align: 'right', priority: 1, cell: (_row, stats) => stats ? {text: memoryText(stats.latest, stats.hostMemory)} : none},
 	{key: 'net', title: 'NET RX/TX', width: 13, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.netRx)} / ${formatDecimalBytes(stats.latest.netTx)}`} : none},
 	{key: 'block', title: 'BLOCK R/W', width: 13, align: 'right', priority: 4, cell: (_row, stats) => stats ? {text: `${formatDecimalBytes(stats.latest.blockRead)} / ${formatDecimalBytes(stats.latest.blockWrite)}`} : none},
@@ -41,6 +50,9 @@ const specs: ColumnSpec[] = [
 	{key: 'ports', title: 'PORTS', width: 20, grow: 30, priority: 5, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
 	{key: 'restarts', title: 'RST', width: 4, align: 'right', priority: 6, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
 ];
+
+/** The names of the containers table's columns, as a config's `containers.columns` gives them. */
+export const containerColumnKeys = specs.map(spec => spec.key) as [string, ...string[]];
 
 /**
  * Whether a memory limit says anything: a container with no limit reports
@@ -60,11 +72,12 @@ export function memoryText(sample: StatsSample, hostMemory?: number): string {
 }
 
 /**
- * The columns that fit `width` (HOST first, `hostWidth` wide, when several hosts are on screen): drops the least important ones first, then
+ * The columns that fit `width` (HOST first, `hostWidth` wide, when several hosts are on screen), of those `chosen` in its order: drops the least important ones first, then
  * hands the room left over to name, image and ports, in that order.
  */
-export function containerColumns(width: number, hostWidth = 0): ColumnSpec[] {
-	return fitColumns(withHostColumn(specs, hostWidth, (row: ContainerRow) => row.host), width);
+export function containerColumns(width: number, hostWidth = 0, chosen?: readonly string[]): ColumnSpec[] {
+	// A config's `containers.columns` picks and orders them; the narrowest terminals still drop by priority.
+	return fitColumns(withHostColumn(pickColumns(specs, chosen), hostWidth, (row: ContainerRow) => row.host), width);
 }
 
 /** The cells of one row for the chosen columns. */

@@ -25,6 +25,11 @@ export function fitColumns<S extends Column & {priority: number; grow?: number}>
 	});
 }
 
+/** The columns a config picked (`images.columns`...), in its order; all of them when it picked none. */
+export function pickColumns<S extends {key: string}>(specs: readonly S[], chosen: readonly string[] | undefined): readonly S[] {
+	return chosen ? chosen.flatMap(key => specs.filter(spec => spec.key === key)) : specs;
+}
+
 /** The cells of one row for the chosen columns. */
 export function rowCells<T>(columns: ReadonlyArray<ColumnSpec<T>>, row: T, now: number): Cell[] {
 	return columns.map(column => column.cell(row, now));

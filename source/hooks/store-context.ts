@@ -1,4 +1,5 @@
 import {createContext} from 'react';
+import type {MouseEvent} from '../domain/mouse.js';
 import type {Store} from '../store/store.js';
 
 /**
@@ -9,7 +10,7 @@ import type {Store} from '../store/store.js';
 export type TerminalOwner = {suspend?: (session: () => Promise<void>) => Promise<void>};
 
 /** What the component tree can reach: the store to read, the one key dispatcher, and the terminal's owner. */
-export type AppServices = {store: Store; dispatch: (key: string, input: string) => void; terminal?: TerminalOwner};
+export type AppServices = {store: Store; dispatch: (key: string, input: string) => void; terminal?: TerminalOwner; mouse?: (event: MouseEvent) => void};
 
 /** Carries the services from the composition root to hooks; panes never read it directly. */
 export const ServicesContext = createContext<AppServices | undefined>(undefined);

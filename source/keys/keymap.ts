@@ -21,7 +21,8 @@ export type CommandId =
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
-	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also';
+	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also'
+	| 'toggle-mouse';
 
 /**
  * How a command confirms: `destroys` always asks (what it deletes does not
@@ -67,8 +68,8 @@ function filterSortKeys(scope: Scope, fields: string, back = 'Clear the filter; 
 	];
 }
 
-/** The keymap: the single source for dispatch, the footer and the help pane. */
-export const keymap: readonly Binding[] = [
+/** The built-in keymap, before a config file's `keys` (keys/keymap-overrides.ts). */
+export const defaultKeymap: readonly Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit Porthole (where q goes back: :q or Ctrl-C)', scope: 'global', dangerous: false, hint: 'quit'},
 	{command: 'help', keys: ['?'], description: 'Show or hide this help', scope: 'global', dangerous: false, hint: 'help'},
 	{command: 'suspend', keys: ['ctrl+z'], description: 'Suspend Porthole to the shell (fg brings it back)', scope: 'global', dangerous: false},
@@ -97,6 +98,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},
 	{command: 'disk-usage', keys: ['U'], description: 'Disk usage: images, containers, volumes, build cache (also :df)', scope: 'global', dangerous: false},
+	{command: 'toggle-mouse', keys: ['ctrl+o'], description: 'Mouse on or off: clicks and the wheel (config: mouse)', scope: 'global', dangerous: false},
 	...tableKeys('images', 'image'),
 	...filterSortKeys('images', 'repository:tag or ID', 'Cancel the pull; else clear the filter; else back to containers'),
 	{command: 'toggle-untagged', keys: ['a'], description: 'Show or hide dangling and intermediate images', scope: 'images', dangerous: false, hint: 'all'},
@@ -189,3 +191,16 @@ export const keymap: readonly Binding[] = [
 	{command: 'yes', keys: ['y'], description: 'Yes: do it (Enter and any other key cancel)', scope: 'confirm', dangerous: false},
 	{command: 'yes-also', keys: ['v'], description: 'Yes, with the second choice the dialog offers (and its volumes)', scope: 'confirm', dangerous: false},
 ];
+
+/**
+ * The keymap in force: the single source for dispatch, the footer and the
+ * help pane. It is the default table until the composition root installs the
+ * one built from the defaults and the config file, once, before the first
+ * frame (a live binding, so every reader sees the installed table).
+ */
+export let keymap: readonly Binding[] = defaultKeymap;
+
+/** Puts a checked keymap in force (the composition root; tests restore the default). */
+export function installKeymap(rows: readonly Binding[]): void {
+	keymap = rows;
+}

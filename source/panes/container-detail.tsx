@@ -9,6 +9,7 @@ import {brailleChart} from '../format/sparkline.js';
 import type {StatsEntry} from '../store/state.js';
 import {memoryText} from '../format/container-cells.js';
 import {useStore} from '../hooks/use-store.js';
+import {useTheme} from '../components/theme-context.js';
 
 /** Props of the detail area. */
 export type ContainerDetailProps = {row: ContainerRow; stats?: StatsEntry; width: number; height: number; now: number};
@@ -22,6 +23,7 @@ export function ContainerDetail({row, stats, width, height, now}: ContainerDetai
 	const memory = history.map(sample => sample.memoryUsage);
 	const latest = stats?.latest;
 	const hostMemory = useStore(state => state.hostMemory);
+	const theme = useTheme();
 	const cpuMax = Math.max(100, ...cpu);
 	const memoryMax = latest?.memoryLimit && latest.memoryLimit < Number.MAX_SAFE_INTEGER ? Math.max(...memory, 1) * 1.25 : undefined;
 	// Secret-looking labels and command arguments are masked by the rule inspect uses (domain/secrets.ts).
@@ -46,7 +48,7 @@ export function ContainerDetail({row, stats, width, height, now}: ContainerDetai
 		<Box borderStyle="single" borderColor="gray" height={height} width={width} paddingX={1}>
 			<Box flexDirection="column" width={chartWidth + 12} flexShrink={0}>
 				<Text wrap="truncate"><Text bold>CPU</Text> {latest ? formatPercent(latest.cpuPercent) : '-'}</Text>
-				{brailleChart(cpu, chartWidth, chartHeight, cpuMax).map((line, index) => <Text key={`c${index}`} color="green">{line}</Text>)}
+				{brailleChart(cpu, chartWidth, chartHeight, cpuMax).map((line, index) => <Text key={`c${index}`} color={theme.sparkline}>{line}</Text>)}
 				<Text wrap="truncate"><Text bold>MEM</Text> {latest ? memoryText(latest, hostMemory) : '-'}</Text>
 				{brailleChart(memory, chartWidth, chartHeight, memoryMax).map((line, index) => <Text key={`m${index}`} color="magenta">{line}</Text>)}
 			</Box>

@@ -36,7 +36,7 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	// Rounded up to 10 s: rows whose times move on within the same 10 s redraw together.
 	useRedrawAt(nextChange === undefined ? undefined : Math.ceil(nextChange / 10_000) * 10_000);
 	const hostWidth = useStore(hostColumnWidth);
-	const columns = useMemo(() => containerColumns(width, hostWidth), [width, hostWidth]);
+	const columns = useMemo(() => containerColumns(width, hostWidth, ui.columns?.containers), [width, hostWidth, ui.columns?.containers]);
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === ui.selectedId));
 	const selected = rows[selectedIndex];
 	const showDetail = selected !== undefined && detailShown(ui, height);

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {sanitizeText} from '../format/sanitize.js';
 import {helpLeaveKeys, helpLines, maxHelpScroll} from '../keys/help-lines.js';
 import {useStore} from '../hooks/use-store.js';
 
@@ -8,11 +9,12 @@ export function HelpPane({width, height}: {width: number; height: number}) {
 	const noConfirm = useStore(state => state.noConfirm);
 	const scroll = useStore(state => state.ui.helpScroll);
 	const from = useStore(state => state.ui.helpFrom);
+	const configSource = useStore(state => state.configSource);
 	const lines = helpLines(readOnly, from, noConfirm);
 	const top = Math.min(scroll, maxHelpScroll(readOnly, height - 1, from));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold>Keys <Text dimColor>({helpLeaveKeys()})</Text></Text>
+			<Text bold wrap="truncate">Keys <Text dimColor>({helpLeaveKeys()}){configSource ? ` · settings: ${sanitizeText(configSource)}` : ''}</Text></Text>
 			{lines.slice(top, top + height - 1).map(line => (
 				<Text key={line.key} bold={line.title} color={line.title ? 'cyan' : undefined} wrap="truncate">{line.text}</Text>
 			))}

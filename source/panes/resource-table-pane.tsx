@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {Table, tableBodyRows} from '../components/table.js';
 import {withHostColumn} from '../format/host-column.js';
-import {fitColumns, rowCells, type ColumnSpec} from '../format/resource-columns.js';
+import {fitColumns, pickColumns, rowCells, type ColumnSpec} from '../format/resource-columns.js';
 import {useBodyRows} from '../hooks/use-body-rows.js';
 import {useStore} from '../hooks/use-store.js';
 import {hostColumnWidth} from '../store/hosts-slice.js';
@@ -45,7 +45,9 @@ export function ResourceTablePane<T>({spec, width, height}: {spec: ResourceTable
 	const caption = useStore(state => spec.caption(rows, state));
 	const none = useStore(spec.none);
 	const hostWidth = useStore(hostColumnWidth);
-	const columns = useMemo(() => fitColumns(withHostColumn(spec.columns, hostWidth, spec.hostOf), width), [spec, width, hostWidth]);
+	// The config's (or :columns') choice and order of columns for this table.
+	const chosen = useStore(state => state.ui.columns?.[spec.table]);
+	const columns = useMemo(() => fitColumns(withHostColumn(pickColumns(spec.columns, chosen), hostWidth, spec.hostOf), width), [spec, width, hostWidth, chosen]);
 	const keys = useMemo(() => rows.map(row => ({key: spec.keyOf(row)})), [spec, rows]);
 	const tableHeight = Math.max(2, height - 1);
 	useBodyRows(spec.table, tableBodyRows(tableHeight));

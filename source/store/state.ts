@@ -81,6 +81,8 @@ export type UiState = {
 	filterView?: ViewName;
 	/** `:host NAME`: only this host's rows (several hosts on screen). */
 	hostFilter?: string;
+	/** Each table's columns in order (config `containers.columns`, `images.columns`...); unset: all that fit. */
+	columns?: Partial<Record<'containers' | 'images' | 'volumes' | 'networks', readonly string[]>>;
 };
 
 /**
@@ -157,6 +159,12 @@ export type AppState = {
 	handover?: Handover;
 	/** The shell `e` tries before bash, ash and sh (--shell). */
 	shell?: string;
+	/** The shells `e` tries, in order (config `shell`), when --shell names none; unset: bash, ash, sh. */
+	shells?: readonly string[];
+	/** Clicks and the wheel are reported and acted on (config `mouse`, toggled by its key). */
+	mouse?: boolean;
+	/** Where the settings in force came from, for the help screen: a config file's path, or the defaults. */
+	configSource?: string;
 	/** The logs view (store/logs-slice.ts): its targets and the bounded ring of lines. */
 	logs: LogsState;
 };

@@ -30,8 +30,8 @@ export function sortBy(state: AppState, column: SortColumn): AppState {
 	return setUi(state, {sort: {column, descending}});
 }
 
-/** Numbers read best biggest-first; words alphabetically. */
-function defaultDescending(column: SortColumn): boolean {
+/** Numbers read best biggest-first; words alphabetically (also the start direction when the config names none). */
+export function defaultDescending(column: SortColumn): boolean {
 	return !['name', 'project', 'image', 'state'].includes(column);
 }
 

@@ -52,7 +52,7 @@ export class TmuxSession {
 		return (await this.tmux('capture-pane', '-p', '-t', this.target)).stdout;
 	}
 
-	/** The visible screen with its attributes as escape sequences (colours, bold, inverse). */
+	/** The visible screen with its colour and style escapes, as tmux holds them (truecolor kept as 38;2;r;g;b). */
 	async screenWithEscapes(): Promise<string> {
 		return (await this.tmux('capture-pane', '-p', '-e', '-t', this.target)).stdout;
 	}
@@ -65,6 +65,11 @@ export class TmuxSession {
 	/** The process id of the pane's first process (the shell or program `start` ran). */
 	async panePid(): Promise<number> {
 		return Number((await this.tmux('display-message', '-p', '-t', this.target, '#{pane_pid}')).stdout.trim());
+	}
+
+	/** A tmux format of the pane, such as `#{mouse_sgr_flag}` (whether the program asked for SGR mouse reports). */
+	async paneFormat(format: string): Promise<string> {
+		return (await this.tmux('display-message', '-p', '-t', this.target, format)).stdout;
 	}
 
 	/** Waits until the screen matches, and returns it. */

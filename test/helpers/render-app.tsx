@@ -4,6 +4,10 @@ import {dispatchKey} from '../../source/actions/dispatch.js';
 import type {Engine} from '../../source/engine/engine.js';
 import {ServicesContext} from '../../source/hooks/store-context.js';
 import {App} from '../../source/panes/app.js';
+import {createMouseHandler} from '../../source/actions/mouse-actions.js';
+import {parseMouse} from '../../source/domain/mouse.js';
+import {ThemeContext} from '../../source/components/theme-context.js';
+import {themes, type Theme} from '../../source/format/theme.js';
 import type {Store} from '../../source/store/store.js';
 import {forbiddenEngine} from './forbidden-engine.js';
 import {waitFor} from './wait.js';
@@ -32,6 +36,11 @@ export type RenderedApp = {
 	type(text: string): void;
 	/** Polls the frame (without colour) until `check` accepts it; returns that frame. */
 	waitForFrame(check: (text: string) => boolean, what: string, options?: {timeoutMs?: number}): Promise<string>;
+	/**
+	 * Hands SGR mouse reports to the app's mouse handler (renderApp's `mouse: true`), as the
+	 * built CLI does: Ink itself drops them, the bundle's patch passes them on (scripts/build.mjs).
+	 */
+	mouse(...reports: string[]): void;
 	/** Renders again at another size (the terminal was resized). */
 	resize(size: Size): void;
 	unmount(): void;
@@ -51,12 +60,18 @@ export type RenderedApp = {
  * reads the size on each layout, and the fake stdout is not a TTY, so Ink
  * never listens for 'resize' and a rerender is the way to apply it.
  */
-export async function renderApp({store, size = {columns: 160, rows: 40}, engine = forbiddenEngine()}: {store: Store; size?: Size; engine?: Engine}): Promise<RenderedApp> {
+export async function renderApp({store, size = {columns: 160, rows: 40}, engine = forbiddenEngine(), theme = themes.dark, mouse = false}: {store: Store; size?: Size; engine?: Engine; theme?: Theme; mouse?: boolean}): Promise<RenderedApp> {
 	const quits = {count: 0};
 	const dispatch = (key: string, input: string) => dispatchKey(key, input, {engine, store, quit: () => quits.count++});
+	let current = size;
+	// mouse: true wires the click handler the composition root builds for `mouse: true` in the config.
+	const onMouse = mouse ? createMouseHandler({store, dispatch, size: () => current}) : undefined;
+	if (mouse) store.update(state => ({...state, mouse: true}));
 	const tree = (current: Size): ReactElement => (
-		<ServicesContext.Provider value={{store, dispatch}}>
-			<App size={current} />
+		<ServicesContext.Provider value={{store, dispatch, mouse: onMouse}}>
+			<ThemeContext.Provider value={theme}>
+				<App size={current} />
+			</ThemeContext.Provider>
 		</ServicesContext.Provider>
 	);
 	const instance = render(tree(size));
@@ -85,9 +100,18 @@ export async function renderApp({store, size = {columns: 160, rows: 40}, engine 
 				throw new Error(`${(error as Error).message}\nlast frame:\n${plain(lastFrame())}`);
 			}
 		},
-		resize(current) {
-			setSize(current);
-			instance.rerender(tree(current));
+		mouse(...reports) {
+			if (!onMouse) throw new Error('renderApp was not given mouse: true');
+			for (const report of reports) {
+				const event = parseMouse(report);
+				if (!event) throw new Error(`not a mouse report: ${JSON.stringify(report)}`);
+				onMouse(event);
+			}
+		},
+		resize(next) {
+			current = next;
+			setSize(next);
+			instance.rerender(tree(next));
 		},
 		unmount: () => instance.unmount(),
 	};

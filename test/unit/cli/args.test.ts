@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {parseArgs, usage, UsageError, type CliOptions} from '../../../source/cli/args.js';
 
-const defaults: CliOptions = {readOnly: false, noConfirm: false, once: false, json: false, help: false, version: false, view: 'containers'};
+const defaults: CliOptions = {readOnly: false, noConfirm: false, noColor: false, once: false, json: false, help: false, version: false, view: 'containers'};
 
 describe('parseArgs accepts', () => {
 	const cases: Array<[string[], Partial<CliOptions>]> = [
@@ -33,6 +33,11 @@ describe('parseArgs accepts', () => {
 		[['help', '--read-only', '-H', 'tcp://x:1'], {view: 'help', readOnly: true, host: 'tcp://x:1'}],
 		[['help', 'containers'], {view: 'containers'}],
 		[['--no-confirm'], {noConfirm: true}],
+		[['--no-color'], {noColor: true}],
+		[['--filter', 'status=running'], {filters: ['status=running']}],
+		[['--filter=label=tier=db', '--filter', 'status=exited'], {filters: ['label=tier=db', 'status=exited']}],
+		[['--config', '/tmp/p.yaml'], {config: '/tmp/p.yaml'}],
+		[['--config=/tmp/p.yaml', '--read-only'], {config: '/tmp/p.yaml', readOnly: true}],
 		[['images'], {view: 'images'}],
 		[['ima'], {view: 'images'}],
 		[['df'], {view: 'disk'}],
@@ -54,6 +59,9 @@ describe('parseArgs accepts', () => {
 describe('parseArgs refuses', () => {
 	const cases: Array<[string[], RegExp]> = [
 		[['--host'], /--host needs a value/],
+		[['--filter', 'status=up'], /^--filter "status=up": status is one of created, /],
+		[['--filter', 'shop'], /^--filter "shop" is not a filter/],
+		[['--filter'], /--filter needs a value/],
 		[['-H'], /-H needs a value/],
 		[['--host', '--read-only'], /--host needs a value/],
 		[['--context'], /--context needs a value/],
@@ -98,5 +106,11 @@ describe('usage', () => {
 		for (const flag of ['--host', '-H', '--context', '-c', '--read-only', '--no-confirm', '--once', '--json', '--help', '-h', '--version', '-v']) {
 			assert.ok(usage.includes(flag), flag);
 		}
+	});
+});
+
+describe('--help', () => {
+	test('every line fits an 80-column terminal', () => {
+		for (const line of usage.split('\n')) assert.ok(line.length <= 80, `${line.length}: ${line}`);
 	});
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {asciiGlyphs, stripColours, terminalCaps, type TerminalCaps} from '../../../source/cli/terminal-caps.js';
+import {stripColours, terminalCaps, type TerminalCaps} from '../../../source/cli/terminal-caps.js';
 
 describe('terminalCaps: colour, characters and screen from the environment', () => {
 	const all: TerminalCaps = {colour: true, unicode: true, altScreen: true};
-	const cases: Array<[string, Record<string, string | undefined>, {noColor?: boolean}, TerminalCaps]> = [
+	const cases: Array<[string, Record<string, string | undefined>, {noColor?: boolean; ascii?: boolean}, TerminalCaps]> = [
 		['a UTF-8 locale and a real terminal', {TERM: 'xterm-256color', LANG: 'en_US.UTF-8'}, {}, all],
 		['utf8 spelt without the dash', {LANG: 'de_DE.utf8'}, {}, all],
 		['no locale at all: assume UTF-8', {TERM: 'xterm'}, {}, all],
@@ -18,6 +18,9 @@ describe('terminalCaps: colour, characters and screen from the environment', () 
 		['LC_ALL UTF-8 wins over LANG=C', {LC_ALL: 'en_US.UTF-8', LANG: 'C'}, {}, all],
 		['LC_CTYPE before LANG', {LC_CTYPE: 'C', LANG: 'en_US.UTF-8'}, {}, {...all, unicode: false}],
 		['an empty LC_ALL is skipped', {LC_ALL: '', LANG: 'C'}, {}, {...all, unicode: false}],
+		['the config asks for ASCII under a UTF-8 locale', {LANG: 'en_US.UTF-8'}, {ascii: true}, {...all, unicode: false}],
+		['the config keeps glyphs under LANG=C', {LANG: 'C'}, {ascii: false}, all],
+		['TERM=dumb is ASCII whatever the config says', {TERM: 'dumb'}, {ascii: false}, {colour: false, unicode: false, altScreen: false}],
 		['TERM=dumb: no colour, ASCII, no alternate screen', {TERM: 'dumb', LANG: 'en_US.UTF-8'}, {}, {colour: false, unicode: false, altScreen: false}],
 	];
 	for (const [name, env, options, expected] of cases) it(name, () => assert.deepEqual(terminalCaps(env, options), expected));
@@ -37,20 +40,3 @@ describe('stripColours keeps every attribute but colour', () => {
 	for (const [name, input, expected] of cases) it(name, () => assert.equal(stripColours(input), expected));
 });
 
-describe('asciiGlyphs: braille, blocks and boxes as ASCII, one cell each', () => {
-	const cases: Array<[string, string, string]> = [
-		['box corners and lines', '┌──┐\n│ab│\n└──┘', '+--+\n|ab|\n+--+'],
-		['rounded corners', '╭─╮', '+-+'],
-		['sparkline blocks from low to high', '▁▂▃▄▅▆▇█', '__.--=+#'],
-		['blank braille is a space, full is #', '\u2800\u28ff', ' #'],
-		['one dot and a few', '\u2840\u28c0\u28e4', '..:'],
-		['other text untouched', 'running · 5m ▲ …', 'running · 5m ▲ …'],
-	];
-	for (const [name, input, expected] of cases) {
-		it(name, () => {
-			const out = asciiGlyphs(input);
-			assert.equal(out, expected);
-			assert.equal(out.length, input.length, 'same number of cells');
-		});
-	}
-});

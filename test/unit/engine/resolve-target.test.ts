@@ -84,7 +84,9 @@ describe('default sockets and Podman', () => {
 	for (const [name, existing, socketPath, source] of cases) {
 		test(name, () => {
 			const env = {DOCKER_CONTEXT: 'default', XDG_RUNTIME_DIR: '/run/user/1000'};
-			assert.deepEqual(resolve({env}, existing), {kind: 'unix', socketPath, source});
+			// What was tried when nothing was found is checked in no-engine.test.ts.
+			const {tried: _tried, ...target} = resolve({env}, existing) as {tried?: string[]};
+			assert.deepEqual(target, {kind: 'unix', socketPath, source});
 		});
 	}
 
