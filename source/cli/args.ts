@@ -60,8 +60,8 @@ Options:
   -c, --context NAME  use a docker CLI context
                       --host and --context may be repeated and mixed: several
                       engines on one screen, with a HOST column
-      --ssh-config FILE  the ssh client config for ssh:// hosts (ssh -F FILE;
-                      default: PORTHOLE_SSH_CONFIG, else ssh's own ~/.ssh/config)
+      --ssh-config FILE  the ssh client config for ssh:// hosts (ssh -F
+                      FILE; default: PORTHOLE_SSH_CONFIG, else ~/.ssh/config)
       --remote-socket PATH  the engine socket on ssh:// hosts (default: the
                       remote DOCKER_HOST, /var/run/docker.sock, rootless
                       /run/user/UID/docker.sock, then Podman's sockets)
