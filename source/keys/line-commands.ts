@@ -21,6 +21,8 @@ export const lineCommands: readonly LineCommand[] = [
 	{name: 'images', aliases: ['image', 'im'], view: 'images', description: 'Images'},
 	{name: 'volumes', aliases: ['volume', 'vol'], view: 'volumes', description: 'Volumes'},
 	{name: 'networks', aliases: ['network', 'net'], view: 'networks', description: 'Networks'},
+	{name: 'services', aliases: ['service', 'svc'], view: 'services', description: 'Swarm services (on a manager)'},
+	{name: 'nodes', aliases: ['node', 'no'], view: 'nodes', description: 'Swarm nodes (on a manager)'},
 	{name: 'df', aliases: ['disk', 'du'], view: 'disk', description: 'Disk usage'},
 	{name: 'events', aliases: ['ev'], view: 'events', description: 'Engine events'},
 	{name: 'logs', aliases: ['log'], view: 'logs', description: 'The logs view'},
