@@ -29,7 +29,7 @@ export const serviceColumnSpecs: ReadonlyArray<ColumnSpec<ServiceRow>> = [
 	{key: 'image', title: 'IMAGE', width: 16, grow: 36, priority: 1, cell: row => ({text: sanitizeText(row.image)})},
 	{key: 'ports', title: 'PORTS', width: 12, grow: 24, priority: 4, cell: row => (row.ports.length > 0 ? {text: row.ports.join(', ')} : dash)},
 	{key: 'update', title: 'UPDATE', width: 12, grow: 60, priority: 1, cell: row => (row.update ? {text: sanitizeText(updateText(row.update)), color: updateColor(row.update.state)} : dash)},
-	{key: 'age', title: 'AGE', width: 6, align: 'right', priority: 3, cell: (row, now) => ({text: formatAgo(row.createdAt, now)})},
+	{key: 'age', title: 'AGE', width: 8, align: 'right', priority: 3, cell: (row, now) => ({text: formatAgo(row.createdAt, now)})},
 ];
 
 /** Colour of a task state: green running, red failed or rejected, gray for ended ones. */
@@ -49,7 +49,7 @@ export const taskColumnSpecs: ReadonlyArray<ColumnSpec<TaskView>> = [
 	{key: 'node', title: 'NODE', width: 12, grow: 24, priority: 0, cell: row => ({text: sanitizeText(row.node)})},
 	{key: 'desired', title: 'DESIRED', width: 8, priority: 1, cell: row => ({text: sanitizeText(row.desiredState)})},
 	{key: 'state', title: 'STATE', width: 10, priority: 0, cell: row => ({text: sanitizeText(row.state), color: taskStateColor(row.state)})},
-	{key: 'since', title: 'SINCE', width: 6, align: 'right', priority: 3, cell: (row, now) => ({text: formatAgo(row.updatedAt, now)})},
+	{key: 'since', title: 'SINCE', width: 8, align: 'right', priority: 3, cell: (row, now) => ({text: formatAgo(row.updatedAt, now)})},
 	{key: 'error', title: 'ERROR', width: 16, grow: 60, priority: 0, cell: row => (row.error ? {text: sanitizeText(row.error), color: 'red'} : dash)},
 	{key: 'container', title: 'CONTAINER', width: 12, priority: 2, cell: row => (row.containerId ? {text: row.containerId.slice(0, 12)} : dash)},
 ];

@@ -57,9 +57,9 @@ export function replaceServices(state: AppState, services: ServiceRow[]): AppSta
 	return setSwarm(state, {services: sorted, loaded: {...current.loaded, services: true}, error: undefined});
 }
 
-/** Nodes by hostname, each with the running tasks the last full task list counted there. */
-export function replaceNodes(state: AppState, nodes: NodeRow[], tasks: readonly TaskRow[]): AppState {
-	const counts = tasksPerNode(tasks);
+/** Nodes by hostname, each with the running tasks of `tasks` (every service's); without `tasks`, the counts already held. */
+export function replaceNodes(state: AppState, nodes: NodeRow[], tasks: readonly TaskRow[] | undefined): AppState {
+	const counts = tasks ? tasksPerNode(tasks) : new Map(swarmOf(state).nodes.map(node => [node.id, node.tasks]));
 	const sorted = nodes.map(node => ({...node, tasks: counts.get(node.id) ?? 0})).sort((a, b) => a.hostname.localeCompare(b.hostname) || a.id.localeCompare(b.id));
 	const current = swarmOf(state);
 	if (current.loaded.nodes && current.error === undefined && JSON.stringify(current.nodes) === JSON.stringify(sorted)) return state;
