@@ -93,15 +93,3 @@ export function tasksPerNode(tasks: readonly Pick<TaskRow, 'nodeId' | 'state'>[]
 	for (const task of tasks) if (task.state === 'running' && task.nodeId) counts.set(task.nodeId, (counts.get(task.nodeId) ?? 0) + 1);
 	return counts;
 }
-
-/** Running tasks per service, counted from tasks: used when the engine gives no ServiceStatus (older engines). */
-export function runningPerService(tasks: readonly Pick<TaskRow, 'serviceId' | 'state' | 'desiredState'>[]): Map<string, {running: number; desired: number}> {
-	const counts = new Map<string, {running: number; desired: number}>();
-	for (const task of tasks) {
-		const entry = counts.get(task.serviceId) ?? {running: 0, desired: 0};
-		if (task.state === 'running') entry.running += 1;
-		if (task.desiredState === 'running') entry.desired += 1;
-		counts.set(task.serviceId, entry);
-	}
-	return counts;
-}
