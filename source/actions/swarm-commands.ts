@@ -72,6 +72,19 @@ function localContainer(context: CommandContext, task: TaskRow) {
 	return container;
 }
 
+/**
+ * The containers of a service's tasks on this engine, by slot: what `l` on a
+ * service merges in the logs view (tasks on other nodes have no container here).
+ */
+export function serviceContainers(state: AppState, serviceId: string) {
+	const slot = (labels: Record<string, string>) => Number(/\.(\d+)\./.exec(labels['com.docker.swarm.task.name'] ?? '')?.[1] ?? 0);
+	return [...state.containers.values()]
+		.filter(row => row.labels['com.docker.swarm.service.id'] === serviceId)
+		.sort((a, b) => slot(a.labels) - slot(b.labels) || a.name.localeCompare(b.name))
+		// The prefix each line gets: "web.2", not the task's 40-character container name. A global service's tasks keep theirs.
+		.map(row => (slot(row.labels) > 0 ? {...row, name: `${row.labels['com.docker.swarm.service.name'] ?? row.name}.${slot(row.labels)}`} : row));
+}
+
 /** What the services view does with each command. */
 export const servicesHandlers: Handlers = {
 	...moveHandlers('services'),
@@ -81,6 +94,11 @@ export const servicesHandlers: Handlers = {
 	'force-update': onRow<ServiceRow>('services', askForceUpdate),
 	rollback: onRow<ServiceRow>('services', askRollback),
 	remove: onRow<ServiceRow>('services', askRemoveService),
+	logs: onRow<ServiceRow>('services', ({store}, row) => {
+		const rows = serviceContainers(store.getSnapshot(), row.id);
+		if (rows.length === 0) store.update(s => notify(s, `service ${sanitizeText(row.name)} has no task container on this engine`, 'error'));
+		else store.update(s => openLogs(s, rows));
+	}),
 };
 
 /** What the tasks view does with each command. */

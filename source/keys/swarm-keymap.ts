@@ -18,6 +18,7 @@ export const swarmBindings: readonly Binding[] = [
 	{command: 'filter', keys: ['/'], description: 'Filter by name, stack or image (substring)', scope: 'services', dangerous: false, hint: 'filter'},
 	{command: 'back', keys: ['escape'], description: 'Clear the filter; else back to containers', scope: 'services', dangerous: false},
 	{command: 'open-tasks', keys: ['return'], description: 'Tasks of the service: slot, node, state, error', scope: 'services', dangerous: false, hint: 'tasks'},
+	{command: 'logs', keys: ['l'], description: "Logs of the service's tasks on this engine, merged by time", scope: 'services', dangerous: false, hint: 'logs'},
 	{command: 'scale', keys: ['s'], description: 'Scale the service (asks for the replica count)', scope: 'services', dangerous: true, hint: 'scale'},
 	{command: 'force-update', keys: ['r'], description: 'Rolling restart: replace every task (ForceUpdate)', scope: 'services', dangerous: true, confirm: 'interrupts', hint: 'restart'},
 	{command: 'rollback', keys: ['b'], description: 'Roll the service back to its previous spec', scope: 'services', dangerous: true, confirm: 'interrupts'},

@@ -4,6 +4,8 @@ import {readFileSync} from 'node:fs';
 import {afterEach, describe, test} from 'node:test';
 import type {SwarmRole} from '../../source/domain/swarm.js';
 import {nodeFromRaw, serviceFromRaw, taskFromRaw} from '../../source/engine/swarm-api.js';
+import {rowFromInspect} from '../../source/engine/container-mapping.js';
+import {replaceContainers} from '../../source/store/containers-slice.js';
 import {initialState} from '../../source/store/initial-state.js';
 import type {UiState} from '../../source/store/state.js';
 import {createStore, type Store} from '../../source/store/store.js';
@@ -98,6 +100,24 @@ describe('services pane', () => {
 		const after = await app.waitForFrame(t => t.includes('Swarm services'), 'the help pane');
 		assert.doesNotMatch(after, /scale web|Rolling restart|Remove service|Roll back/);
 		assert.deepEqual((app.engine as unknown as {calls: string[]}).calls, []);
+	});
+});
+
+describe('service logs', () => {
+	test('l on a service opens the logs of its task containers on this engine, each prefixed with service.slot', async () => {
+		let state = initialState({target: 'unix:///fixture.sock', ui: {view: 'services'}});
+		state = setSwarm(state, {role: 'manager'});
+		state = replaceServices(state, fixture('services-chat').map(raw => serviceFromRaw(raw)));
+		// Listed in the wrong order on purpose: the logs view takes them by slot.
+		state = replaceContainers(state, [2, 1].map(slot => rowFromInspect(JSON.parse(readFileSync(new URL(`../fixtures/engine/swarm/inspect-chat-${slot}.json`, import.meta.url), 'utf8')))));
+		const store = createStore({...state, connection: {...state.connection, status: 'up'}}, {batchMs: 0});
+		app = await renderApp({store});
+		await app.waitForFrame(t => /^chat\s+-\s+replicated\s+2\/2/m.test(t), 'the chat service at 2/2');
+		app.type('l');
+		await app.waitForFrame(t => t.includes('Logs chat.1, chat.2'), 'the logs of both tasks');
+		assert.deepEqual(store.getSnapshot().logs.targets.map(target => target.name), ['chat.1', 'chat.2']);
+		app.type(keys.escape);
+		await app.waitForFrame(t => t.includes('Services ·'), 'back to services');
 	});
 });
 
