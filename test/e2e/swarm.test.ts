@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
 import {fileURLToPath} from 'node:url';
 import {after, before, describe, it} from 'node:test';
-import {testImage} from '../helpers/engine.js';
+import {execa} from 'execa';
+import {testHost, testImage} from '../helpers/engine.js';
 import {dockerOn} from '../helpers/second-engine.js';
 import {swarmHost} from '../helpers/swarm-engine.js';
 import {waitFor} from '../helpers/wait.js';
@@ -63,6 +64,16 @@ describe('swarm services in a real terminal', () => {
 		assert.match(screen, /\s2 \S+\s+running\s+running/);
 		await term.send('Escape');
 		await term.waitFor('Services ·');
+	});
+
+	it('--once --json gains services and nodes on the manager, and nothing on an engine outside a swarm', async () => {
+		const manager = JSON.parse((await execa(process.execPath, [cli, '--host', host, '--once', '--json'])).stdout) as {swarm?: {services: Array<{name: string; running: number; desired: number}>; nodes: Array<{role: string; tasks: number}>}};
+		const service = manager.swarm?.services.find(each => each.name === name);
+		assert.deepEqual(service && [service.running, service.desired], [2, 2]);
+		assert.equal(manager.swarm?.nodes[0]?.role, 'manager');
+		assert.ok((manager.swarm?.nodes[0]?.tasks ?? 0) >= 2);
+		const plain = JSON.parse((await execa(process.execPath, [cli, '--host', testHost(), '--once', '--json'])).stdout) as object;
+		assert.equal('swarm' in plain, false);
 	});
 
 	it('D asks, y removes it, and the engine no longer has it', async () => {
