@@ -1,4 +1,4 @@
-import type {ServiceRow, NodeRow} from '../domain/swarm.js';
+import type {ServiceRow, NodeRow, StackRow} from '../domain/swarm.js';
 import type {NodeAvailability} from '../engine/swarm-api.js';
 import {promptKeys} from '../keys/key-labels.js';
 import {sanitizeText} from '../format/sanitize.js';
@@ -105,5 +105,17 @@ export function askAvailability(context: Context, row: NodeRow, availability: No
 	}
 	askFirst(context, {title: `Node ${availability}`, question: `Set node ${name} to ${availability}? ${availabilityWords[availability]}`, target: row.hostname, run: () => {
 		void change(context, `node ${name} set to ${availability}`, `set ${name} to ${availability} failed`, () => context.engine.setNodeAvailability(row.id, availability));
+	}});
+}
+
+/** Asks, then removes every service of a stack, as `docker stack rm` does for services (its networks and configs stay). */
+export function askRemoveStack(context: Context, stack: StackRow, services: readonly ServiceRow[]): void {
+	if (refusedReadOnly(context, 'remove')) return;
+	const name = sanitizeText(stack.name);
+	const count = services.length;
+	askFirst(context, {title: 'Remove stack', question: `Remove the ${count} service${count === 1 ? '' : 's'} of stack ${name}? Their ${stack.running} running task${stack.running === 1 ? '' : 's'} stop and are removed.`, target: stack.name, run: () => {
+		void change(context, `removed the services of stack ${name}`, `remove stack ${name} failed`, async () => {
+			for (const service of services) await context.engine.removeService(service.id);
+		});
 	}});
 }

@@ -1,13 +1,13 @@
-import type {NodeRow, ServiceRow, TaskRow} from '../domain/swarm.js';
+import type {NodeRow, ServiceRow, StackRow, TaskRow} from '../domain/swarm.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {openLogs} from '../store/logs-slice.js';
 import type {AppState} from '../store/state.js';
-import {askSwarmRefresh, selectNodeRows, selectServiceRows, selectTaskRows, selectedSwarmRow, setSwarm, swarmOf, type SwarmState} from '../store/swarm-slice.js';
+import {askSwarmRefresh, selectNodeRows, selectServiceRows, selectStackRows, selectTaskRows, selectedSwarmRow, setSwarm, swarmOf, type SwarmState} from '../store/swarm-slice.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {showInspect} from './inspect-actions.js';
 import type {Move} from './navigation.js';
-import {askAvailability, askForceUpdate, askRemoveService, askRollback, askScale} from './swarm-actions.js';
+import {askAvailability, askForceUpdate, askRemoveService, askRemoveStack, askRollback, askScale} from './swarm-actions.js';
 
 type Table = keyof SwarmState['selected'];
 
@@ -15,6 +15,7 @@ const rowsOf: Record<Table, (state: AppState) => ReadonlyArray<{id: string}>> = 
 	services: selectServiceRows,
 	nodes: selectNodeRows,
 	tasks: selectTaskRows,
+	stacks: selectStackRows,
 };
 
 /** Moves the highlight of one swarm table, clamped to its rows. */
@@ -122,4 +123,23 @@ export const nodesHandlers: Handlers = {
 	'node-active': onRow<NodeRow>('nodes', (context, row) => askAvailability(context, row, 'active')),
 	'node-pause': onRow<NodeRow>('nodes', (context, row) => askAvailability(context, row, 'pause')),
 	'node-drain': onRow<NodeRow>('nodes', (context, row) => askAvailability(context, row, 'drain')),
+};
+
+/** The services of one stack, from the full list (not the filtered one). */
+function stackServices(state: AppState, stack: string): ServiceRow[] {
+	return swarmOf(state).services.filter(service => service.stack === stack);
+}
+
+/** What the stacks view does with each command. */
+export const stacksHandlers: Handlers = {
+	...moveHandlers('stacks'),
+	...filterBack,
+	'open-services': onRow<StackRow>('stacks', ({store}, row) => store.update(s => setUi(setView(s, 'services'), {filter: row.name}))),
+	logs: onRow<StackRow>('stacks', ({store}, row) => {
+		const state = store.getSnapshot();
+		const rows = stackServices(state, row.name).flatMap(service => serviceContainers(state, service.id));
+		if (rows.length === 0) store.update(s => notify(s, `stack ${sanitizeText(row.name)} has no task container on this engine`, 'error'));
+		else store.update(s => openLogs(s, rows));
+	}),
+	remove: onRow<StackRow>('stacks', (context, row) => askRemoveStack(context, row, stackServices(context.store.getSnapshot(), row.name))),
 };

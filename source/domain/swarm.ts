@@ -93,3 +93,30 @@ export function tasksPerNode(tasks: readonly Pick<TaskRow, 'nodeId' | 'state'>[]
 	for (const task of tasks) if (task.state === 'running' && task.nodeId) counts.set(task.nodeId, (counts.get(task.nodeId) ?? 0) + 1);
 	return counts;
 }
+
+/** A stack: the services sharing one `com.docker.stack.namespace`. */
+export type StackRow = {
+	/** The namespace, used as the row's key. */
+	id: string;
+	name: string;
+	services: number;
+	/** Services with every wanted task running. */
+	healthy: number;
+	running: number;
+	desired: number;
+};
+
+/** Groups services by stack, by name; services outside any stack are left out. */
+export function stacksOf(services: readonly ServiceRow[]): StackRow[] {
+	const stacks = new Map<string, StackRow>();
+	for (const service of services) {
+		if (!service.stack) continue;
+		const stack = stacks.get(service.stack) ?? {id: service.stack, name: service.stack, services: 0, healthy: 0, running: 0, desired: 0};
+		stack.services += 1;
+		if (service.running >= service.desired) stack.healthy += 1;
+		stack.running += service.running;
+		stack.desired += service.desired;
+		stacks.set(service.stack, stack);
+	}
+	return [...stacks.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

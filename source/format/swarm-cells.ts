@@ -1,4 +1,4 @@
-import {replicasText, troubledUpdateStates, updateText, type NodeRow, type ServiceRow, type TaskRow} from '../domain/swarm.js';
+import {replicasText, troubledUpdateStates, updateText, type NodeRow, type ServiceRow, type StackRow, type TaskRow} from '../domain/swarm.js';
 import {formatBytes} from './bytes.js';
 import {formatAgo} from './duration.js';
 import type {ColumnSpec} from './resource-columns.js';
@@ -77,4 +77,12 @@ export const nodeColumnSpecs: ReadonlyArray<ColumnSpec<NodeRow>> = [
 	{key: 'cpu', title: 'CPU', width: 4, align: 'right', priority: 3, cell: row => ({text: cpuText(row.cpus)})},
 	{key: 'memory', title: 'MEMORY', width: 9, align: 'right', priority: 3, cell: row => ({text: formatBytes(row.memoryBytes)})},
 	{key: 'tasks', title: 'TASKS', width: 5, align: 'right', priority: 1, cell: row => ({text: String(row.tasks)})},
+];
+
+/** Every column the stacks table can show: health at a glance is services at full strength, and tasks running of wanted. */
+export const stackColumnSpecs: ReadonlyArray<ColumnSpec<StackRow>> = [
+	{key: 'name', title: 'STACK', width: 16, grow: 40, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
+	{key: 'services', title: 'SERVICES', width: 8, align: 'right', priority: 0, cell: row => ({text: String(row.services)})},
+	{key: 'healthy', title: 'AT FULL', width: 8, align: 'right', priority: 0, cell: row => ({text: `${row.healthy}/${row.services}`, color: row.healthy === row.services ? 'green' : row.healthy === 0 ? 'red' : 'yellow'})},
+	{key: 'tasks', title: 'TASKS', width: 8, align: 'right', priority: 1, cell: row => ({text: replicasText(row), color: replicasColor(row)})},
 ];

@@ -22,6 +22,7 @@ export const lineCommands: readonly LineCommand[] = [
 	{name: 'volumes', aliases: ['volume', 'vol'], view: 'volumes', description: 'Volumes'},
 	{name: 'networks', aliases: ['network', 'net'], view: 'networks', description: 'Networks'},
 	{name: 'services', aliases: ['service', 'svc'], view: 'services', description: 'Swarm services (on a manager)'},
+	{name: 'stacks', aliases: ['stack', 'st'], view: 'stacks', description: 'Swarm stacks (on a manager)'},
 	{name: 'nodes', aliases: ['node', 'no'], view: 'nodes', description: 'Swarm nodes (on a manager)'},
 	{name: 'df', aliases: ['disk', 'du'], view: 'disk', description: 'Disk usage'},
 	{name: 'events', aliases: ['ev'], view: 'events', description: 'Engine events'},

@@ -12,7 +12,7 @@ function moves(scope: Scope, noun: string): Binding[] {
 	];
 }
 
-/** The Swarm views' rows: services, a service's tasks, and nodes. Spread into the keymap. */
+/** The Swarm views' rows: services, a service's tasks, nodes and stacks. Spread into the keymap. */
 export const swarmBindings: readonly Binding[] = [
 	...moves('services', 'service'),
 	{command: 'filter', keys: ['/'], description: 'Filter by name, stack or image (substring)', scope: 'services', dangerous: false, hint: 'filter'},
@@ -36,4 +36,11 @@ export const swarmBindings: readonly Binding[] = [
 	{command: 'node-pause', keys: ['p'], description: 'Pause the node: no new tasks, running ones stay', scope: 'nodes', dangerous: true, confirm: 'interrupts', hint: 'pause'},
 	{command: 'node-drain', keys: ['d'], description: 'Drain the node: its tasks move to other nodes', scope: 'nodes', dangerous: true, confirm: 'interrupts', hint: 'drain'},
 	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'List the nodes again now', scope: 'nodes', dangerous: false},
+	...moves('stacks', 'stack'),
+	{command: 'filter', keys: ['/'], description: 'Filter by stack name', scope: 'stacks', dangerous: false, hint: 'filter'},
+	{command: 'back', keys: ['escape'], description: 'Clear the filter; else back to containers', scope: 'stacks', dangerous: false},
+	{command: 'open-services', keys: ['return'], description: 'Services of the stack (the services view, filtered)', scope: 'stacks', dangerous: false, hint: 'services'},
+	{command: 'logs', keys: ['l'], description: 'Logs of every task of the stack on this engine, merged by time', scope: 'stacks', dangerous: false, hint: 'logs'},
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove every service of the stack', scope: 'stacks', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'List the services again now', scope: 'stacks', dangerous: false},
 ];

@@ -48,7 +48,7 @@ const panes: Record<ViewName, (props: {width: number; height: number}) => ReactN
 };
 
 /** The views that `ui.filter` narrows; the others (logs has its own filter) do not show it in the footer. */
-const filteredViews = new Set<ViewName>(['containers', 'images', 'volumes', 'networks', 'events', 'services', 'nodes']);
+const filteredViews = new Set<ViewName>(['containers', 'images', 'volumes', 'networks', 'events', 'services', 'nodes', 'stacks']);
 
 /** Lines taken by the status bar (2) and the footer (1). */
 const chromeHeight = 3;

@@ -1,5 +1,5 @@
-import type {NodeRow, ServiceRow, SwarmRole, TaskRow} from '../domain/swarm.js';
-import {tasksPerNode} from '../domain/swarm.js';
+import type {NodeRow, ServiceRow, StackRow, SwarmRole, TaskRow} from '../domain/swarm.js';
+import {stacksOf, tasksPerNode} from '../domain/swarm.js';
 import type {AppState} from './state.js';
 
 /** What the Swarm views show: the engine's role, the lists, and each view's selection. */
@@ -15,7 +15,7 @@ export type SwarmState = {
 	loaded: {services: boolean; nodes: boolean; tasks: boolean};
 	/** The last list error, one line. */
 	error?: string;
-	selected: {services?: string; nodes?: string; tasks?: string};
+	selected: {services?: string; nodes?: string; tasks?: string; stacks?: string};
 	/** Bumped by R and after each change: the swarm sync lists again at once. */
 	refreshRequests: number;
 };
@@ -112,3 +112,9 @@ export function selectedSwarmRow<T extends {id: string}>(rows: readonly T[], id:
 export function askSwarmRefresh(state: AppState): AppState {
 	return setSwarm(state, {refreshRequests: swarmOf(state).refreshRequests + 1});
 }
+
+/** The stacks view's rows: services grouped by stack, filtered by name. */
+export function selectStackRows(state: AppState): StackRow[] {
+	return stackRows(swarmOf(state).services, state.ui.filter);
+}
+const stackRows = memo((services: ServiceRow[], filter: string) => stacksOf(services).filter(row => matches(filter, row.name)));

@@ -5,7 +5,7 @@ import type {Store} from '../store/store.js';
 import {replaceNodes, replaceServices, replaceTasks, setSwarm, swarmOf} from '../store/swarm-slice.js';
 
 /** The views that show swarm lists: the only time anything here talks to the engine. */
-const swarmViews = new Set<ViewName>(['services', 'tasks', 'nodes']);
+const swarmViews = new Set<ViewName>(['services', 'tasks', 'nodes', 'stacks']);
 
 /** How often a shown swarm view is re-read: at `minMs` after a change, doubling to `maxMs` while nothing changes. */
 export type SwarmPace = {minMs: number; maxMs: number; debounceMs: number};
@@ -129,7 +129,7 @@ export class SwarmSync {
 			if (role !== 'manager') return;
 			const state = store.getSnapshot();
 			const view = state.ui.view;
-			if (view === 'services') {
+			if (view === 'services' || view === 'stacks') {
 				const services = await engine.listServices();
 				store.update(s => replaceServices(s, services));
 			} else if (view === 'tasks') {

@@ -121,6 +121,24 @@ describe('service logs', () => {
 	});
 });
 
+describe('stacks pane', () => {
+	test('services grouped by stack, with how many run at full strength; Enter shows the stack\'s services; D asks', async () => {
+		app = await renderApp({store: swarmStore({view: 'stacks'})});
+		const text = await app.waitForFrame(t => t.includes('Stacks ·'), 'the stacks');
+		assert.match(text, /STACK\s+SERVICES\s+AT FULL\s+TASKS/);
+		assert.match(line(text, 'shop '), /^shop\s+1\s+1\/1\s+3\/3$/);
+		assert.match(text, /Stacks · 1 shown/, 'services outside a stack are not a stack');
+		app.type('D');
+		await app.waitForFrame(t => t.includes('Remove the 1 service of stack shop? Their 3 running tasks stop'), 'the question, naming the stack, its services and tasks');
+		app.type('n');
+		await app.waitForFrame(t => t.includes('Stacks ·'), 'the dialog gone');
+		app.type(keys.enter);
+		const services = await app.waitForFrame(t => t.includes('Services · 1 shown'), 'the services of the stack');
+		assert.match(line(services, 'web '), /^web\s+shop/);
+		assert.deepEqual((app.engine as unknown as {calls: string[]}).calls, []);
+	});
+});
+
 describe('nodes pane', () => {
 	test('hostname, role, manager status, availability, state, engine, CPU, memory and running tasks', async () => {
 		app = await renderApp({store: swarmStore({view: 'nodes'})});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, test} from 'node:test';
 import {parseReplicas} from '../../../source/actions/swarm-actions.js';
-import {replicasText, swarmRoleFromInfo, swarmRoleText, tasksPerNode, updateText} from '../../../source/domain/swarm.js';
+import {replicasText, stacksOf, swarmRoleFromInfo, swarmRoleText, tasksPerNode, updateText} from '../../../source/domain/swarm.js';
 import {nodeFromRaw, serviceFromRaw, taskFromRaw} from '../../../source/engine/swarm-api.js';
 import {replicasColor, updateColor} from '../../../source/format/swarm-cells.js';
 import {nextDelay} from '../../../source/sync/swarm-sync.js';
@@ -113,4 +113,21 @@ describe('poll back-off', () => {
 		{previous: 15_000, changed: false, expect: 15_000},
 	];
 	for (const {previous, changed, expect} of cases) test(`${previous} ms, ${changed ? 'changed' : 'same'}`, () => assert.equal(nextDelay(previous, changed, pace), expect));
+});
+
+describe('stacks from services', () => {
+	const service = (name: string, stack: string, running: number, desired: number) => ({id: name, name, stack, mode: 'replicated', running, desired, image: 'i', ports: [], createdAt: 0, version: 1});
+	const cases = [
+		{name: 'no services', services: [], expect: []},
+		{name: 'services outside a stack are left out', services: [service('a', '', 1, 1)], expect: []},
+		{
+			name: 'two stacks, sorted, one service short',
+			services: [service('web', 'shop', 2, 3), service('db', 'shop', 1, 1), service('api', 'blog', 2, 2)],
+			expect: [
+				{id: 'blog', name: 'blog', services: 1, healthy: 1, running: 2, desired: 2},
+				{id: 'shop', name: 'shop', services: 2, healthy: 1, running: 3, desired: 4},
+			],
+		},
+	];
+	for (const {name, services, expect} of cases) test(name, () => assert.deepEqual(stacksOf(services), expect));
 });
