@@ -5,6 +5,7 @@ import type {AppState} from '../store/state.js';
 import {askSwarmRefresh, selectNodeRows, selectServiceRows, selectStackRows, selectTaskRows, selectedSwarmRow, setSwarm, swarmOf, type SwarmState} from '../store/swarm-slice.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
+import {execInContainer} from './exec-actions.js';
 import {showInspect} from './inspect-actions.js';
 import type {Move} from './navigation.js';
 import {askAvailability, askForceUpdate, askRemoveService, askRemoveStack, askRollback, askScale} from './swarm-actions.js';
@@ -113,6 +114,10 @@ export const tasksHandlers: Handlers = {
 	logs: onRow<TaskRow>('tasks', (context, task) => {
 		const container = localContainer(context, task);
 		if (container) context.store.update(s => openLogs(s, [container]));
+	}),
+	exec: onRow<TaskRow>('tasks', (context, task) => {
+		const container = localContainer(context, task);
+		if (container) void execInContainer(context, container);
 	}),
 };
 

@@ -28,6 +28,7 @@ export const swarmBindings: readonly Binding[] = [
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to services', scope: 'tasks', dangerous: false, hint: 'back'},
 	{command: 'open-inspect', keys: ['i'], description: "Inspect JSON of the task's container (on this node)", scope: 'tasks', dangerous: false, hint: 'inspect'},
 	{command: 'logs', keys: ['l'], description: "Logs of the task's container (on this node)", scope: 'tasks', dangerous: false, hint: 'logs'},
+	{command: 'exec', keys: ['e'], description: "Open a shell in the task's container (on this node; exit returns)", scope: 'tasks', dangerous: true, hint: 'shell'},
 	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'List the tasks again now', scope: 'tasks', dangerous: false},
 	...moves('nodes', 'node'),
 	{command: 'filter', keys: ['/'], description: 'Filter by hostname, role, availability or state', scope: 'nodes', dangerous: false, hint: 'filter'},
