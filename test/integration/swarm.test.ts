@@ -9,6 +9,9 @@ import {initialState} from '../../source/store/initial-state.js';
 import {createStore, type Store} from '../../source/store/store.js';
 import {swarmOf} from '../../source/store/swarm-slice.js';
 import {setUi} from '../../source/store/ui-slice.js';
+import {servicesHandlers} from '../../source/actions/swarm-commands.js';
+import {LogStreams} from '../../source/sync/log-streams.js';
+import {Sync} from '../../source/sync/sync.js';
 import {SwarmSync} from '../../source/sync/swarm-sync.js';
 import {testImage} from '../helpers/engine.js';
 import {testEngine} from '../helpers/live-sync.js';
@@ -96,6 +99,32 @@ describe('swarm on the real engine', () => {
 		await waitFor(() => swarmOf(store.getSnapshot()).nodes[0]?.availability === 'drain', {what: 'drain in the store', timeoutMs: 10_000});
 		await engine.setNodeAvailability(node.id, 'active');
 		await waitFor(async () => (await running()) === 2, {what: 'two tasks running again', timeoutMs: 60_000, intervalMs: 300});
+	});
+
+	it('l on a service: the logs view merges lines from both of its tasks, each prefixed with its slot', async () => {
+		const chatty = `${name}-chat`;
+		await dockerOn(host, 'service', 'create', '-d', '--quiet', '--name', chatty, '--label', label, '--replicas', '2', '--stop-grace-period', '1s', testImage, 'sh', '-c', 'while true; do echo line from $HOSTNAME; sleep 0.3; done');
+		// The containers come from the real Sync, and the lines from the real LogStreams, as the app runs them.
+		const controller = new AbortController();
+		const sync = new Sync(engine, store);
+		const running = sync.run({signal: controller.signal});
+		const streams = new LogStreams(engine, store);
+		streams.run(controller.signal);
+		try {
+			store.update(state => setUi(state, {view: 'services'}));
+			await waitFor(() => swarmOf(store.getSnapshot()).services.find(row => row.name === chatty)?.running === 2, {what: `${chatty} at 2/2`, timeoutMs: 30_000});
+			await waitFor(() => [...store.getSnapshot().containers.values()].filter(row => row.labels['com.docker.swarm.service.name'] === chatty).length === 2, {what: 'both task containers in the store', timeoutMs: 15_000});
+			store.update(state => ({...state, swarm: {...swarmOf(state), selected: {...swarmOf(state).selected, services: swarmOf(state).services.find(row => row.name === chatty)!.id}}}));
+			servicesHandlers.logs!({engine, store, quit: () => undefined});
+			assert.deepEqual(store.getSnapshot().logs.targets.map(target => target.name), [`${chatty}.1`, `${chatty}.2`]);
+			const ids = new Set(store.getSnapshot().logs.targets.map(target => target.id));
+			await waitFor(() => new Set(store.getSnapshot().logs.lines.toArray().filter(line => line.text.startsWith('line from ')).map(line => line.source)).size === 2, {what: 'lines from both tasks', timeoutMs: 15_000});
+			for (const line of store.getSnapshot().logs.lines.toArray()) assert.ok(ids.has(line.source));
+		} finally {
+			controller.abort();
+			await running;
+			store.update(state => setUi(state, {view: 'services'}));
+		}
 	});
 
 	it('removes the service, and the list lets it go', async () => {
