@@ -133,6 +133,35 @@ describe('swarm on the real engine', () => {
 		await waitFor(() => swarmOf(store.getSnapshot()).loaded.services && service() === undefined, {what: `${name} gone from the store`, timeoutMs: 10_000});
 	});
 
+	it('costs the engine nothing while no swarm view is shown, and one services list per read when one is', async () => {
+		const calls = {info: 0, services: 0, other: 0};
+		const counted: Engine = {
+			...engine,
+			swarmRole: () => (calls.info++, engine.swarmRole()),
+			listServices: () => (calls.services++, engine.listServices()),
+			listTasks: id => (calls.other++, engine.listTasks(id)),
+			listNodes: () => (calls.other++, engine.listNodes()),
+		};
+		const quietStore = createStore(initialState({target: host, ui: {view: 'containers'}}), {batchMs: 0});
+		const quiet = new SwarmSync(counted, quietStore, {minMs: 100, maxMs: 400, debounceMs: 20});
+		quiet.start();
+		try {
+			quiet.onEvent({type: 'service'});
+			await new Promise(resolve => setTimeout(resolve, 600));
+			assert.deepEqual(calls, {info: 0, services: 0, other: 0}, 'nothing while the containers view is shown, events included');
+			quietStore.update(state => setUi(state, {view: 'services'}));
+			await waitFor(() => calls.services >= 3, {what: 'a few polls', timeoutMs: 5000});
+			assert.equal(calls.other, 0, 'the services view lists only services');
+			assert.ok(calls.info <= calls.services + 1);
+			quietStore.update(state => setUi(state, {view: 'containers'}));
+			const after = {...calls};
+			await new Promise(resolve => setTimeout(resolve, 800));
+			assert.ok(calls.services <= after.services + 1, 'at most the read in flight finishes after leaving');
+		} finally {
+			quiet.stop();
+		}
+	});
+
 	it('outside a swarm (the plain test engine) the role is none and nothing errors', async () => {
 		const plain = testEngine();
 		const plainStore = createStore(initialState({target: 'plain', ui: {view: 'services'}}), {batchMs: 0});
