@@ -8,6 +8,7 @@ import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
 import {snapshotJson, snapshotTable, takeSnapshot, type SnapshotRow} from './source/cli/snapshot.js';
+import {swarmJson, takeSwarmSnapshot} from './source/cli/swarm-snapshot.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
 import {OutputError, writeOutput} from './source/cli/write-output.js';
 import {resolveTargets, withSshSettings, type SshSettings} from './source/engine/targets.js';
@@ -235,7 +236,8 @@ async function printSnapshot(hosts: StartHost[], json: boolean, description: str
 			// A deadline, a vanished engine or a web server that is not Docker: say which, with its exit code.
 			throw new EngineError(classifyError(error, hosts[0]!.target), {cause: error});
 		}
-		await writeOutput(json ? snapshotJson(rows, engine.description) : snapshotTable(rows, Date.now()));
+		const swarm = json ? await takeSwarmSnapshot(engine).catch(() => undefined) : undefined;
+		await writeOutput(json ? snapshotJson(rows, engine.description, undefined, Date.now(), swarm && swarmJson(swarm)) : snapshotTable(rows, Date.now()));
 		return;
 	}
 	const result = await snapshotHosts(hosts);

@@ -68,6 +68,12 @@ if ! bash scripts/test-engine-tls.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" 
   stops+=("bash scripts/test-engine-tls.sh stop")
 fi
 
+# The swarm-mode engine of the Swarm tests (test/helpers/swarm-engine.ts starts it on
+# first use, in "$PORTHOLE_ENGINE_DIR"-swarm): likewise stopped at exit (leaving the swarm) if it was not running before.
+if ! bash scripts/test-engine-swarm.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  stops+=("bash scripts/test-engine-swarm.sh stop")
+fi
+
 # The private Podman service of the Podman tests (test/helpers/podman.ts starts it on
 # first use; scripts/test-podman.sh installs podman if needed): stopped at exit if it was not running before.
 if ! bash scripts/test-podman.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then

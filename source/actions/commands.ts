@@ -12,6 +12,7 @@ import {outputHandlers} from './output-commands.js';
 import {helpHandlers} from './help-commands.js';
 import {diskHandlers, diskUsageHandler, historyHandlers, imageHandlers, networkHandlers, volumeHandlers} from './resource-commands.js';
 import {containerLogsHandlers, logsHandlers} from './logs-commands.js';
+import {nodesHandlers, servicesHandlers, stacksHandlers, tasksHandlers} from './swarm-commands.js';
 
 export type {CommandContext} from './command-context.js';
 
@@ -44,6 +45,10 @@ const handlersByScope: Record<ViewName, Handlers> = {
 	events: eventsHandlers,
 	logs: logsHandlers,
 	output: outputHandlers,
+	services: servicesHandlers,
+	tasks: tasksHandlers,
+	nodes: nodesHandlers,
+	stacks: stacksHandlers,
 };
 
 /** The handler a command has in a view: the view's own first, then the global one. */

@@ -9,6 +9,7 @@ import {addHostConnection, initHosts, removeHost} from '../store/hosts-slice.js'
 import type {Store} from '../store/store.js';
 import {routeEngines} from '../sync/engine-router.js';
 import {LogStreams} from '../sync/log-streams.js';
+import {SwarmSync} from '../sync/swarm-sync.js';
 import {ResourceSync} from '../sync/resource-sync.js';
 import {StatsStreams} from '../sync/stats-streams.js';
 import {Sync} from '../sync/sync.js';
@@ -72,6 +73,9 @@ export function buildOwners(targets: readonly NamedTarget[], store: Store, optio
 		const sync = new Sync(engine, store, {...options.sync, host: named.name, stats, resources});
 		sync.onAnyEvent(event => store.update(state => recordEvent(state, event)));
 		sync.onContainerEvent(event => logStreams.onEvent(event));
+		// Swarm views follow the first host: the one a manager is expected on.
+		const swarm = first ? new SwarmSync(engine, store) : undefined;
+		if (swarm) sync.onAnyEvent(event => swarm.onEvent(event));
 		let controller: AbortController | undefined;
 		let running: Promise<void> | undefined;
 		const owner: Owner = {
@@ -79,12 +83,14 @@ export function buildOwners(targets: readonly NamedTarget[], store: Store, optio
 			start() {
 				controller = new AbortController();
 				running = sync.run({signal: controller.signal});
+				swarm?.start();
 			},
 			async stop() {
 				controller?.abort();
 				await running;
 				stats.close();
 				resources.stop();
+				swarm?.stop();
 				await engine.close();
 			},
 		};

@@ -75,9 +75,10 @@ export function snapshotTable(rows: SnapshotRow[], now: number, hosts?: readonly
  * Labels are given as the engine has them, secret-looking ones included: this
  * is data for scripts, like `docker inspect`; only the screen masks them.
  * With several hosts (`hosts` given), `engine` lists their targets, a `hosts`
- * array says how each fared, and each container names its `host`.
+ * array says how each fared, and each container names its `host`. On a swarm
+ * manager, `swarm` holds its services and nodes.
  */
-export function snapshotJson(rows: SnapshotRow[], engine: string, hosts?: readonly SnapshotHost[], now = Date.now()): string {
+export function snapshotJson(rows: SnapshotRow[], engine: string, hosts?: readonly SnapshotHost[], now = Date.now(), swarm?: object): string {
 	return JSON.stringify({
 		engine,
 		...(hosts ? {hosts: hosts.map(host => ({name: host.name, target: host.target, status: host.status, error: host.error ?? null}))} : {}),
@@ -99,5 +100,7 @@ export function snapshotJson(rows: SnapshotRow[], engine: string, hosts?: readon
 			labels: row.labels,
 			stats: stats ?? null,
 		})),
+		// Services and nodes, only on a swarm manager (cli/swarm-snapshot.ts).
+		...(swarm ? {swarm} : {}),
 	}, null, 2) + '\n';
 }

@@ -10,6 +10,7 @@ import {inspectApi, type InspectApi} from './inspect-api.js';
 import {logsApi, type LogsApi} from './logs-api.js';
 import {topApi, type TopApi} from './top-api.js';
 import {SshTunnel, type SshTunnelOptions} from './ssh-tunnel.js';
+import {swarmApi, type SwarmApi} from './swarm-api.js';
 
 export type {ContainerAction, EngineEvent} from './containers-api.js';
 
@@ -38,7 +39,7 @@ export type EngineLifecycle = {
  * each in its own file. Streams take an AbortSignal and end when it aborts;
  * the caller that passed the signal owns the stream.
  */
-export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
+export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi & SwarmApi;
 
 /**
  * Builds the engine for a target; the only place a long-lived Dockerode is
@@ -69,5 +70,6 @@ export function createEngine(target: EngineTarget, sshOptions?: SshTunnelOptions
 		...execApi(docker),
 		...topApi(docker),
 		...inspectApi(docker),
+		...swarmApi(docker),
 	};
 }

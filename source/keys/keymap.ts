@@ -1,5 +1,7 @@
+import {swarmBindings} from './swarm-keymap.js';
+
 /** The views, each a scope of its own. */
-export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output';
+export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks';
 
 /**
  * Where a binding applies. `global` bindings work in every view unless a view
@@ -21,6 +23,7 @@ export type CommandId =
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
+	| 'open-tasks' | 'open-services' | 'scale' | 'force-update' | 'rollback' | 'node-active' | 'node-pause' | 'node-drain'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also'
 	| 'toggle-mouse';
 
@@ -183,6 +186,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'log-all', keys: ['0'], description: 'Load the whole log (the newest lines that fit the buffer)', scope: 'logs', dangerous: false},
 	{command: 'log-save', keys: ['s'], description: 'Save the complete log, read again from the engine, to a file', scope: 'logs', dangerous: false, hint: 'save'},
 	{command: 'log-save-view', keys: ['S'], description: 'Save the lines in view (as filtered) to a file', scope: 'logs', dangerous: false},
+	...swarmBindings,
 	{command: 'submit', keys: ['return'], description: 'Run the line, or keep the filter', scope: 'prompt', dangerous: false},
 	{command: 'cancel', keys: ['escape'], description: 'Cancel the line (a filter is cleared)', scope: 'prompt', dangerous: false},
 	{command: 'complete', keys: ['tab'], description: 'Complete a view name after :', scope: 'prompt', dangerous: false},

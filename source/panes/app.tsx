@@ -20,6 +20,7 @@ import {InspectPane} from './inspect-pane.js';
 import {TopPane} from './top-pane.js';
 import {LogsPane} from './logs-pane.js';
 import {OutputPane} from './output-pane.js';
+import {swarmPanes} from './swarm-panes.js';
 import {useTerminalHandover} from '../hooks/use-terminal-handover.js';
 import {useNoticeExpiry} from '../hooks/use-notice-expiry.js';
 import {useEffect, type ReactNode} from 'react';
@@ -43,10 +44,11 @@ const panes: Record<ViewName, (props: {width: number; height: number}) => ReactN
 	events: EventsPane,
 	logs: LogsPane,
 	output: OutputPane,
+	...swarmPanes,
 };
 
 /** The views that `ui.filter` narrows; the others (logs has its own filter) do not show it in the footer. */
-const filteredViews = new Set<ViewName>(['containers', 'images', 'volumes', 'networks', 'events']);
+const filteredViews = new Set<ViewName>(['containers', 'images', 'volumes', 'networks', 'events', 'services', 'nodes', 'stacks']);
 
 /** Lines taken by the status bar (2) and the footer (1). */
 const chromeHeight = 3;

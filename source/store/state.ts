@@ -5,6 +5,7 @@ import type {EventsState, Handover, InspectState, TopState} from './detail-views
 import type {ResourcesState} from './resources-state.js';
 import type {LogsState} from './logs-slice.js';
 import type {OutputState} from './output-slice.js';
+import type {SwarmState} from './swarm-slice.js';
 
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
@@ -40,7 +41,7 @@ export type StatsEntry = {
 };
 
 /** The views the app can show. */
-export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output';
+export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks';
 
 /** Sortable columns of the containers pane. */
 export type SortColumn = 'name' | 'project' | 'image' | 'state' | 'uptime' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
@@ -167,4 +168,6 @@ export type AppState = {
 	configSource?: string;
 	/** The logs view (store/logs-slice.ts): its targets and the bounded ring of lines. */
 	logs: LogsState;
+	/** Services, tasks and nodes (store/swarm-slice.ts); unset until a swarm view was opened. */
+	swarm?: SwarmState;
 };

@@ -24,7 +24,7 @@ describe('finding views and keys in a real terminal', () => {
 	it(': with Tab completes a view name, and Enter opens it', async () => {
 		await term.waitFor(stopped);
 		await term.send(':');
-		await term.waitFor('containers, images, volumes, networks, df, events, logs, help');
+		await term.waitFor('containers, images, volumes, networks, services, stacks, nodes, df, events, logs, help');
 		await term.type('ne');
 		await term.send('Tab');
 		await term.waitFor(':networks');
@@ -36,7 +36,7 @@ describe('finding views and keys in a real terminal', () => {
 		await term.send(':');
 		await term.type('nosuch');
 		await term.send('Enter');
-		await term.waitFor('unknown view: nosuch (views: containers, images, volumes, networks, df, events, logs, help');
+		await term.waitFor('unknown view: nosuch (views: containers, images, volumes, networks, services, stacks, nodes, df, events, logs, help');
 	});
 
 	it('help names keys Enter, Esc and Space', async () => {

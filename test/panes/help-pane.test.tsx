@@ -30,7 +30,7 @@ afterEach(() => {
 
 describe('help pane', () => {
 	// Tall enough for the whole keymap on one screen.
-	const tall = {columns: 160, rows: 220};
+	const tall = {columns: 160, rows: 300};
 
 	test('? shows help generated from the keymap, every active binding on one screen', async () => {
 		app = await renderApp({store: seededStore(), size: tall});

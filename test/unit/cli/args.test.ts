@@ -73,7 +73,7 @@ describe('parseArgs refuses', () => {
 		[['--read-only=false'], /--read-only takes no value/],
 		[['--json=1'], /--json takes no value/],
 		[['nosuchview'], /unknown view "nosuchview"/],
-		[['nosuchview'], /views: containers, images, volumes, networks, df, events, logs, help\)/],
+		[['nosuchview'], /views: containers, images, volumes, networks, services, stacks, nodes, df, events, logs, help\)/],
 		[['--no-confirm=1'], /--no-confirm takes no value/],
 		[['containers', 'logs'], /porthole logs needs a container name/],
 		[['--ssh-config'], /--ssh-config needs a value/],

@@ -32,7 +32,10 @@ describe('matchLine', () => {
 
 	const completions: Array<[string, string, string[]]> = [
 		['im', 'images', ['images']],
-		['n', 'networks', ['networks']],
+		['ne', 'networks', ['networks']],
+		['n', 'n', ['networks', 'nodes']],
+		['se', 'services', ['services']],
+		['nod', 'nodes', ['nodes']],
 		['ev', 'events', ['events']],
 		['zz', 'zz', []],
 	];
