@@ -42,13 +42,28 @@ export type CliOptions = {
 /** A command line we cannot make sense of. */
 export class UsageError extends Error {}
 
+/** Words joined by ", " and wrapped at `width`, each later line indented by `indent` spaces (the --help column). */
+function wrapList(words: string[], indent: number, width: number): string {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of words) {
+		const next = line ? `${line}, ${word}` : word;
+		if (line && indent + next.length + 1 > width) {
+			lines.push(`${line},`);
+			line = word;
+		} else line = next;
+	}
+	lines.push(line);
+	return lines.join(`\n${' '.repeat(indent)}`);
+}
+
 /** The text `--help` prints. */
 export const usage = `Usage: porthole [view] [options]
        porthole config --default | --check [FILE]
 
 A terminal UI that watches and drives a Docker engine.
 
-Views:      ${viewList()}
+Views:      ${wrapList(viewList().split(', '), 12, 80)}
             (containers is the default)
             logs NAME [NAME...]  the logs of these containers, merged by time
             (inside Porthole, : opens a view by name or prefix; :q quits)
