@@ -20,13 +20,13 @@ export function PullPanel({progress, width, height, cancelKey}: {progress: PullP
 	const pending = progress.layers.filter(layer => layer.phase !== 'done' && layer.phase !== 'exists');
 	const finished = progress.layers.filter(layer => layer.phase === 'done' || layer.phase === 'exists');
 	const shown = [...pending, ...finished].slice(0, room);
-	const footnote = progress.state === 'failed' ? progress.error ?? 'pull failed'
+	const footnote = progress.state === 'failed' ? progress.error ?? `${progress.kind ?? 'pull'} failed`
 		: progress.state === 'running' ? `${progress.status}   (${cancelKey} cancels)`
 		: `${progress.status}   (${cancelKey} closes)`;
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Text color={colors[progress.state]} bold wrap="truncate">{pullHeadline(progress, width)}</Text>
-			{shown.map(layer => <Text key={layer.id} wrap="truncate">{layerLine(layer, width)}</Text>)}
+			{shown.map(layer => <Text key={layer.id} wrap="truncate">{layerLine(layer, width, progress.kind)}</Text>)}
 			{progress.layers.length > shown.length ? <Text dimColor wrap="truncate">… {plural(progress.layers.length - shown.length, 'more layer')}</Text> : null}
 			<Text dimColor={progress.state !== 'failed'} color={progress.state === 'failed' ? 'red' : undefined} wrap="truncate">{footnote}</Text>
 		</Box>

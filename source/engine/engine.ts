@@ -3,6 +3,7 @@ import {classifyError, isGone} from './connection-errors.js';
 import {containersApi, type ContainersApi} from './containers-api.js';
 import {diskApi, type DiskApi} from './disk-api.js';
 import {imagesApi, type ImagesApi} from './images-api.js';
+import {imageVerbsApi, type ImageVerbsApi} from './image-verbs-api.js';
 import {networksApi, type NetworksApi} from './networks-api.js';
 import {volumesApi, type VolumesApi} from './volumes-api.js';
 import {execApi, type ExecApi} from './exec-api.js';
@@ -35,7 +36,7 @@ export type EngineLifecycle = {
  * each in its own file. Streams take an AbortSignal and end when it aborts;
  * the caller that passed the signal owns the stream.
  */
-export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
+export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & ImageVerbsApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
 
 /** Builds the engine for a target; the only place a Dockerode is constructed. */
 export function createEngine(target: EngineTarget): Engine {
@@ -49,6 +50,7 @@ export function createEngine(target: EngineTarget): Engine {
 		close: async () => undefined,
 		...containersApi(docker),
 		...imagesApi(docker),
+		...imageVerbsApi(docker),
 		...volumesApi(docker),
 		...networksApi(docker),
 		...diskApi(docker),

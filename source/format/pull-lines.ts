@@ -20,15 +20,16 @@ const phaseWords: Record<LayerProgress['phase'], string> = {
 	downloading: 'downloading',
 	downloaded: 'downloaded',
 	extracting: 'extracting',
+	uploading: 'pushing',
 	done: 'pull complete',
 	exists: 'already exists',
 };
 
 /** One layer's line: short ID, phase, bar and bytes, fitted to `width`. */
-export function layerLine(layer: LayerProgress, width: number): string {
+export function layerLine(layer: LayerProgress, width: number, kind: PullProgress['kind'] = 'pull'): string {
 	const id = fit(sanitizeText(layer.id).slice(0, 12), 12);
-	const phase = fit(phaseWords[layer.phase], 14);
-	const bytes = layer.total > 0 && (layer.phase === 'downloading' || layer.phase === 'extracting')
+	const phase = fit(kind === 'push' && layer.phase === 'done' ? 'pushed' : phaseWords[layer.phase], 14);
+	const bytes = layer.total > 0 && (layer.phase === 'downloading' || layer.phase === 'extracting' || layer.phase === 'uploading')
 		? `${formatSize(layer.current)}/${formatSize(layer.total)}`
 		: layer.total > 0 ? formatSize(layer.total) : '';
 	const barWidth = Math.max(0, Math.min(30, width - 12 - 14 - 19 - 3));
@@ -38,7 +39,8 @@ export function layerLine(layer: LayerProgress, width: number): string {
 /** The headline of a pull: its reference, state and the total bar with a percentage. */
 export function pullHeadline(progress: PullProgress, width: number): string {
 	const percent = `${Math.floor(pullFraction(progress) * 100)}%`;
-	const state = progress.state === 'running' ? 'pulling' : progress.state === 'done' ? 'pulled' : progress.state;
+	const verb = progress.kind === 'push' ? 'push' : 'pull';
+	const state = progress.state === 'running' ? `${verb}ing` : progress.state === 'done' ? `${verb}ed` : progress.state;
 	const lead = `${state} ${sanitizeText(progress.reference)} `;
 	const barWidth = Math.max(0, Math.min(40, width - lead.length - percent.length - 2));
 	return fit(`${lead}${progressBar(pullFraction(progress), barWidth)} ${percent}`, width);

@@ -21,6 +21,7 @@ export type CommandId =
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
+	| 'tag' | 'untag' | 'push' | 'commit'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also';
 
 /**
@@ -93,6 +94,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'pause', keys: ['p'], description: 'Pause or unpause the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
 	{command: 'kill', keys: ['K'], description: 'Kill the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container', scope: 'containers', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	{command: 'commit', keys: ['c'], description: 'Commit the container to an image (repo:tag, message, author, pause)', scope: 'containers', dangerous: true},
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to the view help was opened over', scope: 'help', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},
@@ -105,6 +107,9 @@ export const keymap: readonly Binding[] = [
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the image, or untag this tag', scope: 'images', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	{command: 'prune', keys: ['x'], description: 'Prune dangling images (says how much)', scope: 'images', dangerous: true, confirm: 'destroys', hint: 'prune'},
 	{command: 'prune-all', keys: ['X'], description: 'Prune every image no container uses', scope: 'images', dangerous: true, confirm: 'destroys'},
+	{command: 'tag', keys: ['t'], description: 'Tag the image as repo:tag', scope: 'images', dangerous: true, hint: 'tag'},
+	{command: 'untag', keys: ['u'], description: 'Remove this tag, keeping the image (not its last tag)', scope: 'images', dangerous: true, confirm: 'destroys'},
+	{command: 'push', keys: ['p'], description: 'Push a tag to its registry, with docker config credentials (Esc cancels)', scope: 'images', dangerous: true, hint: 'push'},
 	...tableKeys('volumes', 'volume'),
 	...filterSortKeys('volumes', 'name, driver or container'),
 	{command: 'create', keys: ['c'], description: 'Create a named volume', scope: 'volumes', dangerous: true, hint: 'create'},

@@ -1,0 +1,28 @@
+import {selectedImage} from '../store/resources-selectors.js';
+import {selectSelected} from '../store/selectors.js';
+import type {Handlers} from './command-context.js';
+import {askCommit, askPush, askTag, askUntag} from './image-verbs.js';
+
+/** The images view's tag, untag and push keys; kept apart from the table's own handlers. */
+export const imageVerbHandlers: Handlers = {
+	tag: context => {
+		const row = selectedImage(context.store.getSnapshot());
+		if (row) askTag(context, row);
+	},
+	untag: context => {
+		const row = selectedImage(context.store.getSnapshot());
+		if (row) askUntag(context, row);
+	},
+	push: context => {
+		const row = selectedImage(context.store.getSnapshot());
+		if (row) askPush(context, row);
+	},
+};
+
+/** The containers view's commit key. */
+export const containerCommitHandlers: Handlers = {
+	commit: context => {
+		const row = selectSelected(context.store.getSnapshot());
+		if (row) askCommit(context, {id: row.id, name: row.name});
+	},
+};
