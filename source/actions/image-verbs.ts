@@ -158,7 +158,7 @@ export function askPush(context: Context, row: ImageView): void {
 /** The first line of a push failure, with a plainer lead for a registry's refusal. */
 export function pushFailureText(reference: string, words: string): string {
 	const line = words.split('\n')[0]?.trim() ?? '';
-	const denied = /denied|unauthorized|authentication required|forbidden|401|403/i.test(line);
+	const denied = /denied|unauthorized|authentication required|no basic auth credentials|forbidden|401|403/i.test(line);
 	return denied ? `push ${reference} denied by the registry: ${line}` : `push ${reference} failed: ${line}`;
 }
 

@@ -22,7 +22,8 @@ export function parseRepoTag(text: string): RepoTag | {error: string} {
 	const [repo, tag] = colon > slash ? [value.slice(0, colon), value.slice(colon + 1)] : [value, 'latest'];
 	if (repo.length > 255) return {error: 'the repository name is longer than 255 characters'};
 	if (!repoPattern.test(repo)) {
-		return {error: /[A-Z]/.test(repo.split('/').at(-1) ?? '') ? `repository "${repo}" must be lower case` : `"${repo}" is not a valid repository name`};
+		const onlyCase = /[A-Z]/.test(repo) && repoPattern.test(repo.toLowerCase());
+		return {error: onlyCase ? `repository "${repo}" must be lower case` : `"${repo}" is not a valid repository name`};
 	}
 	if (!tagPattern.test(tag)) return {error: `"${tag}" is not a valid tag (letters, digits, _ . -, at most 128, not starting with . or -)`};
 	return {repo, tag};
