@@ -2,6 +2,7 @@ import {selectedImage} from '../store/resources-selectors.js';
 import {selectSelected} from '../store/selectors.js';
 import type {Handlers} from './command-context.js';
 import {askCommit, askPush, askTag, askUntag} from './image-verbs.js';
+import {askLoad, askSave} from './image-archive.js';
 
 /** The images view's tag, untag and push keys; kept apart from the table's own handlers. */
 export const imageVerbHandlers: Handlers = {
@@ -13,6 +14,11 @@ export const imageVerbHandlers: Handlers = {
 		const row = selectedImage(context.store.getSnapshot());
 		if (row) askUntag(context, row);
 	},
+	save: context => {
+		const row = selectedImage(context.store.getSnapshot());
+		if (row) askSave(context, row);
+	},
+	load: context => askLoad(context),
 	push: context => {
 		const row = selectedImage(context.store.getSnapshot());
 		if (row) askPush(context, row);

@@ -13,11 +13,14 @@ export type LayerPhase = 'waiting' | 'downloading' | 'downloaded' | 'extracting'
 /** One layer's progress. `current`/`total` are bytes of the current phase. */
 export type LayerProgress = {id: string; phase: LayerPhase; current: number; total: number};
 
+/** What moves: an image from or to a registry, or a tar to or from a file. */
+export type TransferKind = 'pull' | 'push' | 'save' | 'load';
+
 /** A pull as it stands: its layers in order of first mention, and how it ended. */
 export type PullProgress = {
 	reference: string;
-	/** A pull (the default) or a push: the same bars, other words. */
-	kind?: 'pull' | 'push';
+	/** A pull (the default), a push, or the bytes of a save or load: the same bars, other words. */
+	kind?: TransferKind;
 	layers: LayerProgress[];
 	/** The engine's last status line without a layer ("Digest: …", "Status: …"). */
 	status: string;
@@ -31,7 +34,7 @@ export type PullProgress = {
 export const maxLayers = 256;
 
 /** A new pull of `reference`, before the engine has answered. */
-export function startPull(reference: string, kind: 'pull' | 'push' = 'pull'): PullProgress {
+export function startPull(reference: string, kind: TransferKind = 'pull'): PullProgress {
 	return {reference, kind, layers: [], status: 'starting…', state: 'running', messages: 0};
 }
 

@@ -41,6 +41,8 @@ export function forbiddenEngine(): ForbiddenEngine {
 		tagImage: forbid('tagImage'),
 		commitContainer: forbid('commitContainer'),
 		pushImage: forbid('pushImage'),
+		saveImages: forbid('saveImages'),
+		loadImages: forbid('loadImages'),
 		pullImage: forbid('pullImage'),
 		listVolumes: forbid('listVolumes'),
 		volumeUsers: forbid('volumeUsers'),

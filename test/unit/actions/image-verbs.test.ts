@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
+import {bytesLayer, defaultArchiveName} from '../../../source/actions/image-archive.js';
 import {pushFailureText, yesNo} from '../../../source/actions/image-verbs.js';
 import {applyPullMessage, pullFraction, startPull} from '../../../source/domain/pull-progress.js';
 import {layerLine, pullHeadline} from '../../../source/format/pull-lines.js';
@@ -42,4 +43,30 @@ describe('push progress', () => {
 		progress = applyPullMessage(progress, {errorDetail: {message: 'unauthorized'}, error: 'unauthorized'});
 		assert.equal(progress.state, 'failed');
 	});
+});
+
+describe('save and load bytes', () => {
+	const cases: Array<[string, [number, number, boolean], {current: number; total: number; phase: string}]> = [
+		['under way, against the estimate', [100, 1000, false], {current: 100, total: 1000, phase: 'uploading'}],
+		['beyond the estimate: a full bar, the real count', [1500, 1000, false], {current: 1500, total: 1500, phase: 'uploading'}],
+		['unknown total', [10, 0, false], {current: 10, total: 10, phase: 'uploading'}],
+		['finished', [2000, 1000, true], {current: 2000, total: 2000, phase: 'done'}],
+	];
+	for (const [name, [current, total, finished], expected] of cases) {
+		it(name, () => {
+			const layer = bytesLayer(current, total, finished);
+			assert.deepEqual({current: layer.current, total: layer.total, phase: layer.phase}, expected);
+		});
+	}
+});
+
+describe('defaultArchiveName', () => {
+	const row = (tag: string | undefined) => ({key: 'k', kind: 'tagged' as const, image: {id: 'sha256:0123456789abcdef', tags: [], digests: [], parentId: '', createdAt: 0, size: 0, sharedSize: 0, labels: {}}, tag, users: [], sharedSize: 0});
+	const cases: Array<[string | undefined, string]> = [
+		['busybox:1', 'busybox_1.tar'],
+		['127.0.0.1:5000/team/app:v2', '127.0.0.1_5000_team_app_v2.tar'],
+		['../../etc/passwd:x', 'etc_passwd_x.tar'],
+		[undefined, '0123456789ab.tar'],
+	];
+	for (const [tag, expected] of cases) it(String(tag), () => assert.equal(defaultArchiveName(row(tag)), expected));
 });
