@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import {randomBytes} from 'node:crypto';
+import {fileURLToPath} from 'node:url';
+import {after, before, describe, it} from 'node:test';
+import {docker, testHost, testImage} from '../helpers/engine.js';
+import {TmuxSession} from './tmux.js';
+
+const cli = fileURLToPath(new URL('../../dist/porthole.js', import.meta.url));
+
+describe('tag and untag from the images view in a real terminal', () => {
+	const term = new TmuxSession();
+	const suffix = randomBytes(3).toString('hex');
+	const repo = `porthole-test/e2e-tag-${suffix}`;
+
+	before(async () => {
+		await term.start([process.execPath, cli, '--host', testHost()], {columns: 160, rows: 45});
+		await term.waitFor('Porthole');
+		await term.send('?');
+		await term.waitFor('Everywhere');
+		await term.send('?');
+		await term.waitFor('NAME▲');
+	});
+
+	after(async () => {
+		await term.kill();
+		await docker('rmi', `${repo}:one`).catch(() => undefined);
+		await docker('rmi', `${repo}:two`).catch(() => undefined);
+	});
+
+	it('tags the selected image with t, and the engine has the tag', async () => {
+		await term.send(':');
+		await term.type('images');
+		await term.send('Enter');
+		await term.waitFor(testImage, 20000);
+		await term.send('/');
+		await term.type(testImage);
+		await term.send('Enter');
+		await term.waitFor(`filter: ${testImage}`);
+		await term.send('t');
+		await term.waitFor(`tag ${testImage} as`);
+		await term.type(`${repo}:one`);
+		await term.send('Enter');
+		await term.waitFor(new RegExp(`tagged [0-9a-f]{12} as ${repo}:one`));
+		const id = (await docker('image', 'inspect', '-f', '{{.Id}}', testImage)).trim();
+		assert.equal((await docker('image', 'inspect', '-f', '{{.Id}}', `${repo}:one`)).trim(), id);
+		await term.send('t');
+		await term.waitFor(`tag ${testImage} as`);
+		await term.type(`${repo}:two`);
+		await term.send('Enter');
+		await term.waitFor(new RegExp(`tagged [0-9a-f]{12} as ${repo}:two`));
+	});
+
+	it('untags one tag with u after a yes, and the image keeps its others', async () => {
+		await term.send('/');
+		await term.send('C-u');
+		await term.type(`${repo}:one`);
+		await term.send('Enter');
+		await term.waitFor(new RegExp(`^${repo}:one\\s`, 'm'), 20000);
+		await term.send('u');
+		const dialog = await term.waitFor('Remove the tag');
+		assert.ok(dialog.includes(`${repo}:one`), dialog);
+		await term.send('y');
+		await term.waitFor(`untagged ${repo}:one`);
+		await assert.rejects(docker('image', 'inspect', `${repo}:one`), 'the tag is gone');
+		assert.match(await docker('image', 'inspect', '-f', '{{.Id}}', `${repo}:two`), /^sha256:/);
+	});
+});
