@@ -3,6 +3,7 @@ import {selectSelected} from '../store/selectors.js';
 import type {Handlers} from './command-context.js';
 import {askCommit, askPush, askTag, askUntag} from './image-verbs.js';
 import {askLoad, askSave} from './image-archive.js';
+import {askBuild} from './build-actions.js';
 
 /** The images view's tag, untag and push keys; kept apart from the table's own handlers. */
 export const imageVerbHandlers: Handlers = {
@@ -19,6 +20,7 @@ export const imageVerbHandlers: Handlers = {
 		if (row) askSave(context, row);
 	},
 	load: context => askLoad(context),
+	build: context => askBuild(context),
 	push: context => {
 		const row = selectedImage(context.store.getSnapshot());
 		if (row) askPush(context, row);

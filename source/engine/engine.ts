@@ -5,6 +5,7 @@ import {diskApi, type DiskApi} from './disk-api.js';
 import {imagesApi, type ImagesApi} from './images-api.js';
 import {imageVerbsApi, type ImageVerbsApi} from './image-verbs-api.js';
 import {imageArchiveApi, type ImageArchiveApi} from './image-archive-api.js';
+import {buildApi, type BuildApi} from './build-api.js';
 import {networksApi, type NetworksApi} from './networks-api.js';
 import {volumesApi, type VolumesApi} from './volumes-api.js';
 import {execApi, type ExecApi} from './exec-api.js';
@@ -37,7 +38,7 @@ export type EngineLifecycle = {
  * each in its own file. Streams take an AbortSignal and end when it aborts;
  * the caller that passed the signal owns the stream.
  */
-export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & ImageVerbsApi & ImageArchiveApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
+export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & ImageVerbsApi & ImageArchiveApi & BuildApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
 
 /** Builds the engine for a target; the only place a Dockerode is constructed. */
 export function createEngine(target: EngineTarget): Engine {
@@ -53,6 +54,7 @@ export function createEngine(target: EngineTarget): Engine {
 		...imagesApi(docker),
 		...imageVerbsApi(docker),
 		...imageArchiveApi(docker),
+		...buildApi(docker),
 		...volumesApi(docker),
 		...networksApi(docker),
 		...diskApi(docker),

@@ -21,7 +21,7 @@ export type CommandId =
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
-	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load'
+	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load' | 'build'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also';
 
 /**
@@ -111,6 +111,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'untag', keys: ['u'], description: 'Remove this tag, keeping the image (not its last tag)', scope: 'images', dangerous: true, confirm: 'destroys'},
 	{command: 'save', keys: ['S'], description: 'Save the image to a tar file (Esc cancels; no partial file is left)', scope: 'images', dangerous: false, hint: 'save'},
 	{command: 'load', keys: ['L'], description: 'Load images from a tar file (Esc cancels)', scope: 'images', dangerous: true},
+	{command: 'build', keys: ['B'], description: 'Build from a folder (also :build; Esc in its log cancels)', scope: 'images', dangerous: true, hint: 'build'},
 	{command: 'push', keys: ['p'], description: 'Push a tag to its registry, with docker config credentials (Esc cancels)', scope: 'images', dangerous: true, hint: 'push'},
 	...tableKeys('volumes', 'volume'),
 	...filterSortKeys('volumes', 'name, driver or container'),
@@ -128,7 +129,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'exec', keys: ['e'], description: 'Open a shell in the container (bash, ash or sh; exit returns)', scope: 'containers', dangerous: true, hint: 'shell'},
 	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container and show its output', scope: 'containers', dangerous: true},
 	...tableKeys('output', 'line'),
-	{command: 'back', keys: ['escape', 'q'], description: 'Back to where the command was run', scope: 'output', dangerous: false, hint: 'back'},
+	{command: 'back', keys: ['escape', 'q'], description: 'Cancel a running build; else back to where the command was run', scope: 'output', dangerous: false, hint: 'back'},
 	{command: 'attach', keys: ['a'], description: 'Attach to the main process (detach: Ctrl-P Ctrl-Q)', scope: 'containers', dangerous: true},
 	{command: 'open-top', keys: ['t'], description: 'Processes of the container (top)', scope: 'containers', dangerous: false, hint: 'top'},
 	{command: 'open-inspect', keys: ['i'], description: 'Inspect JSON of the container', scope: 'containers', dangerous: false, hint: 'inspect'},

@@ -43,6 +43,7 @@ export function forbiddenEngine(): ForbiddenEngine {
 		pushImage: forbid('pushImage'),
 		saveImages: forbid('saveImages'),
 		loadImages: forbid('loadImages'),
+		buildImage: forbid('buildImage'),
 		pullImage: forbid('pullImage'),
 		listVolumes: forbid('listVolumes'),
 		volumeUsers: forbid('volumeUsers'),
