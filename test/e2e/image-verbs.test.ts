@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {after, before, describe, it} from 'node:test';
 import {docker, testHost, testImage} from '../helpers/engine.js';
@@ -7,7 +10,7 @@ import {TmuxSession} from './tmux.js';
 
 const cli = fileURLToPath(new URL('../../dist/porthole.js', import.meta.url));
 
-describe('tag and untag from the images view in a real terminal', () => {
+describe('tag, untag and build from the images view in a real terminal', () => {
 	const term = new TmuxSession();
 	const suffix = randomBytes(3).toString('hex');
 	const repo = `porthole-test/e2e-tag-${suffix}`;
@@ -25,6 +28,7 @@ describe('tag and untag from the images view in a real terminal', () => {
 		await term.kill();
 		await docker('rmi', `${repo}:one`).catch(() => undefined);
 		await docker('rmi', `${repo}:two`).catch(() => undefined);
+		await docker('rmi', `${repo}:built`).catch(() => undefined);
 	});
 
 	it('tags the selected image with t, and the engine has the tag', async () => {
@@ -63,5 +67,27 @@ describe('tag and untag from the images view in a real terminal', () => {
 		await term.waitFor(`untagged ${repo}:one`);
 		await assert.rejects(docker('image', 'inspect', `${repo}:one`), 'the tag is gone');
 		assert.match(await docker('image', 'inspect', '-f', '{{.Id}}', `${repo}:two`), /^sha256:/);
+	});
+
+	it('builds a folder with B, following the log, and the engine has the image', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'porthole-e2e-build-'));
+		try {
+			await writeFile(join(dir, 'Dockerfile'), `FROM ${testImage}\nCOPY kept.txt /kept.txt\nRUN echo built-in-e2e\n`);
+			await writeFile(join(dir, 'kept.txt'), 'kept');
+			await writeFile(join(dir, 'ignored.txt'), 'ignored');
+			await writeFile(join(dir, '.dockerignore'), 'ignored.txt\n');
+			await term.send('B');
+			await term.waitFor('build ');
+			await term.sendText(`${dir} -t ${repo}:built`);
+			await term.send('Enter');
+			const screen = await term.waitFor(new RegExp(`built ${repo}:built \\(`), 60000);
+			assert.match(screen, /Step 3\/3 : RUN echo built-in-e2e/);
+			assert.match(screen, /context 3 files, .*1 left out by \.dockerignore/);
+			assert.equal((await docker('run', '--rm', `${repo}:built`, 'cat', '/kept.txt')).trim(), 'kept');
+			await term.send('Escape');
+			await term.waitFor(`filter: ${repo}`);
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
 	});
 });
