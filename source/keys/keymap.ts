@@ -100,7 +100,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},
 	{command: 'disk-usage', keys: ['U'], description: 'Disk usage: images, containers, volumes, build cache (also :df)', scope: 'global', dangerous: false},
 	...tableKeys('images', 'image'),
-	...filterSortKeys('images', 'repository:tag or ID', 'Cancel the pull; else clear the filter; else back to containers'),
+	...filterSortKeys('images', 'repository:tag or ID', 'Cancel a pull, push, save or load; else clear filter; else back'),
 	{command: 'toggle-untagged', keys: ['a'], description: 'Show or hide dangling and intermediate images', scope: 'images', dangerous: false, hint: 'all'},
 	{command: 'image-history', keys: ['return', 'H'], description: 'Layer history of the image', scope: 'images', dangerous: false, hint: 'history'},
 	{command: 'pull', keys: ['P'], description: 'Pull an image by name:tag (Esc cancels)', scope: 'images', dangerous: true, hint: 'pull'},

@@ -9,7 +9,10 @@ import {loadImages, requestSaveImages, saveImages} from '../../source/actions/im
 import type {Engine} from '../../source/engine/engine.js';
 import {initialState} from '../../source/store/initial-state.js';
 import {createStore, type Store} from '../../source/store/store.js';
+import {resolveTarget} from '../../source/engine/connection.js';
+import {createEngine} from '../../source/engine/engine.js';
 import {docker, testImage} from '../helpers/engine.js';
+import {secondHost} from '../helpers/second-engine.js';
 import {testEngine} from '../helpers/live-sync.js';
 
 /** Save and load against the private engine: a round trip, and no partial file on error or cancel. */
@@ -52,6 +55,24 @@ describe('save and load on the real engine', () => {
 		assert.equal(loaded?.layers[0]?.current, size);
 		assert.match(notice(), new RegExp(`^loaded ${reference.replace('/', '\\/')} from `));
 		assert.equal(await imageId(reference), id);
+	});
+
+	it('loads the tar on a second engine with the identical image ID', async () => {
+		const path = join(dir, 'travel.tar');
+		const saved = await saveImages(context(), [reference], path, {overwrite: false});
+		assert.equal(saved?.state, 'done', saved?.error);
+		const other = createEngine(resolveTarget({host: secondHost(), env: {}, homeDir: '/nonexistent'}));
+		const otherStore = createStore(initialState({target: other.description}), {batchMs: 0});
+		try {
+			await other.removeImage(reference, {force: true}).catch(() => undefined);
+			const loaded = await loadImages({engine: other, store: otherStore}, path);
+			assert.equal(loaded?.state, 'done', loaded?.error);
+			const there = (await other.inspectJson('image', reference)) as {Id?: string};
+			assert.equal(there.Id, await imageId(reference));
+		} finally {
+			await other.removeImage(reference, {force: true}).catch(() => undefined);
+			await other.close();
+		}
 	});
 
 	it('leaves no file when the image does not exist', async () => {
