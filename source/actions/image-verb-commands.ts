@@ -4,6 +4,7 @@ import type {Handlers} from './command-context.js';
 import {askCommit, askPush, askTag, askUntag} from './image-verbs.js';
 import {askLoad, askSave} from './image-archive.js';
 import {askBuild} from './build-actions.js';
+import {askCopyIn, askCopyOut} from './copy-actions.js';
 
 /** The images view's tag, untag and push keys; kept apart from the table's own handlers. */
 export const imageVerbHandlers: Handlers = {
@@ -27,10 +28,18 @@ export const imageVerbHandlers: Handlers = {
 	},
 };
 
-/** The containers view's commit key. */
+/** The containers view's commit and copy keys. */
 export const containerCommitHandlers: Handlers = {
 	commit: context => {
 		const row = selectSelected(context.store.getSnapshot());
 		if (row) askCommit(context, {id: row.id, name: row.name});
+	},
+	'copy-out': context => {
+		const row = selectSelected(context.store.getSnapshot());
+		if (row) askCopyOut(context, {id: row.id, name: row.name});
+	},
+	'copy-in': context => {
+		const row = selectSelected(context.store.getSnapshot());
+		if (row) askCopyIn(context, {id: row.id, name: row.name});
 	},
 };

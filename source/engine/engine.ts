@@ -6,6 +6,7 @@ import {imagesApi, type ImagesApi} from './images-api.js';
 import {imageVerbsApi, type ImageVerbsApi} from './image-verbs-api.js';
 import {imageArchiveApi, type ImageArchiveApi} from './image-archive-api.js';
 import {buildApi, type BuildApi} from './build-api.js';
+import {copyApi, type CopyApi} from './copy-api.js';
 import {networksApi, type NetworksApi} from './networks-api.js';
 import {volumesApi, type VolumesApi} from './volumes-api.js';
 import {execApi, type ExecApi} from './exec-api.js';
@@ -38,7 +39,7 @@ export type EngineLifecycle = {
  * each in its own file. Streams take an AbortSignal and end when it aborts;
  * the caller that passed the signal owns the stream.
  */
-export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & ImageVerbsApi & ImageArchiveApi & BuildApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
+export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & ImageVerbsApi & ImageArchiveApi & BuildApi & CopyApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
 
 /** Builds the engine for a target; the only place a Dockerode is constructed. */
 export function createEngine(target: EngineTarget): Engine {
@@ -55,6 +56,7 @@ export function createEngine(target: EngineTarget): Engine {
 		...imageVerbsApi(docker),
 		...imageArchiveApi(docker),
 		...buildApi(docker),
+		...copyApi(docker),
 		...volumesApi(docker),
 		...networksApi(docker),
 		...diskApi(docker),

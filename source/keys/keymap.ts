@@ -21,7 +21,7 @@ export type CommandId =
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
-	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load' | 'build'
+	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load' | 'build' | 'copy-out' | 'copy-in'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also';
 
 /**
@@ -94,6 +94,8 @@ export const keymap: readonly Binding[] = [
 	{command: 'pause', keys: ['p'], description: 'Pause or unpause the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
 	{command: 'kill', keys: ['K'], description: 'Kill the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container', scope: 'containers', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	{command: 'copy-out', keys: ['y'], description: 'Copy a file or folder out of the container to a local folder', scope: 'containers', dangerous: false},
+	{command: 'copy-in', keys: ['Y'], description: 'Copy a local file or folder into the container', scope: 'containers', dangerous: true},
 	{command: 'commit', keys: ['c'], description: 'Commit the container to an image (repo:tag, message, author, pause)', scope: 'containers', dangerous: true},
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to the view help was opened over', scope: 'help', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},

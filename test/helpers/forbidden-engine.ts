@@ -44,6 +44,8 @@ export function forbiddenEngine(): ForbiddenEngine {
 		saveImages: forbid('saveImages'),
 		loadImages: forbid('loadImages'),
 		buildImage: forbid('buildImage'),
+		copyFromContainer: forbid('copyFromContainer'),
+		copyToContainer: forbid('copyToContainer'),
 		pullImage: forbid('pullImage'),
 		listVolumes: forbid('listVolumes'),
 		volumeUsers: forbid('volumeUsers'),

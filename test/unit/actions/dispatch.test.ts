@@ -327,7 +327,7 @@ describe('read-only', () => {
 	const targets = ['burner', 'paused-one', 'job-failed', 'created-one'];
 
 	test('the keymap has dangerous keys to press', () => {
-		assert.deepEqual([...new Set(dangerousKeys)].sort(), ['B', 'D', 'E', 'K', 'L', 'P', 'X', 'a', 'c', 'ctrl+d', 'e', 'p', 'r', 's', 't', 'u', 'x']);
+		assert.deepEqual([...new Set(dangerousKeys)].sort(), ['B', 'D', 'E', 'K', 'L', 'P', 'X', 'Y', 'a', 'c', 'ctrl+d', 'e', 'p', 'r', 's', 't', 'u', 'x']);
 	});
 
 	for (const name of targets) {
