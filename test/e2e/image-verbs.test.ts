@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {after, before, describe, it} from 'node:test';
-import {docker, testHost, testImage} from '../helpers/engine.js';
+import {docker, testHost, testImage, TestContainers} from '../helpers/engine.js';
 import {TmuxSession} from './tmux.js';
 
 const cli = fileURLToPath(new URL('../../dist/porthole.js', import.meta.url));
 
-describe('tag, untag and build from the images view in a real terminal', () => {
+describe('tag, untag, build and cp through the keys in a real terminal', () => {
 	const term = new TmuxSession();
+	const containers = new TestContainers();
 	const suffix = randomBytes(3).toString('hex');
 	const repo = `porthole-test/e2e-tag-${suffix}`;
 
@@ -26,6 +27,7 @@ describe('tag, untag and build from the images view in a real terminal', () => {
 
 	after(async () => {
 		await term.kill();
+		await containers.cleanup();
 		await docker('rmi', `${repo}:one`).catch(() => undefined);
 		await docker('rmi', `${repo}:two`).catch(() => undefined);
 		await docker('rmi', `${repo}:built`).catch(() => undefined);
@@ -86,6 +88,31 @@ describe('tag, untag and build from the images view in a real terminal', () => {
 			assert.equal((await docker('run', '--rm', `${repo}:built`, 'cat', '/kept.txt')).trim(), 'kept');
 			await term.send('Escape');
 			await term.waitFor(`filter: ${repo}`);
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('copies a file out of a stopped container with y', async () => {
+		const name = containers.name('e2e-cp');
+		await containers.run(name, ['sh', '-c', 'echo copied-through-the-keys > /note.txt']);
+		await docker('wait', name);
+		const dir = await mkdtemp(join(tmpdir(), 'porthole-e2e-cp-'));
+		try {
+			await term.send(':');
+			await term.type('containers');
+			await term.send('Enter');
+			await term.send('/');
+			await term.send('C-u');
+			await term.sendText(name);
+			await term.send('Enter');
+			await term.waitFor(new RegExp(`${name}\\s`), 20000);
+			await term.send('y');
+			await term.waitFor(`copy out of ${name}:`);
+			await term.sendText(`/note.txt ${dir}`);
+			await term.send('Enter');
+			await term.waitFor(new RegExp(`copied ${name}:/note.txt to .*: 1 file`), 20000);
+			assert.equal(await readFile(join(dir, 'note.txt'), 'utf8'), 'copied-through-the-keys\n');
 		} finally {
 			await rm(dir, {recursive: true, force: true});
 		}
