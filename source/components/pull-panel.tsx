@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {PullProgress} from '../domain/pull-progress.js';
 import {layerLine, pullHeadline} from '../format/pull-lines.js';
 import {plural} from '../format/plural.js';
+import {sanitizeText} from '../format/sanitize.js';
 
 /** Lines the pull panel takes for a pull with `layers` layers, at most `max`. */
 export function pullPanelHeight(layers: number, max: number): number {
@@ -28,7 +29,7 @@ export function PullPanel({progress, width, height, cancelKey}: {progress: PullP
 			<Text color={colors[progress.state]} bold wrap="truncate">{pullHeadline(progress, width)}</Text>
 			{shown.map(layer => <Text key={layer.id} wrap="truncate">{layerLine(layer, width, progress.kind)}</Text>)}
 			{progress.layers.length > shown.length ? <Text dimColor wrap="truncate">… {plural(progress.layers.length - shown.length, 'more layer')}</Text> : null}
-			<Text dimColor={progress.state !== 'failed'} color={progress.state === 'failed' ? 'red' : undefined} wrap="truncate">{footnote}</Text>
+			<Text dimColor={progress.state !== 'failed'} color={progress.state === 'failed' ? 'red' : undefined} wrap="truncate">{sanitizeText(footnote)}</Text>
 		</Box>
 	);
 }
