@@ -12,6 +12,7 @@ import {outputHandlers} from './output-commands.js';
 import {helpHandlers} from './help-commands.js';
 import {diskHandlers, diskUsageHandler, historyHandlers, imageHandlers, networkHandlers, volumeHandlers} from './resource-commands.js';
 import {containerLogsHandlers, logsHandlers} from './logs-commands.js';
+import {containerCommitHandlers, imageVerbHandlers} from './image-verb-commands.js';
 import {nodesHandlers, servicesHandlers, stacksHandlers, tasksHandlers} from './swarm-commands.js';
 
 export type {CommandContext} from './command-context.js';
@@ -33,9 +34,9 @@ const globalHandlers: Handlers = {
  * its handlers here.
  */
 const handlersByScope: Record<ViewName, Handlers> = {
-	containers: {...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers},
+	containers: {...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerCommitHandlers},
 	help: helpHandlers,
-	images: imageHandlers,
+	images: {...imageHandlers, ...imageVerbHandlers},
 	history: historyHandlers,
 	volumes: volumeHandlers,
 	networks: networkHandlers,

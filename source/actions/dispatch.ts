@@ -1,3 +1,4 @@
+import {runBuildLine} from './build-actions.js';
 import {resolveKey} from '../keys/dispatch.js';
 import {keyLabel} from '../keys/key-labels.js';
 import {completeLine, lineNames, matchLine} from '../keys/line-commands.js';
@@ -80,12 +81,13 @@ function runLine(text: string, context: CommandContext): void {
 	const {store} = context;
 	if (text.trim() === '') return;
 	if (runColumnsLine(text, context) || runHostLine(text, context)) return;
+	if (runBuildLine(text, context)) return;
 	const [word = '', ...rest] = text.trim().split(/\s+/);
 	const {match, candidates} = matchLine(word);
 	if (match && !match.view && !match.command) {
 		// A prefix of a line that takes an argument (`:ho web` is `:host web`).
 		const line = [match.name, ...rest].join(' ');
-		if (!runColumnsLine(line, context)) runHostLine(line, context);
+		if (!runColumnsLine(line, context) && !runBuildLine(line, context)) runHostLine(line, context);
 	} else if (match?.view) {
 		const view = match.view;
 		store.update(s => setView(s, view));

@@ -9,7 +9,12 @@ const by = (context: CommandContext, delta: number) => context.store.update(s =>
 
 /** What the output view of a one-shot command does with each command. */
 export const outputHandlers: Handlers = {
-	back: ({store}) => store.update(s => setView(s, s.output?.from ?? 'containers')),
+	back: ({store}) => {
+		const output = store.getSnapshot().output;
+		// A live log (a build) is stopped first; the next Esc leaves.
+		if (output?.status === 'running' && output.cancel) output.cancel();
+		else store.update(s => setView(s, s.output?.from ?? 'containers'));
+	},
 	up: context => by(context, -1),
 	down: context => by(context, 1),
 	'page-up': context => by(context, -visible(context)),

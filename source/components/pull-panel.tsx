@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {PullProgress} from '../domain/pull-progress.js';
 import {layerLine, pullHeadline} from '../format/pull-lines.js';
 import {plural} from '../format/plural.js';
+import {sanitizeText} from '../format/sanitize.js';
 
 /** Lines the pull panel takes for a pull with `layers` layers, at most `max`. */
 export function pullPanelHeight(layers: number, max: number): number {
@@ -20,15 +21,15 @@ export function PullPanel({progress, width, height, cancelKey}: {progress: PullP
 	const pending = progress.layers.filter(layer => layer.phase !== 'done' && layer.phase !== 'exists');
 	const finished = progress.layers.filter(layer => layer.phase === 'done' || layer.phase === 'exists');
 	const shown = [...pending, ...finished].slice(0, room);
-	const footnote = progress.state === 'failed' ? progress.error ?? 'pull failed'
+	const footnote = progress.state === 'failed' ? progress.error ?? `${progress.kind ?? 'pull'} failed`
 		: progress.state === 'running' ? `${progress.status}   (${cancelKey} cancels)`
 		: `${progress.status}   (${cancelKey} closes)`;
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Text color={colors[progress.state]} bold wrap="truncate">{pullHeadline(progress, width)}</Text>
-			{shown.map(layer => <Text key={layer.id} wrap="truncate">{layerLine(layer, width)}</Text>)}
+			{shown.map(layer => <Text key={layer.id} wrap="truncate">{layerLine(layer, width, progress.kind)}</Text>)}
 			{progress.layers.length > shown.length ? <Text dimColor wrap="truncate">… {plural(progress.layers.length - shown.length, 'more layer')}</Text> : null}
-			<Text dimColor={progress.state !== 'failed'} color={progress.state === 'failed' ? 'red' : undefined} wrap="truncate">{footnote}</Text>
+			<Text dimColor={progress.state !== 'failed'} color={progress.state === 'failed' ? 'red' : undefined} wrap="truncate">{sanitizeText(footnote)}</Text>
 		</Box>
 	);
 }

@@ -1,4 +1,4 @@
-/** One JSON message of the engine's pull stream (`POST /images/create`). */
+/** One JSON message of the engine's pull stream (`POST /images/create`), or of a push (`POST /images/{name}/push`), which has the same shape. */
 export type PullMessage = {
 	status?: string;
 	id?: string;
@@ -8,14 +8,19 @@ export type PullMessage = {
 };
 
 /** Where one layer stands. */
-export type LayerPhase = 'waiting' | 'downloading' | 'downloaded' | 'extracting' | 'done' | 'exists';
+export type LayerPhase = 'waiting' | 'downloading' | 'downloaded' | 'extracting' | 'uploading' | 'done' | 'exists';
 
 /** One layer's progress. `current`/`total` are bytes of the current phase. */
 export type LayerProgress = {id: string; phase: LayerPhase; current: number; total: number};
 
+/** What moves: an image from or to a registry, or a tar to or from a file. */
+export type TransferKind = 'pull' | 'push' | 'save' | 'load';
+
 /** A pull as it stands: its layers in order of first mention, and how it ended. */
 export type PullProgress = {
 	reference: string;
+	/** A pull (the default), a push, or the bytes of a save or load: the same bars, other words. */
+	kind?: TransferKind;
 	layers: LayerProgress[];
 	/** The engine's last status line without a layer ("Digest: …", "Status: …"). */
 	status: string;
@@ -29,8 +34,8 @@ export type PullProgress = {
 export const maxLayers = 256;
 
 /** A new pull of `reference`, before the engine has answered. */
-export function startPull(reference: string): PullProgress {
-	return {reference, layers: [], status: 'starting…', state: 'running', messages: 0};
+export function startPull(reference: string, kind: TransferKind = 'pull'): PullProgress {
+	return {reference, kind, layers: [], status: 'starting…', state: 'running', messages: 0};
 }
 
 const phases: Array<[RegExp, LayerPhase]> = [
@@ -40,6 +45,11 @@ const phases: Array<[RegExp, LayerPhase]> = [
 	[/^extracting/i, 'extracting'],
 	[/^pull complete/i, 'done'],
 	[/^already exists/i, 'exists'],
+	// A push's words for the same steps.
+	[/^preparing/i, 'waiting'],
+	[/^pushing/i, 'uploading'],
+	[/^pushed/i, 'done'],
+	[/^(layer already exists|mounted from)/i, 'exists'],
 ];
 
 /**
@@ -50,7 +60,7 @@ const phases: Array<[RegExp, LayerPhase]> = [
 export function applyPullMessage(progress: PullProgress, message: PullMessage): PullProgress {
 	const messages = progress.messages + 1;
 	if (message.error || message.errorDetail?.message) {
-		return {...progress, messages, state: 'failed', error: message.errorDetail?.message ?? message.error ?? 'pull failed'};
+		return {...progress, messages, state: 'failed', error: message.errorDetail?.message ?? message.error ?? `${progress.kind ?? 'pull'} failed`};
 	}
 	const status = String(message.status ?? '');
 	const phase = phases.find(([pattern]) => pattern.test(status))?.[1];
@@ -60,7 +70,7 @@ export function applyPullMessage(progress: PullProgress, message: PullMessage): 
 	if (!known && progress.layers.length >= maxLayers) return {...progress, messages};
 	const detail = message.progressDetail ?? {};
 	const total = Number.isFinite(detail.total) && (detail.total ?? 0) > 0 ? detail.total! : (known?.total ?? 0);
-	const current = phase === 'downloading' || phase === 'extracting'
+	const current = phase === 'downloading' || phase === 'extracting' || phase === 'uploading'
 		? Math.min(Number.isFinite(detail.current) ? Math.max(0, detail.current!) : 0, total || Infinity)
 		: phase === 'waiting' ? 0 : total;
 	const layer: LayerProgress = {id: message.id, phase, current, total};
@@ -95,6 +105,8 @@ export function layerFraction(layer: LayerProgress): number {
 		case 'downloading': return part / 2;
 		case 'downloaded': return 0.5;
 		case 'extracting': return 0.5 + part / 2;
+		// A push has one step per layer, so its bytes are the whole of it.
+		case 'uploading': return part;
 		case 'done':
 		case 'exists': return 1;
 	}

@@ -3,6 +3,10 @@ import {classifyError, isGone} from './connection-errors.js';
 import {containersApi, type ContainersApi} from './containers-api.js';
 import {diskApi, type DiskApi} from './disk-api.js';
 import {imagesApi, type ImagesApi} from './images-api.js';
+import {imageVerbsApi, type ImageVerbsApi} from './image-verbs-api.js';
+import {imageArchiveApi, type ImageArchiveApi} from './image-archive-api.js';
+import {buildApi, type BuildApi} from './build-api.js';
+import {copyApi, type CopyApi} from './copy-api.js';
 import {networksApi, type NetworksApi} from './networks-api.js';
 import {volumesApi, type VolumesApi} from './volumes-api.js';
 import {execApi, type ExecApi} from './exec-api.js';
@@ -39,7 +43,7 @@ export type EngineLifecycle = {
  * each in its own file. Streams take an AbortSignal and end when it aborts;
  * the caller that passed the signal owns the stream.
  */
-export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi & SwarmApi;
+export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & ImageVerbsApi & ImageArchiveApi & BuildApi & CopyApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi & SwarmApi;
 
 /**
  * Builds the engine for a target; the only place a long-lived Dockerode is
@@ -63,6 +67,10 @@ export function createEngine(target: EngineTarget, sshOptions?: SshTunnelOptions
 		},
 		...containersApi(docker),
 		...imagesApi(docker),
+		...imageVerbsApi(docker),
+		...imageArchiveApi(docker),
+		...buildApi(docker),
+		...copyApi(docker),
 		...volumesApi(docker),
 		...networksApi(docker),
 		...diskApi(docker),

@@ -1,4 +1,4 @@
-import {layerFraction, pullFraction, type LayerProgress, type PullProgress} from '../domain/pull-progress.js';
+import {layerFraction, pullFraction, type LayerProgress, type PullProgress, type TransferKind} from '../domain/pull-progress.js';
 import {formatSize} from './resource-text.js';
 import {sanitizeText} from './sanitize.js';
 import {fit} from './text.js';
@@ -20,15 +20,19 @@ const phaseWords: Record<LayerProgress['phase'], string> = {
 	downloading: 'downloading',
 	downloaded: 'downloaded',
 	extracting: 'extracting',
+	uploading: 'pushing',
 	done: 'pull complete',
 	exists: 'already exists',
 };
 
+const transferringWord: Record<TransferKind, string> = {pull: 'pulling', push: 'pushing', save: 'saving', load: 'loading'};
+const doneWord: Record<TransferKind, string> = {pull: 'pulled', push: 'pushed', save: 'saved', load: 'loaded'};
+
 /** One layer's line: short ID, phase, bar and bytes, fitted to `width`. */
-export function layerLine(layer: LayerProgress, width: number): string {
+export function layerLine(layer: LayerProgress, width: number, kind: TransferKind = 'pull'): string {
 	const id = fit(sanitizeText(layer.id).slice(0, 12), 12);
-	const phase = fit(phaseWords[layer.phase], 14);
-	const bytes = layer.total > 0 && (layer.phase === 'downloading' || layer.phase === 'extracting')
+	const phase = fit(layer.phase === 'done' && kind !== 'pull' ? doneWord[kind] : layer.phase === 'uploading' ? transferringWord[kind] : phaseWords[layer.phase], 14);
+	const bytes = layer.total > 0 && (layer.phase === 'downloading' || layer.phase === 'extracting' || layer.phase === 'uploading')
 		? `${formatSize(layer.current)}/${formatSize(layer.total)}`
 		: layer.total > 0 ? formatSize(layer.total) : '';
 	const barWidth = Math.max(0, Math.min(30, width - 12 - 14 - 19 - 3));
@@ -38,7 +42,8 @@ export function layerLine(layer: LayerProgress, width: number): string {
 /** The headline of a pull: its reference, state and the total bar with a percentage. */
 export function pullHeadline(progress: PullProgress, width: number): string {
 	const percent = `${Math.floor(pullFraction(progress) * 100)}%`;
-	const state = progress.state === 'running' ? 'pulling' : progress.state === 'done' ? 'pulled' : progress.state;
+	const kind = progress.kind ?? 'pull';
+	const state = progress.state === 'running' ? transferringWord[kind] : progress.state === 'done' ? doneWord[kind] : progress.state;
 	const lead = `${state} ${sanitizeText(progress.reference)} `;
 	const barWidth = Math.max(0, Math.min(40, width - lead.length - percent.length - 2));
 	return fit(`${lead}${progressBar(pullFraction(progress), barWidth)} ${percent}`, width);

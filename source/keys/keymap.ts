@@ -24,6 +24,7 @@ export type CommandId =
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
 	| 'open-tasks' | 'open-services' | 'scale' | 'force-update' | 'rollback' | 'node-active' | 'node-pause' | 'node-drain'
+	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load' | 'build' | 'copy-out' | 'copy-in'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also'
 	| 'toggle-mouse';
 
@@ -97,19 +98,28 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'pause', keys: ['p'], description: 'Pause or unpause the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
 	{command: 'kill', keys: ['K'], description: 'Kill the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container', scope: 'containers', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	{command: 'copy-out', keys: ['y'], description: 'Copy a file or folder out of the container to a local folder', scope: 'containers', dangerous: false},
+	{command: 'copy-in', keys: ['Y'], description: 'Copy a local file or folder into the container', scope: 'containers', dangerous: true},
+	{command: 'commit', keys: ['c'], description: 'Commit the container to an image (repo:tag, message, author, pause)', scope: 'containers', dangerous: true},
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to the view help was opened over', scope: 'help', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},
 	{command: 'disk-usage', keys: ['U'], description: 'Disk usage: images, containers, volumes, build cache (also :df)', scope: 'global', dangerous: false},
 	{command: 'toggle-mouse', keys: ['ctrl+o'], description: 'Mouse on or off: clicks and the wheel (config: mouse)', scope: 'global', dangerous: false},
 	...tableKeys('images', 'image'),
-	...filterSortKeys('images', 'repository:tag or ID', 'Cancel the pull; else clear the filter; else back to containers'),
+	...filterSortKeys('images', 'repository:tag or ID', 'Cancel a pull, push, save or load; else clear filter; else back'),
 	{command: 'toggle-untagged', keys: ['a'], description: 'Show or hide dangling and intermediate images', scope: 'images', dangerous: false, hint: 'all'},
 	{command: 'image-history', keys: ['return', 'H'], description: 'Layer history of the image', scope: 'images', dangerous: false, hint: 'history'},
 	{command: 'pull', keys: ['P'], description: 'Pull an image by name:tag (Esc cancels)', scope: 'images', dangerous: true, hint: 'pull'},
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the image, or untag this tag', scope: 'images', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	{command: 'prune', keys: ['x'], description: 'Prune dangling images (says how much)', scope: 'images', dangerous: true, confirm: 'destroys', hint: 'prune'},
 	{command: 'prune-all', keys: ['X'], description: 'Prune every image no container uses', scope: 'images', dangerous: true, confirm: 'destroys'},
+	{command: 'tag', keys: ['t'], description: 'Tag the image as repo:tag', scope: 'images', dangerous: true, hint: 'tag'},
+	{command: 'untag', keys: ['u'], description: 'Remove this tag, keeping the image (not its last tag)', scope: 'images', dangerous: true, confirm: 'destroys'},
+	{command: 'save', keys: ['S'], description: 'Save the image to a tar file (Esc cancels; no partial file is left)', scope: 'images', dangerous: false, hint: 'save'},
+	{command: 'load', keys: ['L'], description: 'Load images from a tar file (Esc cancels)', scope: 'images', dangerous: true},
+	{command: 'build', keys: ['B'], description: 'Build from a folder (also :build; Esc in its log cancels)', scope: 'images', dangerous: true, hint: 'build'},
+	{command: 'push', keys: ['p'], description: 'Push a tag to its registry, with docker config credentials (Esc cancels)', scope: 'images', dangerous: true, hint: 'push'},
 	...tableKeys('volumes', 'volume'),
 	...filterSortKeys('volumes', 'name, driver or container'),
 	{command: 'create', keys: ['c'], description: 'Create a named volume', scope: 'volumes', dangerous: true, hint: 'create'},
@@ -126,7 +136,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'exec', keys: ['e'], description: 'Open a shell in the container (bash, ash or sh; exit returns)', scope: 'containers', dangerous: true, hint: 'shell'},
 	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container and show its output', scope: 'containers', dangerous: true},
 	...tableKeys('output', 'line'),
-	{command: 'back', keys: ['escape', 'q'], description: 'Back to where the command was run', scope: 'output', dangerous: false, hint: 'back'},
+	{command: 'back', keys: ['escape', 'q'], description: 'Cancel a running build; else back to where the command was run', scope: 'output', dangerous: false, hint: 'back'},
 	{command: 'attach', keys: ['a'], description: 'Attach to the main process (detach: Ctrl-P Ctrl-Q)', scope: 'containers', dangerous: true},
 	{command: 'open-top', keys: ['t'], description: 'Processes of the container (top)', scope: 'containers', dangerous: false, hint: 'top'},
 	{command: 'open-inspect', keys: ['i'], description: 'Inspect JSON of the container', scope: 'containers', dangerous: false, hint: 'inspect'},

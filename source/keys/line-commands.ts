@@ -29,6 +29,7 @@ export const lineCommands: readonly LineCommand[] = [
 	{name: 'logs', aliases: ['log'], view: 'logs', description: 'The logs view'},
 	{name: 'help', aliases: ['h', '?'], view: 'help', description: 'Keys'},
 	{name: 'host', aliases: ['hosts'], description: 'Several hosts: show one (:host NAME), or all again (:host)'},
+	{name: 'build', aliases: [], description: 'Build an image: :build FOLDER [-t repo:tag] [--build-arg K=V] [--target STAGE]'},
 	{name: 'ctx', aliases: ['context'], description: 'Docker contexts: list, switch (:ctx NAME), add (:ctx +NAME)'},
 	{name: 'columns', aliases: ['cols'], description: 'This table\'s columns: list, pick (:columns name state cpu), all, save (to the config)'},
 	{name: 'quit', aliases: ['q', 'q!'], command: 'quit', description: 'Quit Porthole'},

@@ -16,15 +16,15 @@ export function OutputPane({width, height}: {width: number; height: number}) {
 		? 'running…'
 		: output.status === 'error'
 			? `failed: ${output.message ?? 'unknown error'}`
-			: `exit code ${output.exitCode ?? '?'}`;
+			: output.exitCode === undefined && output.message ? output.message : `exit code ${output.exitCode ?? '?'}`;
 	const position = output.lines.length === 0 ? (output.status === 'done' ? 'no output' : '') : `lines ${top + 1}-${top + shown.length} of ${output.lines.length}${output.truncated ? ' (more left out)' : ''}`;
 	const bad = output.status === 'error' || (output.exitCode ?? 0) !== 0;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">
-				<Text bold>Output of {output.command} in {output.container}</Text>
+				<Text bold>{output.title ?? `Output of ${output.command} in ${output.container}`}</Text>
 				<Text color={output.status === 'running' ? undefined : bad ? 'red' : 'green'}> · {ended}</Text>
-				<Text dimColor> {position} · {labelFor('back', 'output')} goes back</Text>
+				<Text dimColor> {position} · {labelFor('back', 'output')} {output.status === 'running' && output.cancel ? 'cancels' : 'goes back'}</Text>
 			</Text>
 			{shown.map((line, index) => <Text key={top + index} wrap="truncate">{line === '' ? ' ' : line}</Text>)}
 		</Box>

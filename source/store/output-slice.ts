@@ -19,6 +19,10 @@ export type OutputState = {
 	message?: string;
 	/** First visible line. */
 	scroll: number;
+	/** A title in place of "Output of COMMAND in CONTAINER" (a build's log). */
+	title?: string;
+	/** Stops what is still writing to the view (a build); Esc calls it while running. */
+	cancel?: () => void;
 };
 
 /** Opens the output view on a command that is starting. */
@@ -41,4 +45,26 @@ export function scrollOutput(state: AppState, line: number | ((current: number) 
 	const wanted = typeof line === 'function' ? line(output.scroll) : line;
 	const scroll = Math.max(0, Math.min(max, wanted));
 	return scroll === output.scroll ? state : {...state, output: {...output, scroll}};
+}
+
+/**
+ * Opens the output view on a live log (a build) with its own title and a
+ * cancel for Esc. `command` is the key later updates must match.
+ */
+export function openLiveOutput(state: AppState, command: string, title: string, cancel: () => void): AppState {
+	const opened = openOutput(state, command, '');
+	return opened.output ? {...opened, output: {...opened.output, title, cancel}} : opened;
+}
+
+/**
+ * Replaces a live view's lines. While the view is at its last line (within
+ * `visible` rows) it follows the new ones; scrolled up, it stays put.
+ */
+export function setOutputLines(state: AppState, command: string, lines: string[], visible: number, truncated = false): AppState {
+	const output = state.output;
+	if (!output || output.command !== command) return state;
+	const lastBefore = Math.max(0, output.lines.length - visible);
+	const following = output.scroll >= lastBefore;
+	const scroll = following ? Math.max(0, lines.length - visible) : output.scroll;
+	return {...state, output: {...output, lines, truncated, scroll}};
 }

@@ -47,9 +47,10 @@ describe('images, volumes, networks and disk-usage keys', () => {
 
 	test('every command that changes the engine here is dangerous, and the removals and prunes confirm', () => {
 		for (const binding of keymap.filter(b => scopes.includes(b.scope))) {
-			const changes = ['pull', 'remove', 'prune', 'prune-all', 'create'].includes(binding.command);
+			const changes = ['pull', 'push', 'tag', 'untag', 'load', 'build', 'remove', 'prune', 'prune-all', 'create'].includes(binding.command);
 			assert.equal(binding.dangerous, changes, binding.command);
-			if (binding.command !== 'pull' && binding.command !== 'create') assert.equal(binding.confirm === 'destroys', changes, binding.command);
+			// Making something (a pull, a push, a tag, a volume) asks for its name instead of a yes.
+			if (!['pull', 'push', 'tag', 'load', 'build', 'create'].includes(binding.command)) assert.equal(binding.confirm === 'destroys', changes, binding.command);
 		}
 	});
 

@@ -1,0 +1,89 @@
+import {mkdir, stat} from 'node:fs/promises';
+import {basename, dirname} from 'node:path';
+import tar from 'tar-fs';
+import {splitCommandLine} from '../domain/argv.js';
+import {extractSafely} from '../engine/safe-extract.js';
+import {NotFoundError} from '../engine/resource-errors.js';
+import {formatSize} from '../format/resource-text.js';
+import {plural} from '../format/plural.js';
+import {sanitizeText} from '../format/sanitize.js';
+import {promptKeys} from '../keys/key-labels.js';
+import {notify, setUi} from '../store/ui-slice.js';
+import type {CommandContext} from './command-context.js';
+import {refusedReadOnly} from './image-actions.js';
+import {resolveSavePath} from './log-save.js';
+
+type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
+type Container = {id: string; name: string};
+
+/** The two words of a copy line ("FROM TO"), quotes allowed; a reason when there are not two. */
+export function copyWords(line: string): [string, string] | {error: string} {
+	const words = splitCommandLine(line);
+	return words.length === 2 ? [words[0]!, words[1]!] : {error: 'give two paths: FROM TO (quote a path with spaces)'};
+}
+
+/** Asks for "CONTAINER_PATH LOCAL_FOLDER" and copies out. Allowed read-only: it changes nothing on the engine. */
+export function askCopyOut(context: Context, container: Container): void {
+	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: '', label: `copy out of ${sanitizeText(container.name)}: `, help: `CONTAINER_PATH LOCAL_FOLDER; ${promptKeys('copies')}`, submit: text => {
+		const words = copyWords(text);
+		if ('error' in words) context.store.update(state => notify(state, `copy: ${words.error}`, 'error'));
+		else void copyOut(context, container, words[0], words[1]);
+	}}}));
+}
+
+/** Asks for "LOCAL_PATH CONTAINER_FOLDER" and copies in. */
+export function askCopyIn(context: Context, container: Container): void {
+	if (refusedReadOnly(context, 'copy in')) return;
+	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: '', label: `copy into ${sanitizeText(container.name)}: `, help: `LOCAL_PATH CONTAINER_FOLDER; ${promptKeys('copies')}`, submit: text => {
+		const words = copyWords(text);
+		if ('error' in words) context.store.update(state => notify(state, `copy: ${words.error}`, 'error'));
+		else void copyIn(context, container, words[0], words[1]);
+	}}}));
+}
+
+/**
+ * Copies a file or folder out of a container into a local folder (made if
+ * missing). The engine's tar is untrusted: it is unpacked by extractSafely,
+ * so nothing lands outside the folder, existing files are not replaced, and
+ * what was refused is counted in the status bar. Never throws.
+ */
+export async function copyOut(context: Context, container: Container, from: string, to: string, signal = new AbortController().signal): Promise<boolean> {
+	const {engine, store} = context;
+	const destination = resolveSavePath(to);
+	const what = `${sanitizeText(container.name)}:${sanitizeText(from)}`;
+	try {
+		await mkdir(destination, {recursive: true});
+		const archive = await engine.copyFromContainer(container.id, from, signal);
+		const result = await extractSafely(archive, destination);
+		const refused = result.refused.length > 0 ? `; refused ${plural(result.refused.length, 'entry')} that would leave the folder or replace a file (${sanitizeText(result.refused[0]!)})` : '';
+		store.update(state => notify(state, `copied ${what} to ${sanitizeText(destination)}: ${plural(result.files, 'file')}, ${formatSize(result.bytes)}${refused}`, refused ? 'error' : 'info'));
+		return refused === '';
+	} catch (error) {
+		const why = error instanceof NotFoundError ? `no ${sanitizeText(from)} in the container` : (error as {code?: string}).code && !(error as {statusCode?: number}).statusCode ? `${(error as {code?: string}).code} ${sanitizeText(destination)}` : engine.explain(error);
+		store.update(state => notify(state, `copy of ${what} failed: ${sanitizeText(why)}`, 'error'));
+		return false;
+	}
+}
+
+/** Copies a local file or folder into a folder of the container; symbolic links go as links. Never throws. */
+export async function copyIn(context: Context, container: Container, from: string, to: string, signal = new AbortController().signal): Promise<boolean> {
+	if (refusedReadOnly(context, 'copy in')) return false;
+	const {engine, store} = context;
+	const source = resolveSavePath(from);
+	const where = `${sanitizeText(container.name)}:${sanitizeText(to)}`;
+	try {
+		await stat(source);
+		const archive = tar.pack(dirname(source), {entries: [basename(source)]});
+		try {
+			await engine.copyToContainer(container.id, to, archive, signal);
+		} finally {
+			archive.destroy();
+		}
+		store.update(state => notify(state, `copied ${sanitizeText(source)} into ${where}`));
+		return true;
+	} catch (error) {
+		const why = error instanceof NotFoundError ? `no folder ${sanitizeText(to)} in the container` : (error as {code?: string}).code && !(error as {statusCode?: number}).statusCode ? `${(error as {code?: string}).code} ${sanitizeText(source)}` : engine.explain(error);
+		store.update(state => notify(state, `copy into ${where} failed: ${sanitizeText(why)}`, 'error'));
+		return false;
+	}
+}

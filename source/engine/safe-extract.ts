@@ -1,0 +1,92 @@
+import {lstat, mkdir, open, symlink} from 'node:fs/promises';
+import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
+import type {Readable} from 'node:stream';
+import tarStream from 'tar-stream';
+import {cleanPath} from '../domain/dockerignore.js';
+
+/** What an extraction wrote, and what it refused because it would have left the destination. */
+export type ExtractResult = {files: number; folders: number; links: number; bytes: number; refused: string[]};
+
+/** Whether `path` is `root` or inside it, by resolved names. */
+export function inside(root: string, path: string): boolean {
+	const rel = relative(root, path);
+	return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Throws when any folder between `root` and `path` is a symbolic link, so a write can never pass through one. */
+async function noLinkOnTheWay(root: string, path: string): Promise<void> {
+	const parts = relative(root, dirname(path)).split(sep).filter(Boolean);
+	let current = root;
+	for (const part of parts) {
+		current = join(current, part);
+		const info = await lstat(current).catch(() => undefined);
+		if (info?.isSymbolicLink()) throw new Error(`refused: ${relative(root, current)} is a link`);
+	}
+}
+
+/**
+ * Extracts an untrusted tar (from the engine) into `root`, which must exist.
+ * Nothing is written outside it: names are cleaned of `..` and leading `/`,
+ * a file is never written through a symbolic link (every folder on the way
+ * is checked, and files are created exclusively, so an existing file or link
+ * is not followed or replaced), links whose target would point outside are
+ * refused, and modes lose setuid, setgid and sticky bits. Refused entries
+ * are listed, not fatal. `onBytes` reports the file bytes written so far.
+ */
+export async function extractSafely(archive: Readable, root: string, onBytes: (bytes: number) => void = () => undefined): Promise<ExtractResult> {
+	const base = resolve(root);
+	const result: ExtractResult = {files: 0, folders: 0, links: 0, bytes: 0, refused: []};
+	const extract = tarStream.extract();
+	const done = new Promise<void>((resolveDone, reject) => {
+		extract.on('finish', () => resolveDone());
+		extract.on('error', error => reject(error));
+		archive.on('error', error => extract.destroy(error as Error));
+	});
+	extract.on('entry', (header, stream, next) => {
+		const work = async () => {
+			const name = cleanPath(header.name);
+			const target = resolve(base, name);
+			if (name === '' && header.type === 'directory') return;
+			if (name === '' || !inside(base, target)) throw new Error(`refused: ${header.name} is outside`);
+			await noLinkOnTheWay(base, target);
+			const mode = (header.mode ?? 0o644) & 0o777;
+			if (header.type === 'directory') {
+				await mkdir(target, {recursive: true, mode: mode | 0o700});
+				result.folders++;
+			} else if (header.type === 'symlink') {
+				const link = header.linkname ?? '';
+				if (isAbsolute(link) || !inside(base, resolve(dirname(target), link))) throw new Error(`refused: link ${header.name} -> ${link} points outside`);
+				await mkdir(dirname(target), {recursive: true});
+				await symlink(link, target);
+				result.links++;
+			} else if (header.type === 'file' || header.type === undefined) {
+				await mkdir(dirname(target), {recursive: true});
+				await noLinkOnTheWay(base, target);
+				const file = await open(target, 'wx', mode);
+				try {
+					for await (const chunk of stream) {
+						await file.write(chunk as Buffer);
+						result.bytes += (chunk as Buffer).length;
+						onBytes(result.bytes);
+					}
+				} finally {
+					await file.close();
+				}
+				result.files++;
+			} else {
+				throw new Error(`refused: ${header.name} is a ${header.type ?? 'special'} entry`);
+			}
+		};
+		work().then(() => {
+			stream.resume();
+			next();
+		}, (error: Error) => {
+			result.refused.push(error.message.replace(/^refused: /, ''));
+			stream.resume();
+			next();
+		});
+	});
+	archive.pipe(extract);
+	await done;
+	return result;
+}
