@@ -58,6 +58,7 @@ async function main(): Promise<void> {
 	// every live container.
 	const contextEnv = {env: process.env, homeDir: homedir()};
 	const owners = buildOwners(targets, store, {
+		statsSource: process.env.PORTHOLE_STATS_SOURCE,
 		contexts: {
 			list: () => listDockerContexts(dockerConfigDir(process.env, homedir())),
 			resolve: name => resolveTargets({...contextEnv, specs: [{kind: 'context', value: name}]})[0]!.target,

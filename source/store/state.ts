@@ -6,6 +6,9 @@ import type {ResourcesState} from './resources-state.js';
 import type {LogsState} from './logs-slice.js';
 
 /** How the app stands with the engine; shown in the status bar. */
+/** Where a host's container stats come from: its cgroup files, the engine API, or both (some containers could not be read). */
+export type StatsSourceName = 'cgroup' | 'api' | 'mixed';
+
 export type Connection = {
 	/**
 	 * `retrying`: it was up and went away (reconnecting); `down`: it has not
@@ -127,6 +130,8 @@ export type AppState = {
 	 * has said) means every live container.
 	 */
 	visibleContainers?: ReadonlySet<string>;
+	/** Per host name ('' for an unnamed one), where its stats come from; absent means the engine API. */
+	statsSources?: Readonly<Record<string, StatsSourceName>>;
 	ui: UiState;
 	notice?: Notice;
 	readOnly: boolean;
