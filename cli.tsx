@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The composition root: parses flags, builds engine, store and sync, and renders the app.
 // It is the only place that constructs things.
+import {mark, markFirstWrite, writeStartupTrace} from './source/cli/startup-trace.js';
 import {quietDependencyWarnings} from './source/cli/quiet-warnings.js';
 import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
@@ -30,6 +31,7 @@ function fail(message: string, code: number): never {
 }
 
 async function main(): Promise<void> {
+	mark('bundle loaded');
 	quietDependencyWarnings();
 	const options = parseArgs(process.argv.slice(2));
 	if (options.help) {
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
 	// One host keeps the behaviour of old: unreachable means exit 3 at once. With
 	// several, a host that is down shows as down and the others carry on.
 	if (!several) await probe(targets[0]!.target);
+	mark('engine probed');
 	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
 	const description = several ? targets.map(({name}) => name).join(', ') : '';
 	// A local socket's engine shares this machine's memory, so a container's
@@ -110,6 +113,8 @@ async function main(): Promise<void> {
 	// A local engine lists in a few milliseconds: draw the first frame with the
 	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
 	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
+	mark('first list');
+	markFirstWrite(process.stdout, 'first frame written');
 	const terminal: TerminalOwner = {};
 	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend})};
 	app = render(
@@ -127,11 +132,13 @@ async function main(): Promise<void> {
 			interactive: true,
 		},
 	);
+	mark('first render returned');
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
 	if (refused) quit();
 	await app.waitUntilExit();
 	// Every owner stops the one way, in reverse order of building.
 	await owners.stop();
+	writeStartupTrace();
 	await checked;
 	if (refused) throw refused;
 }

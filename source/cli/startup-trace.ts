@@ -1,0 +1,56 @@
+import {appendFileSync} from 'node:fs';
+import {performance} from 'node:perf_hooks';
+
+/*
+ * PORTHOLE_TRACE_STARTUP=1 times start-up in parts and prints them to stderr
+ * once the terminal is back (any other value: appended to that file). This
+ * module is cli.tsx's first import, so its first mark is when the bundle's
+ * own code starts to run; the launcher marks when it began and when it
+ * asked for the bundle.
+ */
+
+const setting = process.env.PORTHOLE_TRACE_STARTUP;
+const marks: Array<[string, number]> = [];
+const launcher = globalThis as {__portholeLaunch?: number; __portholeImport?: number};
+
+/** Records a phase's end, in ms since the process started; nothing when not tracing. */
+export function mark(name: string): void {
+	if (setting) marks.push([name, performance.now()]);
+}
+
+if (setting) {
+	const node = performance.nodeTiming;
+	marks.push(['node bootstrapped', node.bootstrapComplete]);
+	if (launcher.__portholeLaunch !== undefined) marks.push(['launcher running', launcher.__portholeLaunch]);
+	if (launcher.__portholeImport !== undefined) marks.push(['bundle requested', launcher.__portholeImport]);
+	mark('bundle evaluating');
+}
+
+/** Marks the first write to `stream` after this call (the first frame reaching the terminal). */
+export function markFirstWrite(stream: NodeJS.WriteStream, name: string): void {
+	if (!setting) return;
+	const write = stream.write;
+	stream.write = function (this: NodeJS.WriteStream, ...args: Parameters<typeof write>) {
+		stream.write = write;
+		mark(name);
+		return write.apply(this, args);
+	} as typeof write;
+}
+
+/** The phases as lines: when each ended and how long it took since the one before. */
+export function startupReport(): string {
+	let previous = 0;
+	return marks.map(([name, at]) => {
+		const line = `${name.padEnd(22)} ${at.toFixed(1).padStart(8)} ms  +${(at - previous).toFixed(1)}`;
+		previous = at;
+		return line;
+	}).join('\n');
+}
+
+/** Prints the phases (see the top of this file); call after the terminal is restored. */
+export function writeStartupTrace(): void {
+	if (!setting || marks.length === 0) return;
+	const text = `porthole start-up (ms since the process began, +since the phase before):\n${startupReport()}\n`;
+	if (setting === '1') process.stderr.write(text);
+	else appendFileSync(setting, text);
+}
