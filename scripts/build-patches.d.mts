@@ -10,6 +10,7 @@ export function applyPatch(patch: Patch, path: string, source: string): string;
 export function patchPlugin(patch: Patch, failures: PatchError[]): Plugin;
 export const yogaWithoutFetch: Patch;
 export const inkFrameCaches: Patch;
+export const inkCellUpdate: Patch;
 export const patches: Patch[];
 export const inkNoTopLevelAwait: Patch;
 export const seaPatches: Patch[];
