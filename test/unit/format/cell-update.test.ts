@@ -79,4 +79,29 @@ describe('cellUpdate', () => {
 		assert.equal(cellUpdate('abc', 'abcd', 3), undefined);
 		assert.equal(cellUpdate('abc', 'abd', undefined), undefined);
 	});
+
+	it('random lines and changes: the screen always ends as the new line (seeded)', () => {
+		let seed = 13;
+		const random = (below: number) => {
+			seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+			return (seed >>> 16) % below;
+		};
+		const styles = ['', `${esc}32m`, `${esc}1m`, `${esc}2;7m`, `${esc}38;5;208m`, `${esc}0m`, `${esc}39m`, `${esc}22m`];
+		const glyphs = 'ab 1%.▁▂▇…/';
+		const line = () => {
+			let text = '';
+			for (let part = random(6); part >= 0; part--) {
+				text += styles[random(styles.length)];
+				for (let count = random(12); count > 0; count--) text += glyphs[random(glyphs.length)];
+			}
+			return `${text}${esc}0m`;
+		};
+		for (let round = 0; round < 500; round++) {
+			const previous = line();
+			const next = random(3) === 0 ? line() : previous.replace(/[ab]/g, character => (random(4) === 0 ? glyphs[random(glyphs.length)]! : character));
+			const update = cellUpdate(previous, next, 200);
+			assert.ok(update !== undefined);
+			assert.deepEqual(paint(onScreen(previous), update), onScreen(next), `${JSON.stringify(previous)} to ${JSON.stringify(next)}`);
+		}
+	});
 });
