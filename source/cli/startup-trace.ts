@@ -10,12 +10,14 @@ import {performance} from 'node:perf_hooks';
  */
 
 const setting = process.env.PORTHOLE_TRACE_STARTUP;
-const marks: Array<[string, number]> = [];
+const marks: Array<[string, number, number?]> = [];
 const launcher = globalThis as {__portholeLaunch?: number; __portholeImport?: number};
 
 /** Records a phase's end, in ms since the process started; nothing when not tracing. */
 export function mark(name: string): void {
-	if (setting) marks.push([name, performance.now()]);
+	if (!setting) return;
+	const cpu = process.cpuUsage();
+	marks.push([name, performance.now(), (cpu.user + cpu.system) / 1000]);
 }
 
 if (setting) {
@@ -37,11 +39,11 @@ export function markFirstWrite(stream: NodeJS.WriteStream, name: string): void {
 	} as typeof write;
 }
 
-/** The phases as lines: when each ended and how long it took since the one before. */
+/** The phases as lines: when each ended, how long it took since the one before, and the CPU time used by then. */
 export function startupReport(): string {
 	let previous = 0;
-	return marks.map(([name, at]) => {
-		const line = `${name.padEnd(22)} ${at.toFixed(1).padStart(8)} ms  +${(at - previous).toFixed(1)}`;
+	return marks.map(([name, at, cpu]) => {
+		const line = `${name.padEnd(22)} ${at.toFixed(1).padStart(8)} ms  +${(at - previous).toFixed(1).padEnd(7)}${cpu === undefined ? '' : `  CPU ${cpu.toFixed(1)} ms`}`;
 		previous = at;
 		return line;
 	}).join('\n');
@@ -50,7 +52,7 @@ export function startupReport(): string {
 /** Prints the phases (see the top of this file); call after the terminal is restored. */
 export function writeStartupTrace(): void {
 	if (!setting || marks.length === 0) return;
-	const text = `porthole start-up (ms since the process began, +since the phase before):\n${startupReport()}\n`;
+	const text = `porthole start-up (ms since the process began, +since the phase before, CPU time used by then):\n${startupReport()}\n`;
 	if (setting === '1') process.stderr.write(text);
 	else appendFileSync(setting, text);
 }
