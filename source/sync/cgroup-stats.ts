@@ -25,7 +25,8 @@ export type CgroupStatsOptions = {
 	flushMs?: number;
 };
 
-type Reading = {location: CgroupLocation; base?: CpuBase; last?: StatsSample; calm?: CalmRun; quiet: boolean; readAt: number};
+/** A live container read from cgroup files; without a location until its first reading is due (then it is located). */
+type Reading = {location?: CgroupLocation; base?: CpuBase; last?: StatsSample; calm?: CalmRun; quiet: boolean; readAt: number};
 
 /** How many containers are located at once (each costs one inspect). */
 const locateLimit = 4;
@@ -74,9 +75,9 @@ export class CgroupStats implements StatsOwner {
 		return this.fallback.active;
 	}
 
-	/** Ids read by polling: every cgroup-read container, and the fallback's polled ones. */
+	/** Ids read by polling: every container read (or to be read) from cgroup files, and the fallback's polled ones. */
 	get polled(): string[] {
-		return [...this.cgroupIds, ...this.fallback.polled];
+		return [...[...this.entries].filter(([, entry]) => entry !== 'api').map(([id]) => id), ...this.fallback.polled];
 	}
 
 	/** Ids judged quiet, read less often (for tests). */
@@ -86,7 +87,7 @@ export class CgroupStats implements StatsOwner {
 
 	/** Ids whose figures come from cgroup files (for tests). */
 	get cgroupIds(): string[] {
-		return [...this.entries].filter(([, entry]) => typeof entry === 'object').map(([id]) => id);
+		return [...this.entries].filter(([, entry]) => typeof entry === 'object' && entry.location).map(([id]) => id);
 	}
 
 	/** Ids handed to the API owner (for tests). */
@@ -98,9 +99,10 @@ export class CgroupStats implements StatsOwner {
 		const entry = this.entries.get(id);
 		if (entry === 'api') return this.fallback.ensure(id);
 		if (entry) return;
-		this.entries.set(id, 'locating');
-		this.queue.push(id);
-		this.locateNext();
+		// Located (one inspect) only when its first reading is due: at once on
+		// screen, after `pollMs` off screen, like the API owner's first poll.
+		this.entries.set(id, {quiet: false, readAt: Date.now()});
+		this.schedule();
 	}
 
 	stop(id: string): void {
@@ -179,6 +181,7 @@ export class CgroupStats implements StatsOwner {
 	}
 
 	private every(id: string, reading: Reading, wanted: (id: string) => boolean): number {
+		if (!reading.location && wanted(id)) return 0;
 		if (reading.quiet) return this.options.quietPollMs;
 		return wanted(id) ? this.options.tickMs : this.options.pollMs;
 	}
@@ -203,8 +206,14 @@ export class CgroupStats implements StatsOwner {
 		for (const [id, entry] of this.entries) {
 			// A little slack, so a reading due just after this tick is not put off a whole interval.
 			if (typeof entry !== 'object' || now - entry.readAt < this.every(id, entry, wanted) - 50) continue;
-			if (!this.readOne(id, entry, now)) this.handOver(id);
+			if (!entry.location) {
+				this.entries.set(id, 'locating');
+				this.queue.push(id);
+			} else if (!this.readOne(id, entry, now)) {
+				this.handOver(id);
+			}
 		}
+		this.locateNext();
 		this.schedule();
 	}
 
@@ -212,6 +221,7 @@ export class CgroupStats implements StatsOwner {
 	private readOne(id: string, reading: Reading, now: number): boolean {
 		let raw: RawStats;
 		try {
+			if (!reading.location) return false;
 			raw = this.reader.read(reading.location);
 		} catch {
 			return false;
@@ -243,15 +253,18 @@ export class CgroupStats implements StatsOwner {
 
 	private flush(): void {
 		this.flushTimer = undefined;
-		const samples = this.pending.filter(([id]) => typeof this.entries.get(id) === 'object');
+		const samples = this.pending.filter(([id]) => {
+			const entry = this.entries.get(id);
+			return typeof entry === 'object' && entry.location;
+		});
 		this.pending = [];
 		this.store.update(state => pushStatsMany(state, samples));
 	}
 
 	/** Says in the store which source this host's figures come from, when that changes. */
 	private showSource(): void {
-		const values = [...this.entries.values()].filter(entry => entry !== 'locating');
-		const cgroup = values.some(entry => typeof entry === 'object');
+		const values = [...this.entries.values()];
+		const cgroup = values.some(entry => typeof entry === 'object' && entry.location);
 		const api = values.includes('api');
 		const source = cgroup && api ? 'mixed' : cgroup ? 'cgroup' : 'api';
 		if (source === this.shown) return;
