@@ -14,18 +14,23 @@
  *                        DOCKER_HOST set) alone under the same workload, and print
  *                        Porthole's figures over its (repeatable)
  *   --json               print only the JSON lines on stdout
+ *   --ssh-n 50           the ssh run's size: local socket against ssh through
+ *                        the test sshd on loopback (scripts/test-sshd.sh)
+ *   --no-ssh             skip the ssh run
+ *   --ssh-only           only the ssh run
  * BENCH_DEBUG=1 in the environment also prints the log flood's key latencies.
  */
 import {execFileSync} from 'node:child_process';
 import {cpus, totalmem} from 'node:os';
 import {cleanupAll, root, runBench, type BenchOptions, type BenchResult} from './bench.js';
 import {parsePeer, peerReport, type Peer} from './peer.js';
+import {runSshBench, type SshBenchResult} from './ssh.js';
 import {table} from './stats.js';
 
-type Flags = {ns: number[]; seconds: number; idleSeconds: number; floodSeconds: number; soakSeconds: number; events: number; dockerStats: boolean; build: boolean; jsonOnly: boolean; peers: Peer[]};
+type Flags = {ns: number[]; seconds: number; idleSeconds: number; floodSeconds: number; soakSeconds: number; events: number; dockerStats: boolean; build: boolean; jsonOnly: boolean; peers: Peer[]; sshN: number; ssh: boolean; sshOnly: boolean};
 
 function parseFlags(argv: string[]): Flags {
-	const flags: Flags = {ns: [], seconds: 30, idleSeconds: 10, floodSeconds: 60, soakSeconds: 0, events: 10, dockerStats: true, build: true, jsonOnly: false, peers: []};
+	const flags: Flags = {ns: [], seconds: 30, idleSeconds: 10, floodSeconds: 60, soakSeconds: 0, events: 10, dockerStats: true, build: true, jsonOnly: false, peers: [], sshN: 50, ssh: true, sshOnly: false};
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index]!;
 		const [flag, inline] = arg.includes('=') ? arg.split('=', 2) as [string, string] : [arg, undefined];
@@ -57,6 +62,9 @@ function parseFlags(argv: string[]): Flags {
 				flags.peers.push(peer);
 				break;
 			}
+			case '--ssh-n': flags.sshN = Math.max(5, Math.round(value())); break;
+			case '--no-ssh': flags.ssh = false; break;
+			case '--ssh-only': flags.sshOnly = true; break;
 			default: throw new Error(`unknown flag ${arg} (see the top of bench/run.ts)`);
 		}
 	}
@@ -68,6 +76,12 @@ function parseFlags(argv: string[]): Flags {
 export function machine(): string {
 	const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
 	return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB, Linux ${execFileSync('uname', ['-r'], {encoding: 'utf8'}).trim()}, Node ${process.versions.node}`;
+}
+
+/** The ssh run as a plain table. */
+export function sshReport(result: SshBenchResult): string {
+	const header = ['N', 'first frame local ms', 'first frame ssh ms', 'ssh logins', 'link B/s', 'read B/s local', 'read B/s ssh'];
+	return table(header, [[result.n, result.localFirstFrameMs, result.sshFirstFrameMs, result.sshLogins, result.linkBytesPerSecond, result.localReadBytesPerSecond, result.sshReadBytesPerSecond]]);
 }
 
 /** The results as a plain table. */
@@ -96,17 +110,22 @@ async function main(): Promise<void> {
 		});
 	}
 	const results: BenchResult[] = [];
-	for (const n of flags.ns) {
+	for (const n of flags.sshOnly ? [] : flags.ns) {
 		const options: BenchOptions = {n, seconds: flags.seconds, idleSeconds: flags.idleSeconds, floodSeconds: flags.floodSeconds, soakSeconds: flags.soakSeconds, dockerStats: flags.dockerStats, events: flags.events, peers: flags.peers, host, engineDir, log};
 		const result = await runBench(options);
 		results.push(result);
 		if ('skipped' in result.flood) log(`n=${n}: log flood skipped: ${result.flood.skipped}`);
 		process.stdout.write(JSON.stringify({bench: 'porthole', machine: machine(), ...result}) + '\n');
 	}
-	if (!flags.jsonOnly) {
+	if (!flags.jsonOnly && results.length > 0) {
 		process.stdout.write(`\n${machine()}\n${report(results)}\n`);
 		const side = peerReport(results);
 		if (side) process.stdout.write(`\nSide by side (each peer alone, same workload, just before Porthole; ÷ is Porthole over the peer):\n${side}\n`);
+	}
+	if (flags.ssh || flags.sshOnly) {
+		const ssh = await runSshBench({n: flags.sshN, seconds: flags.seconds, host, log});
+		process.stdout.write(JSON.stringify({bench: 'porthole-ssh', machine: machine(), ...ssh}) + '\n');
+		if (!flags.jsonOnly) process.stdout.write(`\n${machine()}\n${sshReport(ssh)}\n`);
 	}
 }
 

@@ -45,6 +45,20 @@ const lazyRequires = {
 	},
 };
 
+// docker-modem's own ssh agent (ssh2, with a 16 MB WebAssembly memory) is never
+// used: ssh:// goes through the system ssh (source/engine/ssh-tunnel.ts) and
+// dockerode sees a unix socket. The bundle leaves ssh2 out altogether.
+const noModemSsh = {
+	name: 'no-modem-ssh',
+	setup(build) {
+		build.onResolve({filter: /^\.\/ssh$/}, args => (/docker-modem[\\/]lib[\\/]modem\.js$/.test(args.importer) ? {path: 'modem-ssh', namespace: 'no-modem-ssh'} : undefined));
+		build.onLoad({filter: /.*/, namespace: 'no-modem-ssh'}, () => ({
+			contents: "module.exports = function () { throw new Error('ssh:// goes through the system ssh, not docker-modem'); };",
+			loader: 'js',
+		}));
+	},
+};
+
 // Every string-width import (Ink's, cli-truncate's, ours) goes to
 // source/format/string-width.ts, a cached wrapper with a fast path: Ink
 // measures every line of every frame, and the real one was most of a
@@ -92,7 +106,7 @@ export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = '
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
 		nodePaths,
-		plugins: [noDevtools, lazyRequires, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
+		plugins: [noDevtools, lazyRequires, noModemSsh, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 		...(format === 'esm' ? {banner: {js: esmBanner}} : {}),
 		logLevel: 'warning',

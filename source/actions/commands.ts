@@ -8,6 +8,7 @@ import {eventsHandlers} from './events-commands.js';
 import {containerExecHandlers} from './exec-commands.js';
 import {inspectHandlers} from './inspect-commands.js';
 import {topHandlers} from './top-commands.js';
+import {outputHandlers} from './output-commands.js';
 import {helpHandlers} from './help-commands.js';
 import {diskHandlers, diskUsageHandler, historyHandlers, imageHandlers, networkHandlers, volumeHandlers} from './resource-commands.js';
 import {containerLogsHandlers, logsHandlers} from './logs-commands.js';
@@ -18,6 +19,8 @@ export type {CommandContext} from './command-context.js';
 const globalHandlers: Handlers = {
 	...diskUsageHandler,
 	quit: ({quit}) => quit(),
+	// In raw mode the terminal sends Ctrl-Z as a key, not a signal: raise it, and the terminal's owner stops the app cleanly (hooks/use-terminal-handover.ts).
+	suspend: () => void process.kill(process.pid, 'SIGTSTP'),
 	help: ({store}) => store.update(s => setView(s, s.ui.view === 'help' ? s.ui.helpFrom ?? 'containers' : 'help')),
 	'command-line': ({store}) => store.update(s => setUi(s, {prompt: {kind: 'command', text: '', help: commandLineHelp()}})),
 };
@@ -39,6 +42,7 @@ const handlersByScope: Record<ViewName, Handlers> = {
 	inspect: inspectHandlers,
 	events: eventsHandlers,
 	logs: logsHandlers,
+	output: outputHandlers,
 };
 
 /** The handler a command has in a view: the view's own first, then the global one. */

@@ -31,10 +31,12 @@ if (setting) {
 /** Marks the first write to `stream` after this call (the first frame reaching the terminal). */
 export function markFirstWrite(stream: NodeJS.WriteStream, name: string): void {
 	if (!setting) return;
+	// Wrapped for good, not put back: a later wrapper (the terminal filter) would be dropped with it.
 	const write = stream.write;
+	let seen = false;
 	stream.write = function (this: NodeJS.WriteStream, ...args: Parameters<typeof write>) {
-		stream.write = write;
-		mark(name);
+		if (!seen) mark(name);
+		seen = true;
 		return write.apply(this, args);
 	} as typeof write;
 }

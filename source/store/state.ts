@@ -4,11 +4,12 @@ import type {StatsSample} from '../domain/stats.js';
 import type {EventsState, Handover, InspectState, TopState} from './detail-views.js';
 import type {ResourcesState} from './resources-state.js';
 import type {LogsState} from './logs-slice.js';
+import type {OutputState} from './output-slice.js';
 
-/** How the app stands with the engine; shown in the status bar. */
 /** Where a host's container stats come from: its cgroup files, the engine API, or both (some containers could not be read). */
 export type StatsSourceName = 'cgroup' | 'api' | 'mixed';
 
+/** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
 	/**
 	 * `retrying`: it was up and went away (reconnecting); `down`: it has not
@@ -42,7 +43,7 @@ export type StatsEntry = {
 };
 
 /** The views the app can show. */
-export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
+export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output';
 
 /** Sortable columns of the containers pane. */
 export type SortColumn = 'name' | 'project' | 'image' | 'state' | 'uptime' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
@@ -65,7 +66,7 @@ export type UiState = {
 	hideStopped: boolean;
 	/** The detail area: shown, hidden, or (unset) shown only when the table keeps at least 12 rows. */
 	showDetail?: boolean;
-	/** Rows the table can show at once; set by the layout, used by page up/down. */
+	/** The body area's height less one; set by the layout (the help and logs views page by it). */
 	pageSize: number;
 	/** The terminal is below the minimum size: the layout shows only a message, and only quit works (set by the layout). */
 	tooSmall?: boolean;
@@ -132,6 +133,12 @@ export type AppState = {
 	visibleContainers?: ReadonlySet<string>;
 	/** Per host name ('' for an unnamed one), where its stats come from; absent means the engine API. */
 	statsSources?: Readonly<Record<string, StatsSourceName>>;
+	/**
+	 * Lines of items each view shows at once, published by its pane
+	 * (hooks/use-body-rows.ts); page up/down move by it. Outside `ui`, so
+	 * publishing it redraws nothing.
+	 */
+	bodyRows?: Readonly<Partial<Record<ViewName, number>>>;
 	ui: UiState;
 	notice?: Notice;
 	readOnly: boolean;
@@ -149,6 +156,8 @@ export type AppState = {
 	top?: TopState;
 	inspect?: InspectState;
 	events?: EventsState;
+	/** What the last one-shot command (`E`) printed (store/output-slice.ts). */
+	output?: OutputState;
 	/** An exec or attach holding the terminal. */
 	handover?: Handover;
 	/** The shell `e` tries before bash, ash and sh (--shell). */
