@@ -2,6 +2,7 @@
 // The composition root: parses flags, builds engine, store and sync, and renders the app.
 // It is the only place that constructs things.
 import './source/cli/no-color-flag.js';
+import {mark, markFirstWrite, writeStartupTrace} from './source/cli/startup-trace.js';
 import {quietDependencyWarnings} from './source/cli/quiet-warnings.js';
 import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
@@ -45,6 +46,7 @@ function fail(message: string, code: number): never {
 }
 
 async function main(): Promise<void> {
+	mark('bundle loaded');
 	quietDependencyWarnings();
 	const argv = process.argv.slice(2);
 	if (argv[0] === 'config') {
@@ -87,6 +89,7 @@ async function main(): Promise<void> {
 	const contextEnv = {env: process.env, homeDir: homedir()};
 	const owners = buildOwners(targets, store, {
 		refresh: settings.refresh,
+		statsSource: process.env.PORTHOLE_STATS_SOURCE,
 		contexts: {
 			list: () => listDockerContexts(dockerConfigDir(process.env, homedir())),
 			resolve: name => withSshSettings(resolveTargets({...contextEnv, specs: [{kind: 'context', value: name}]}), ssh)[0]!.target,
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
 			throw error;
 		}
 	}
+	mark('engine probed');
 	const startHosts = [...owners.hosts.values()].map(({name, engine}, index) => ({name, engine, target: targets[index]!.target}));
 	if (options.json || options.once || !process.stdout.isTTY) {
 		try {
@@ -151,6 +155,7 @@ async function main(): Promise<void> {
 	// A local engine lists in a few milliseconds: draw the first frame with the
 	// list in it. A slow or absent one gets the "connecting" frame after 250 ms.
 	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
+	mark('first list');
 	const terminal: TerminalOwner = {};
 	// :columns save writes to the file in force, or creates the usual one.
 	const savePath = loaded.source.path ?? configPath(undefined, process.env, homedir()).path;
@@ -160,6 +165,7 @@ async function main(): Promise<void> {
 	const services = {store, terminal, dispatch, mouse: createMouseHandler({store, dispatch, size})};
 	// Colour and glyph fallbacks apply to every frame, at the one place they pass.
 	filterTerminal(process.stdout, caps);
+	markFirstWrite(process.stdout, 'first frame written');
 	app = render(
 		<ServicesContext.Provider value={services}>
 			<ThemeContext.Provider value={theme}>
@@ -177,6 +183,7 @@ async function main(): Promise<void> {
 			interactive: true,
 		},
 	);
+	mark('first render returned');
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
 	if (refused) quit();
 	// While mouse is on (config, or its key), the terminal is asked for clicks and the wheel, except while a shell holds it, and never after we leave.
@@ -188,6 +195,7 @@ async function main(): Promise<void> {
 	}
 	// Every owner stops the one way, in reverse order of building.
 	await owners.stop();
+	writeStartupTrace();
 	await checked;
 	if (refused) throw refused;
 }

@@ -11,6 +11,7 @@ export function patchPlugin(patch: Patch, failures: PatchError[]): Plugin;
 export const yogaWithoutFetch: Patch;
 export const inkFrameCaches: Patch;
 export const inkMouseReports: Patch;
+export const inkCellUpdate: Patch;
 export const patches: Patch[];
 export const inkNoTopLevelAwait: Patch;
 export const seaPatches: Patch[];

@@ -3,6 +3,7 @@
 // fails (naming the patch and the file) rather than silently bundling the
 // slower original: the performance work must not come undone unnoticed.
 import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 
 /** A patch that no longer applies: which one, to which file, and why it matters. */
 export class PatchError extends Error {
@@ -109,6 +110,32 @@ export default class Output {`],
 	why: 'every frame is split into characters afresh: more CPU',
 };
 
+const cellUpdatePath = fileURLToPath(new URL('../source/format/cell-update.ts', import.meta.url));
+
+/**
+ * Ink repaints a changed line from its first changed column to the end, so a
+ * row whose CPU figure moved resent the rest of the row too. Its line update
+ * now asks source/format/cell-update.ts first, which writes only the cells
+ * that changed, and falls back to Ink's for lines it cannot take cell by cell.
+ * Unchanged lines are passed over with one cursor move per run of them.
+ */
+export const inkCellUpdate = {
+	name: 'ink-cell-update',
+	filter: /ink[\\/]build[\\/]log-update\.js$/,
+	edits: [
+		["import lineUpdate from './line-update.js';", `import inkLineUpdate from './line-update.js';
+import {cellUpdate} from ${JSON.stringify(cellUpdatePath)};
+const lineUpdate = (previous, next, columns) => cellUpdate(previous, next, columns) ?? inkLineUpdate(previous, next, columns);`],
+		// A run of unchanged lines is passed with one cursor move (CNL with a
+		// count), not one per line.
+		['        const buffer = [];', '        const buffer = [];\n        let skipped = 0;\n        const passSkipped = () => { if (skipped > 0) buffer.push(skipped === 1 ? ansiEscapes.cursorNextLine : `\\u001B[${skipped}E`); skipped = 0; };'],
+		['                    buffer.push(ansiEscapes.cursorNextLine);', '                    skipped++;'],
+		['            buffer.push(changedLine +', '            passSkipped();\n            buffer.push(changedLine +'],
+		['        buffer.push(cursorSuffix);', '        passSkipped();\n        buffer.push(cursorSuffix);'],
+	],
+	why: 'a changed row is resent from its first change to its end, and every unchanged line costs a cursor move: more bytes to the terminal',
+};
+
 /** Every patch the bundle applies. */
 /**
  * Ink drops a mouse report (an SGR `ESC [ < b ; x ; y M`) before useInput,
@@ -126,7 +153,7 @@ export const inkMouseReports = {
 	why: 'clicks and the wheel do nothing with mouse: true',
 };
 
-export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports];
+export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate];
 
 /**
  * The single executable's bundle is CommonJS, which has no top-level await.

@@ -8,6 +8,7 @@ import {bundleOrExit} from './bundle.mjs';
 await bundleOrExit({outfile: 'dist/app.js'});
 
 writeFileSync('dist/porthole.js', `#!/usr/bin/env node
+globalThis.__portholeLaunch = performance.now();
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 22) {
 	process.stderr.write('porthole: needs Node 22 or newer (this is ' + process.version + ')\\n');
@@ -19,6 +20,7 @@ const v8 = await import('node:v8');
 v8.setFlagsFromString('--semi-space-growth-factor=1');
 const module = await import('node:module');
 module.enableCompileCache?.();
+globalThis.__portholeImport = performance.now();
 await import('./app.js');
 `);
 chmodSync('dist/porthole.js', 0o755);

@@ -12,6 +12,7 @@ import {LogStreams} from '../sync/log-streams.js';
 import {SwarmSync} from '../sync/swarm-sync.js';
 import {ResourceSync} from '../sync/resource-sync.js';
 import {StatsStreams} from '../sync/stats-streams.js';
+import {localStats} from '../sync/local-stats.js';
 import {Sync} from '../sync/sync.js';
 import {TopPoller} from '../sync/top-poller.js';
 
@@ -48,6 +49,8 @@ export type OwnersOptions = {
 	contexts?: {list(): string[]; resolve(name: string): EngineTarget};
 	/** How often resource sizes and top are read again (config `refresh`). */
 	refresh?: {resourcesMs: number; topMs: number};
+	/** 'api' keeps every host on the engine API (PORTHOLE_STATS_SOURCE=api); by default a local engine's stats come from its cgroup files. */
+	statsSource?: string;
 };
 
 /**
@@ -67,7 +70,7 @@ export function buildOwners(targets: readonly NamedTarget[], store: Store, optio
 
 	const makeHost = (named: NamedTarget, first: boolean): HostOwners => {
 		const engine = createEngine(named.target);
-		const stats = new StatsStreams(engine, store);
+		const stats = localStats(named, engine, store, new StatsStreams(engine, store), options.statsSource);
 		// The store holds one disk-usage report: the first host's.
 		const resources = new ResourceSync(engine, store, undefined, named.name, first, options.refresh?.resourcesMs);
 		const sync = new Sync(engine, store, {...options.sync, host: named.name, stats, resources});

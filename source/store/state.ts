@@ -7,6 +7,9 @@ import type {LogsState} from './logs-slice.js';
 import type {OutputState} from './output-slice.js';
 import type {SwarmState} from './swarm-slice.js';
 
+/** Where a host's container stats come from: its cgroup files, the engine API, or both (some containers could not be read). */
+export type StatsSourceName = 'cgroup' | 'api' | 'mixed';
+
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
 	/**
@@ -131,6 +134,8 @@ export type AppState = {
 	 * has said) means every live container.
 	 */
 	visibleContainers?: ReadonlySet<string>;
+	/** Per host name ('' for an unnamed one), where its stats come from; absent means the engine API. */
+	statsSources?: Readonly<Record<string, StatsSourceName>>;
 	/**
 	 * Lines of items each view shows at once, published by its pane
 	 * (hooks/use-body-rows.ts); page up/down move by it. Outside `ui`, so

@@ -7,6 +7,9 @@ import type {AppState} from '../store/state.js';
 import {pushStatsMany} from '../store/stats-slice.js';
 import type {Store} from '../store/store.js';
 
+/** What sync asks of whoever owns a host's stats: StatsStreams over the API, or CgroupStats on the engine's own host. */
+export type StatsOwner = Pick<StatsStreams, 'active' | 'polled' | 'quieted' | 'ensure' | 'stop' | 'stopAll' | 'close'>;
+
 /** Options; tests shorten the intervals. */
 export type StatsStreamsOptions = {
 	/** How often live containers that are off screen get a one-shot reading. */

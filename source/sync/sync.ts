@@ -10,7 +10,7 @@ import {setConnection} from '../store/ui-slice.js';
 import type {Connection} from '../store/state.js';
 import {PingWatch, type PingResult, type PingWatchOptions} from './ping-watch.js';
 import {ResourceSync} from './resource-sync.js';
-import {StatsStreams} from './stats-streams.js';
+import {StatsStreams, type StatsOwner} from './stats-streams.js';
 import {Tombstones} from './tombstones.js';
 
 
@@ -33,7 +33,7 @@ export const slowRttMs = 100;
 export type SyncParts = {
 	/** The host's short name: rows are tagged with it and its connection is kept under it. */
 	host?: string;
-	stats?: StatsStreams;
+	stats?: StatsOwner;
 	resources?: ResourceSync;
 	/** The frozen-engine watch; tests shorten it. */
 	ping?: PingWatchOptions;
@@ -48,7 +48,7 @@ export type SyncParts = {
  * and on return resyncs everything once.
  */
 export class Sync {
-	readonly stats: StatsStreams;
+	readonly stats: StatsOwner;
 	/** Images, volumes, networks and disk usage: re-listed on their own events. */
 	readonly resources: ResourceSync;
 	private readonly inflight = new Map<string, Promise<void>>();

@@ -5,6 +5,7 @@ import {maxHelpScroll} from '../../source/keys/help-lines.js';
 import {activeBindings} from '../../source/keys/dispatch.js';
 import {keymap} from '../../source/keys/keymap.js';
 import {keyLabel} from '../../source/keys/key-labels.js';
+import {setStatsSource} from '../../source/store/stats-source-slice.js';
 import {seededStore} from '../helpers/fixtures.js';
 import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
@@ -105,5 +106,16 @@ describe('help pane', () => {
 		const text = await app.waitForFrame(t => t.includes('Keys'), 'the help pane');
 		assert.match(text, /Remove the container \(asks first: y\)/);
 		assert.ok(!text.includes('Read-only'));
+	});
+
+	test('the header says where the stats come from, and follows a change of source', async () => {
+		const store = seededStore();
+		app = await renderApp({store, size: tall});
+		app.type('?');
+		await app.waitForFrame(t => /^Keys .*Stats from engine API$/m.test(t), 'the API named before any cgroup reading');
+		store.update(state => setStatsSource(state, undefined, 'cgroup'));
+		await app.waitForFrame(t => /^Keys .*Stats from cgroup files$/m.test(t), 'cgroup files named');
+		store.update(state => setStatsSource(state, undefined, 'mixed'));
+		await app.waitForFrame(t => /^Keys .*Stats from cgroup files and engine API$/m.test(t), 'both named');
 	});
 });
