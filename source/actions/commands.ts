@@ -4,6 +4,7 @@ import type {ViewName} from '../store/state.js';
 import {setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {containerHandlers} from './container-commands.js';
+import {containerMarkHandlers} from './bulk-commands.js';
 import {eventsHandlers} from './events-commands.js';
 import {containerExecHandlers} from './exec-commands.js';
 import {inspectHandlers} from './inspect-commands.js';
@@ -28,7 +29,7 @@ const globalHandlers: Handlers = {
  * its handlers here.
  */
 const handlersByScope: Record<ViewName, Handlers> = {
-	containers: {...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers},
+	containers: {...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerMarkHandlers},
 	help: helpHandlers,
 	images: imageHandlers,
 	history: historyHandlers,

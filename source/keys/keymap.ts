@@ -21,6 +21,7 @@ export type CommandId =
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
+	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also';
 
 /**
@@ -67,6 +68,21 @@ function filterSortKeys(scope: Scope, fields: string, back = 'Clear the filter; 
 	];
 }
 
+/**
+ * Marking rows, the same in every table that has bulk actions. Space as in
+ * k9s and Midnight Commander; `*` inverts as in Midnight Commander; Ctrl-A
+ * selects all as everywhere (with `+` for those whose screen or tmux prefix
+ * is Ctrl-A).
+ */
+function markKeys(scope: Scope, nouns: string): Binding[] {
+	return [
+		{command: 'mark', keys: [' '], description: `Mark or unmark the row, and move down: actions then act on every marked ${nouns.replace(/s$/, '')}`, scope, dangerous: false, hint: 'mark'},
+		{command: 'mark-all', keys: ['ctrl+a', '+'], description: `Mark every ${nouns.replace(/s$/, '')} shown (after the filter)`, scope, dangerous: false},
+		{command: 'mark-invert', keys: ['*'], description: `Invert the marks of the ${nouns} shown`, scope, dangerous: false},
+		{command: 'mark-clear', keys: ['u'], description: 'Clear every mark (Esc does too, once no filter is left)', scope, dangerous: false},
+	];
+}
+
 /** The keymap: the single source for dispatch, the footer and the help pane. */
 export const keymap: readonly Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit Porthole (where q goes back: :q or Ctrl-C)', scope: 'global', dangerous: false, hint: 'quit'},
@@ -87,11 +103,12 @@ export const keymap: readonly Binding[] = [
 	{command: 'sort-name', keys: ['N'], description: 'Sort by name', scope: 'containers', dangerous: false},
 	{command: 'sort-cpu', keys: ['C'], description: 'Sort by CPU', scope: 'containers', dangerous: false},
 	{command: 'sort-memory', keys: ['M'], description: 'Sort by memory', scope: 'containers', dangerous: false},
-	{command: 'start-stop', keys: ['s'], description: 'Start the container, or stop it', scope: 'containers', dangerous: true, confirm: 'interrupts', hint: 'start/stop'},
-	{command: 'restart', keys: ['r'], description: 'Restart the container', scope: 'containers', dangerous: true, confirm: 'interrupts', hint: 'restart'},
-	{command: 'pause', keys: ['p'], description: 'Pause or unpause the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
-	{command: 'kill', keys: ['K'], description: 'Kill the container', scope: 'containers', dangerous: true, confirm: 'interrupts'},
-	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container', scope: 'containers', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	{command: 'start-stop', keys: ['s'], description: 'Start the container, or stop it (the marked ones, if any)', scope: 'containers', dangerous: true, confirm: 'interrupts', hint: 'start/stop'},
+	{command: 'restart', keys: ['r'], description: 'Restart the container (the marked ones, if any)', scope: 'containers', dangerous: true, confirm: 'interrupts', hint: 'restart'},
+	{command: 'pause', keys: ['p'], description: 'Pause or unpause the container (the marked ones, if any)', scope: 'containers', dangerous: true, confirm: 'interrupts'},
+	{command: 'kill', keys: ['K'], description: 'Kill the container (the marked ones, if any)', scope: 'containers', dangerous: true, confirm: 'interrupts'},
+	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container (the marked ones, if any)', scope: 'containers', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	...markKeys('containers', 'containers'),
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to the view help was opened over', scope: 'help', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},

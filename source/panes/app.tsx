@@ -24,6 +24,7 @@ import {useNoticeExpiry} from '../hooks/use-notice-expiry.js';
 import {useEffect, type ReactNode} from 'react';
 import type {ViewName} from '../store/state.js';
 import {containerSummary} from '../format/plural.js';
+import {markedCount} from '../store/marks-slice.js';
 
 /** The smallest terminal the layout works in. */
 export const minimumSize = {columns: 60, rows: 12};
@@ -60,6 +61,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const readOnly = useStore(state => state.readOnly);
 	const containers = useStore(state => state.containers);
 	const ui = useStore(state => state.ui);
+	const marked = useStore(state => markedCount(state, state.ui.view));
 	useKeyDispatch();
 	useTerminalHandover();
 	useNoticeExpiry(notice);
@@ -82,7 +84,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	}
 
 	const Pane = panes[ui.view];
-	const summary = containerSummary([...containers.values()], ui.hideStopped);
+	const summary = containerSummary([...containers.values()], ui.hideStopped) + (marked > 0 ? `, ${marked} marked` : '');
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<StatusBar connection={connection} hosts={hosts} notice={visibleNotice(notice, ui.view, Date.now())} readOnly={readOnly} summary={summary} width={columns} />

@@ -4,6 +4,8 @@ import type {StatsSample} from '../domain/stats.js';
 import type {EventsState, Handover, InspectState, TopState} from './detail-views.js';
 import type {ResourcesState} from './resources-state.js';
 import type {LogsState} from './logs-slice.js';
+import type {Marks} from './marks-slice.js';
+import type {BulkProgress} from './bulk-slice.js';
 
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
@@ -150,4 +152,8 @@ export type AppState = {
 	shell?: string;
 	/** The logs view (store/logs-slice.ts): its targets and the bounded ring of lines. */
 	logs: LogsState;
+	/** Marked rows per table (store/marks-slice.ts); bulk actions act on them. */
+	marks?: Marks;
+	/** The latest bulk action's per-row progress (store/bulk-slice.ts). */
+	bulk?: BulkProgress;
 };
