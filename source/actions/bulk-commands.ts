@@ -1,13 +1,13 @@
 import type {ContainerRow} from '../domain/container.js';
-import {plural} from '../format/plural.js';
 import {marksOf, markedIn, updateMarks, type MarkOp} from '../store/marks-slice.js';
 import {selectRows, selectSelected} from '../store/selectors.js';
 import type {AppState} from '../store/state.js';
-import {notify} from '../store/ui-slice.js';
 import {askBulk} from './bulk-actions.js';
 import {planBulk, type BulkCommand} from './bulk-plan.js';
 import type {Handler, Handlers} from './command-context.js';
 import {containerHandlers} from './container-commands.js';
+import {containerLogsHandlers} from './logs-commands.js';
+import {openLogs} from '../store/logs-slice.js';
 import {clearFilter, moveSelection} from './navigation.js';
 
 /** The marked containers that still exist, by name (hidden by the filter or not: the dialog names them all). */
@@ -17,10 +17,8 @@ export function markedContainers(state: AppState): ContainerRow[] {
 }
 
 /** A mark operation on the rows the containers table shows now. */
-const markOp = (op: (visible: string[]) => MarkOp): Handler => ({store}) => store.update(state => {
-	const next = updateMarks(state, 'containers', op(selectRows(state).map(row => row.id)));
-	return next === state ? state : notify(next, `${plural(markedIn(marksOf(next, 'containers'), next.containers.keys()).length, 'container')} marked`);
-});
+// The count shows in the status bar; a notice as well would go stale at the next Space.
+const markOp = (op: (visible: string[]) => MarkOp): Handler => ({store}) => store.update(state => updateMarks(state, 'containers', op(selectRows(state).map(row => row.id))));
 
 /** With rows marked, the command acts on all of them; with none, on the selected row as before. */
 const bulkOr = (command: BulkCommand): Handler => context => {
@@ -45,4 +43,10 @@ export const containerMarkHandlers: Handlers = {
 	pause: bulkOr('pause'),
 	kill: bulkOr('kill'),
 	remove: bulkOr('remove'),
+	// The logs of every marked container, merged by time as a compose project's are.
+	logs: context => {
+		const marked = markedContainers(context.store.getSnapshot());
+		if (marked.length === 0) return containerLogsHandlers.logs?.(context);
+		context.store.update(state => openLogs(state, marked));
+	},
 };

@@ -98,6 +98,24 @@ describe('marks in the containers pane', () => {
 		assert.deepEqual(engine.calls, []);
 	});
 
+	test('l with rows marked opens their logs merged; with none, the selected one alone', async () => {
+		app = await renderApp({store: seededStore()});
+		await app.waitForFrame(t => rowLine(t, 'burner') !== '', 'the table');
+		app.type('l');
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.view === 'logs', 'the logs view');
+		assert.deepEqual(app.store.getSnapshot().logs.targets.map(target => target.name), ['burner']);
+		app.type(keys.escape);
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.view === 'containers', 'back');
+		// burner and demo-1, skipping created-one.
+		app.type(' ');
+		app.type('j');
+		app.type(' ');
+		await app.waitForFrame(t => t.includes('2 marked'), 'two marked');
+		app.type('l');
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.view === 'logs', 'the logs view');
+		assert.deepEqual(app.store.getSnapshot().logs.targets.map(target => target.name), ['burner', 'demo-1']);
+	});
+
 	test('each row shows its own progress and result', async () => {
 		const store = seededStore();
 		const progress = new Map<string, RowProgress>([
