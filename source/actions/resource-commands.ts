@@ -8,6 +8,7 @@ import {showInspect} from './inspect-actions.js';
 import {askRemoveNetwork} from './network-actions.js';
 import {tableBack, tableHandlers} from './table-commands.js';
 import {askCreateVolume, askPruneVolumes, askRemoveVolume} from './volume-actions.js';
+import {resourceMarkHandlers} from './resource-mark-commands.js';
 
 /** Runs `work` on the selected row of a table, if there is one. */
 function onSelected<T>(select: (state: AppState) => T | undefined, work: (context: CommandContext, row: T) => void) {
@@ -28,8 +29,8 @@ function imagesBack(context: CommandContext): void {
 	context.store.update(state => (pull ? setPull(state, undefined) : tableBack(state)));
 }
 
-/** What the images view does with each command. */
-export const imageHandlers: Handlers = {
+/** What the images view does with each command (before marks). */
+const imageOwnHandlers: Handlers = {
 	...tableHandlers('images'),
 	back: imagesBack,
 	'toggle-untagged': ({store}) => store.update(toggleUntagged),
@@ -40,6 +41,9 @@ export const imageHandlers: Handlers = {
 	prune: context => void askPruneImages(context, 'dangling'),
 	'prune-all': context => void askPruneImages(context, 'all'),
 };
+
+/** What the images view does with each command. */
+export const imageHandlers: Handlers = {...imageOwnHandlers, ...resourceMarkHandlers('images', imageOwnHandlers)};
 
 /** Moves the highlighted layer of the history view. */
 function moveLayer(by: (selected: number, count: number, page: number) => number) {
@@ -63,8 +67,8 @@ export const historyHandlers: Handlers = {
 	back: ({store}) => store.update(state => setView(setHistory(state, undefined), 'images')),
 };
 
-/** What the volumes view does with each command. */
-export const volumeHandlers: Handlers = {
+/** What the volumes view does with each command (before marks). */
+const volumeOwnHandlers: Handlers = {
 	...tableHandlers('volumes'),
 	'open-inspect': onSelected(selectedVolume, (context, row) => void showInspect(context, {kind: 'volume', id: row.name, name: row.name})),
 	create: context => askCreateVolume(context),
@@ -73,12 +77,18 @@ export const volumeHandlers: Handlers = {
 	refresh: ({store}) => store.update(askRefresh),
 };
 
-/** What the networks view does with each command. */
-export const networkHandlers: Handlers = {
+/** What the volumes view does with each command. */
+export const volumeHandlers: Handlers = {...volumeOwnHandlers, ...resourceMarkHandlers('volumes', volumeOwnHandlers)};
+
+/** What the networks view does with each command (before marks). */
+const networkOwnHandlers: Handlers = {
 	...tableHandlers('networks'),
 	'open-inspect': onSelected(selectedNetwork, (context, row) => void showInspect(context, {kind: 'network', id: row.id, name: row.name})),
 	remove: onSelected(selectedNetwork, (context, row) => askRemoveNetwork(context, row)),
 };
+
+/** What the networks view does with each command. */
+export const networkHandlers: Handlers = {...networkOwnHandlers, ...resourceMarkHandlers('networks', networkOwnHandlers)};
 
 /** What the disk-usage view does with each command. */
 export const diskHandlers: Handlers = {

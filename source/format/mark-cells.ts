@@ -15,8 +15,11 @@ const progressSign: Record<RowProgress['status'], string> = {running: '', done: 
  */
 export function markCells(columns: readonly Column[], cells: Cell[], marked: boolean, progress: RowProgress | undefined, nameKey = 'name', stateKey = 'state'): Cell[] {
 	if (!marked && !progress) return cells;
+	// Tables without a state column (images, volumes, networks) say it after the name.
+	const inName = progress !== undefined && !columns.some(column => column.key === stateKey);
 	return columns.map((column, index) => {
 		const cell = cells[index] ?? {text: ''};
+		if (inName && column.key === nameKey) return {text: `${progressSign[progress.status] || '… '}${cell.text} · ${progress.text}`, color: progressColor[progress.status]};
 		if (marked && column.key === nameKey) return {text: `${markSign} ${cell.text}`, color: 'magenta'};
 		if (progress && column.key === stateKey) return {text: `${progressSign[progress.status]}${progress.text}`, color: progressColor[progress.status]};
 		return cell;

@@ -2,6 +2,9 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {PullPanel, pullPanelHeight} from '../components/pull-panel.js';
 import {Table} from '../components/table.js';
+import {markCells} from '../format/mark-cells.js';
+import {marksOf} from '../store/marks-slice.js';
+import {rowProgress} from '../store/bulk-slice.js';
 import type {ImageView} from '../domain/image.js';
 import {imageColumnSpecs} from '../format/image-cells.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
@@ -15,6 +18,8 @@ import {plural} from '../format/plural.js';
 /** The images table: one row per tag, a caption with counts, and the pull's progress below when there is one. */
 export function ImagesPane({width, height}: {width: number; height: number}) {
 	const rows = useStore(selectImageRows);
+	const marks = useStore(state => marksOf(state, 'images'));
+	const bulk = useStore(state => state.bulk);
 	const hidden = useStore(hiddenImageCount);
 	const table = useStore(state => state.resources.tables.images);
 	const loaded = useStore(state => state.resources.loaded.images);
@@ -37,7 +42,7 @@ export function ImagesPane({width, height}: {width: number; height: number}) {
 				columns={columns}
 				rows={rows}
 				rowKey={row => row.key}
-				cells={row => rowCells(columns, row, now)}
+				cells={row => markCells(columns, rowCells(columns, row, now), marks.has(row.key), rowProgress(bulk, row.key, now))}
 				selectedIndex={selectedIndex(rows, table.selectedKey)}
 				height={tableHeight}
 				sortKey={table.sort.column}

@@ -1,6 +1,9 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {Table} from '../components/table.js';
+import {markCells} from '../format/mark-cells.js';
+import {marksOf} from '../store/marks-slice.js';
+import {rowProgress} from '../store/bulk-slice.js';
 import type {NetworkRow} from '../domain/network.js';
 import {networkColumnSpecs} from '../format/network-cells.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
@@ -12,6 +15,8 @@ import {selectNetworkRows} from '../store/resources-selectors.js';
 /** The networks table: name, driver, scope, subnets and the containers attached. */
 export function NetworksPane({width, height}: {width: number; height: number}) {
 	const rows = useStore(selectNetworkRows);
+	const marks = useStore(state => marksOf(state, 'networks'));
+	const bulk = useStore(state => state.bulk);
 	const table = useStore(state => state.resources.tables.networks);
 	const loaded = useStore(state => state.resources.loaded.networks);
 	const error = useStore(state => state.resources.errors.networks);
@@ -28,7 +33,7 @@ export function NetworksPane({width, height}: {width: number; height: number}) {
 				columns={columns}
 				rows={rows}
 				rowKey={row => `${row.host ?? ''}|${row.id}`}
-				cells={row => rowCells(columns, row, now)}
+				cells={row => markCells(columns, rowCells(columns, row, now), marks.has(row.id), rowProgress(bulk, row.id, now))}
 				selectedIndex={index}
 				height={Math.max(2, height - 1)}
 				sortKey={table.sort.column}

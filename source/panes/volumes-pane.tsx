@@ -1,6 +1,9 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {Table} from '../components/table.js';
+import {markCells} from '../format/mark-cells.js';
+import {marksOf} from '../store/marks-slice.js';
+import {rowProgress} from '../store/bulk-slice.js';
 import type {VolumeView} from '../domain/volume.js';
 import {fitColumns, rowCells} from '../format/resource-columns.js';
 import {volumeColumnSpecs} from '../format/volume-cells.js';
@@ -12,6 +15,8 @@ import {selectVolumeRows} from '../store/resources-selectors.js';
 /** The volumes table: name (anonymous ones marked), driver, size from disk usage, age, the containers using it, mountpoint. */
 export function VolumesPane({width, height}: {width: number; height: number}) {
 	const rows = useStore(selectVolumeRows);
+	const marks = useStore(state => marksOf(state, 'volumes'));
+	const bulk = useStore(state => state.bulk);
 	const table = useStore(state => state.resources.tables.volumes);
 	const loaded = useStore(state => state.resources.loaded.volumes);
 	const error = useStore(state => state.resources.errors.volumes);
@@ -30,7 +35,7 @@ export function VolumesPane({width, height}: {width: number; height: number}) {
 				columns={columns}
 				rows={rows}
 				rowKey={row => `${row.host ?? ''}|${row.name}`}
-				cells={row => rowCells(columns, row, now)}
+				cells={row => markCells(columns, rowCells(columns, row, now), marks.has(row.name), rowProgress(bulk, row.name, now))}
 				selectedIndex={index}
 				height={Math.max(2, height - 1)}
 				sortKey={table.sort.column}

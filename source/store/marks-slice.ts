@@ -1,4 +1,5 @@
 import type {AppState} from './state.js';
+import {imageTagRows} from '../domain/image.js';
 
 /** The tables where rows can be marked, each with marks of its own. */
 export type MarkScope = 'containers' | 'images' | 'volumes' | 'networks';
@@ -79,6 +80,13 @@ function markScopeOf(state: AppState, view: string): MarkScope | undefined {
 /** How many rows are marked in the table of `view` that still exist, for the status bar. */
 export function markedCount(state: AppState, view: string): number {
 	const scope = markScopeOf(state, view);
-	if (scope !== 'containers') return 0;
-	return markedIn(marksOf(state, scope), state.containers.keys()).length;
+	if (scope === undefined) return 0;
+	const marks = marksOf(state, scope);
+	if (marks.size === 0) return 0;
+	const {resources} = state;
+	const existing = scope === 'containers' ? state.containers.keys()
+		: scope === 'images' ? imageTagRows(resources.images).map(row => row.key)
+		: scope === 'volumes' ? resources.volumes.map(volume => volume.name)
+		: resources.networks.map(network => network.id);
+	return markedIn(marks, existing).length;
 }
