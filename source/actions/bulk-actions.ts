@@ -22,11 +22,13 @@ export type BulkOutcome = {done: string[]; failed: Array<{name: string; reason: 
 /**
  * Runs one action on many containers, each on its own: a failure is recorded
  * on its row and the others go on. Each row's progress shows in the table as
- * it goes, and the status bar sums up at the end. A container that vanished
+ * it goes, and the status bar sums up at the end. With `levels`, each level
+ * is finished before the next begins (a compose project's dependency order).
+ * A container that vanished
  * since it was marked is reported, not acted on. Never throws; refuses
  * outright in read-only mode, as a second fence behind the keymap.
  */
-export async function runBulk(engine: Engine, store: Store, plan: BulkPlan, options: {volumes?: boolean} = {}): Promise<BulkOutcome> {
+export async function runBulk(engine: Engine, store: Store, plan: BulkPlan, options: {volumes?: boolean; levels?: readonly ContainerRow[][]} = {}): Promise<BulkOutcome> {
 	const {action} = plan;
 	const outcome: BulkOutcome = {done: [], failed: []};
 	if (store.getSnapshot().readOnly) {
@@ -57,11 +59,14 @@ export async function runBulk(engine: Engine, store: Store, plan: BulkPlan, opti
 		store.update(state => setRowProgress(state, marked.id, result));
 	};
 
-	const queue = [...plan.targets];
-	const worker = async () => {
-		for (let row = queue.shift(); row; row = queue.shift()) await one(row);
-	};
-	await Promise.all(Array.from({length: Math.min(bulkConcurrency, queue.length)}, worker));
+	// A compose project goes level by level (dependencies first, or last for stop and remove); marks all at once.
+	for (const level of options.levels ?? [plan.targets]) {
+		const queue = [...level];
+		const worker = async () => {
+			for (let row = queue.shift(); row; row = queue.shift()) await one(row);
+		};
+		await Promise.all(Array.from({length: Math.min(bulkConcurrency, queue.length)}, worker));
+	}
 	store.update(state => notify(finishBulk(state, Date.now()), bulkSummary(action, outcome), outcome.failed.length > 0 ? 'error' : 'info'));
 	return outcome;
 }
