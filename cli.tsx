@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 	// A local socket's engine shares this machine's memory, so a container's
 	// limit equal to it is no limit (an engine in a VM shows its limit as before).
 	const hostMemory = !several && targets[0]!.target.kind === 'unix' ? totalmem() : undefined;
-	const first = initialState({target: description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view}, logs});
+	const first = initialState({target: description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view, ...(options.project === undefined ? {} : {project: options.project})}, logs});
 	const store = createStore(setVisibleContainers({...first, shell: options.shell, hostMemory}, []));
 	// Nothing is on screen yet (visible set empty): the table says which rows
 	// are once it draws, so the first list does not open a stats stream for

@@ -5,6 +5,7 @@ import {setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {containerHandlers} from './container-commands.js';
 import {containerMarkHandlers} from './bulk-commands.js';
+import {groupHandlers} from './group-commands.js';
 import {eventsHandlers} from './events-commands.js';
 import {containerExecHandlers} from './exec-commands.js';
 import {inspectHandlers} from './inspect-commands.js';
@@ -14,6 +15,11 @@ import {diskHandlers, diskUsageHandler, historyHandlers, imageHandlers, networkH
 import {containerLogsHandlers, logsHandlers} from './logs-commands.js';
 
 export type {CommandContext} from './command-context.js';
+
+/** The containers view's handlers with the grouped table's layered over them. */
+function withGroups(handlers: Handlers): Handlers {
+	return {...handlers, ...groupHandlers(handlers)};
+}
 
 /** Commands that mean the same in every view. */
 const globalHandlers: Handlers = {
@@ -29,7 +35,7 @@ const globalHandlers: Handlers = {
  * its handlers here.
  */
 const handlersByScope: Record<ViewName, Handlers> = {
-	containers: {...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerMarkHandlers},
+	containers: withGroups({...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerMarkHandlers}),
 	help: helpHandlers,
 	images: imageHandlers,
 	history: historyHandlers,

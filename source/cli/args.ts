@@ -10,6 +10,8 @@ export type CliOptions = {
 	context?: string;
 	/** Every --host and --context in order, set only when more than one was given (several hosts on one screen). */
 	hosts?: HostSpec[];
+	/** -p/--project: only this compose project's containers. */
+	project?: string;
 	/** The shell `e` tries first in a container, before bash, ash and sh. */
 	shell?: string;
 	/** `porthole logs NAME...`: the containers whose logs open at once (merged when several). */
@@ -46,6 +48,7 @@ Options:
   -c, --context NAME  use a docker CLI context
                       --host and --context may be repeated and mixed: several
                       engines on one screen, with a HOST column
+  -p, --project NAME  only the containers of this compose project
       --shell NAME    the shell e opens in a container, and only that one
                       (default: the first of bash, ash, sh that exists there)
       --log-lines N   lines the logs view holds in memory (default 10000)
@@ -83,6 +86,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		switch (flag) {
 			case '-H': case '--host': specs.push({kind: 'host', value: inline ?? value(flag, argv[++index])}); break;
 			case '-c': case '--context': specs.push({kind: 'context', value: inline ?? value(flag, argv[++index])}); break;
+			case '-p': case '--project': options.project = inline ?? value(flag, argv[++index]); break;
 			case '--shell': options.shell = inline ?? value(flag, argv[++index]); break;
 			case '--log-lines': options.logLines = count(flag, inline ?? value(flag, argv[++index]), 100, 1_000_000); break;
 			case '--tail': options.tail = count(flag, inline ?? value(flag, argv[++index]), 0, 1_000_000); break;

@@ -8,7 +8,7 @@ import {commandLineHelp} from '../keys/line-commands.js';
 import {useKeyDispatch} from '../hooks/use-key-dispatch.js';
 import {useServices, useStore} from '../hooks/use-store.js';
 import {setUi, visibleNotice} from '../store/ui-slice.js';
-import {ContainersPane} from './containers-pane.js';
+import {ContainersView} from './containers-view.js';
 import {HelpPane} from './help-pane.js';
 import {DiskPane} from './disk-pane.js';
 import {HistoryPane} from './history-pane.js';
@@ -25,13 +25,14 @@ import {useEffect, type ReactNode} from 'react';
 import type {ViewName} from '../store/state.js';
 import {containerSummary} from '../format/plural.js';
 import {markedCount} from '../store/marks-slice.js';
+import {sanitizeText} from '../format/sanitize.js';
 
 /** The smallest terminal the layout works in. */
 export const minimumSize = {columns: 60, rows: 12};
 
 /** The pane of each view; a new view adds its pane here. */
 const panes: Record<ViewName, (props: {width: number; height: number}) => ReactNode> = {
-	containers: ContainersPane,
+	containers: ContainersView,
 	help: HelpPane,
 	images: ImagesPane,
 	history: HistoryPane,
@@ -84,7 +85,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	}
 
 	const Pane = panes[ui.view];
-	const summary = containerSummary([...containers.values()], ui.hideStopped) + (marked > 0 ? `, ${marked} marked` : '');
+	const summary = (ui.project === undefined ? '' : `project ${sanitizeText(ui.project)}: `) + containerSummary([...containers.values()].filter(row => ui.project === undefined || row.composeProject === ui.project), ui.hideStopped) + (marked > 0 ? `, ${marked} marked` : '');
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<StatusBar connection={connection} hosts={hosts} notice={visibleNotice(notice, ui.view, Date.now())} readOnly={readOnly} summary={summary} width={columns} />

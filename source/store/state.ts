@@ -82,6 +82,12 @@ export type UiState = {
 	filterView?: ViewName;
 	/** `:host NAME`: only this host's rows (several hosts on screen). */
 	hostFilter?: string;
+	/** The containers table grouped by compose project, with a header row per project. */
+	grouped?: boolean;
+	/** Projects folded to their header row in the grouped table. */
+	folded?: readonly string[];
+	/** `-p NAME`: only this compose project's containers. */
+	project?: string;
 };
 
 /**
