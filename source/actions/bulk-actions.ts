@@ -37,7 +37,9 @@ export async function runBulk(engine: Engine, store: Store, plan: BulkPlan, opti
 	}
 	const progress = new Map<string, RowProgress>();
 	for (const {row, reason} of plan.skipped) progress.set(row.id, {status: 'skipped', text: sanitizeText(reason)});
-	for (const row of plan.targets) progress.set(row.id, {status: 'running', text: `${doing[action]}…`});
+	// With levels, the later ones wait for the earlier: say so until their turn.
+	const later = new Set((options.levels ?? []).slice(1).flat().map(row => row.id));
+	for (const row of plan.targets) progress.set(row.id, {status: 'running', text: later.has(row.id) ? 'waiting…' : `${doing[action]}…`});
 	store.update(state => notify(startBulk(state, progress), `${doing[action]} ${plan.targets.length} containers…`));
 
 	const one = async (marked: ContainerRow): Promise<void> => {
@@ -62,6 +64,7 @@ export async function runBulk(engine: Engine, store: Store, plan: BulkPlan, opti
 	// A compose project goes level by level (dependencies first, or last for stop and remove); marks all at once.
 	for (const level of options.levels ?? [plan.targets]) {
 		const queue = [...level];
+		if (options.levels && level !== options.levels[0]) for (const row of level) store.update(state => setRowProgress(state, row.id, {status: 'running', text: `${doing[action]}…`}));
 		const worker = async () => {
 			for (let row = queue.shift(); row; row = queue.shift()) await one(row);
 		};

@@ -15,10 +15,13 @@ describe('project actions follow depends_on', () => {
 	const ids: Record<string, string> = {};
 
 	/** Records each container action as it runs, without changing it. */
+	/** What the web row said while each restart ran. */
+	const webSaid: string[] = [];
 	const observe = (engine: Engine): Engine => ({
 		...engine,
 		async containerAction(id, action, options) {
 			const started = performance.now();
+			webSaid.push(live.store.getSnapshot().bulk?.rows.get(ids.web ?? '')?.text ?? '');
 			try {
 				return await engine.containerAction(id, action, options);
 			} finally {
@@ -55,6 +58,7 @@ describe('project actions follow depends_on', () => {
 		for (let index = 1; index < restarts.length; index++) {
 			assert.ok((restarts[index]?.started ?? 0) >= (restarts[index - 1]?.ended ?? Infinity), 'a level starts only after the one before ended');
 		}
+		assert.deepEqual(webSaid.slice(-3), ['waiting…', 'waiting…', 'restarting…'], 'web waits for its dependencies, and says so');
 		const startedAt = async (id: string) => Date.parse(await docker('inspect', '-f', '{{.State.StartedAt}}', id));
 		const [db, api, web] = await Promise.all([ids.db, ids.api, ids.web].map(id => startedAt(id ?? '')));
 		assert.ok((db ?? 0) < (api ?? 0) && (api ?? 0) < (web ?? 0), `the engine started them in order: ${db} ${api} ${web}`);
