@@ -6,6 +6,7 @@ import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
+import {commandsPath, CommandsFileError, readCommandsFile} from './source/cli/commands-file.js';
 import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
 import {probe} from './source/engine/connection.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
@@ -52,7 +53,8 @@ async function main(): Promise<void> {
 	// limit equal to it is no limit (an engine in a VM shows its limit as before).
 	const hostMemory = !several && targets[0]!.target.kind === 'unix' ? totalmem() : undefined;
 	const first = initialState({target: description, readOnly: options.readOnly, noConfirm: options.noConfirm, ui: {view: options.view, ...(options.project === undefined ? {} : {project: options.project})}, logs});
-	const store = createStore(setVisibleContainers({...first, shell: options.shell, hostMemory}, []));
+	const customCommands = readCommandsFile(commandsPath());
+	const store = createStore(setVisibleContainers({...first, shell: options.shell, hostMemory, customCommands}, []));
 	// Nothing is on screen yet (visible set empty): the table says which rows
 	// are once it draws, so the first list does not open a stats stream for
 	// every live container.
@@ -159,7 +161,7 @@ async function printSnapshot(hosts: StartHost[], json: boolean, description: str
 main().then(
 	() => process.exit(process.exitCode ?? 0),
 	(error: unknown) => {
-		if (error instanceof UsageError || error instanceof ConnectionConfigError || error instanceof SameEngineError) fail(error.message, EXIT_USAGE);
+		if (error instanceof UsageError || error instanceof ConnectionConfigError || error instanceof SameEngineError || error instanceof CommandsFileError) fail(error.message, EXIT_USAGE);
 		if (error instanceof EngineError) fail(error.failure.message, error.failure.exitCode);
 		if (error instanceof OutputError) fail(error.message, EXIT_FAILURE);
 		fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);

@@ -6,6 +6,7 @@ import type {CommandContext, Handlers} from './command-context.js';
 import {containerHandlers} from './container-commands.js';
 import {containerMarkHandlers} from './bulk-commands.js';
 import {groupHandlers} from './group-commands.js';
+import {openCustomCommand} from './custom-commands.js';
 import {eventsHandlers} from './events-commands.js';
 import {containerExecHandlers} from './exec-commands.js';
 import {inspectHandlers} from './inspect-commands.js';
@@ -35,7 +36,7 @@ const globalHandlers: Handlers = {
  * its handlers here.
  */
 const handlersByScope: Record<ViewName, Handlers> = {
-	containers: withGroups({...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerMarkHandlers}),
+	containers: withGroups({...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerMarkHandlers, 'custom-command': openCustomCommand}),
 	help: helpHandlers,
 	images: imageHandlers,
 	history: historyHandlers,

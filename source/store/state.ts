@@ -6,6 +6,7 @@ import type {ResourcesState} from './resources-state.js';
 import type {LogsState} from './logs-slice.js';
 import type {Marks} from './marks-slice.js';
 import type {BulkProgress} from './bulk-slice.js';
+import type {CustomCommand} from '../domain/command-template.js';
 
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
@@ -162,4 +163,6 @@ export type AppState = {
 	marks?: Marks;
 	/** The latest bulk action's per-row progress (store/bulk-slice.ts). */
 	bulk?: BulkProgress;
+	/** The user's own commands (`!` runs one on the selected container). */
+	customCommands?: readonly CustomCommand[];
 };
