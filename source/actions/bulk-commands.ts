@@ -8,6 +8,7 @@ import type {Handler, Handlers} from './command-context.js';
 import {containerHandlers} from './container-commands.js';
 import {containerLogsHandlers} from './logs-commands.js';
 import {openLogs} from '../store/logs-slice.js';
+import {hideSplitLogs} from '../store/split-logs.js';
 import {clearFilter, moveSelection} from './navigation.js';
 
 /** The marked containers that still exist, by name (hidden by the filter or not: the dialog names them all). */
@@ -27,6 +28,13 @@ const bulkOr = (command: BulkCommand): Handler => context => {
 	askBulk(context, planBulk(command, marked));
 };
 
+/** `v`: the split layout on or off; off lets its log stream go. */
+export const toggleSplit: Handler = ({store}) => store.update(state => {
+	const split = !state.ui.split;
+	const next = {...state, ui: {...state.ui, split}};
+	return split ? next : hideSplitLogs(next);
+});
+
 /** The containers view's marks, and its actions made to act on the marked rows. */
 export const containerMarkHandlers: Handlers = {
 	mark: ({store}) => store.update(state => {
@@ -43,6 +51,7 @@ export const containerMarkHandlers: Handlers = {
 	pause: bulkOr('pause'),
 	kill: bulkOr('kill'),
 	remove: bulkOr('remove'),
+	'split-logs': toggleSplit,
 	// The logs of every marked container, merged by time as a compose project's are.
 	logs: context => {
 		const marked = markedContainers(context.store.getSnapshot());
@@ -50,3 +59,4 @@ export const containerMarkHandlers: Handlers = {
 		context.store.update(state => openLogs(state, marked));
 	},
 };
+

@@ -21,7 +21,7 @@ export type CommandId =
 	| 'logs' | 'logs-project' | 'log-invert' | 'log-timestamps' | 'log-wrap' | 'log-pause'
 	| 'log-tail-100' | 'log-tail-1k' | 'log-tail-10k' | 'log-since-1m' | 'log-since-15m' | 'log-since-1h' | 'log-since-24h' | 'log-all'
 	| 'log-save' | 'log-save-view' | 'refresh'
-	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear' | 'group-projects' | 'fold' | 'custom-command'
+	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear' | 'group-projects' | 'fold' | 'custom-command' | 'split-logs'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also';
 
 /**
@@ -111,6 +111,7 @@ export const keymap: readonly Binding[] = [
 	...markKeys('containers', 'containers'),
 	{command: 'group-projects', keys: ['P'], description: 'Group by compose project (s, r, D on a project act on all of it)', scope: 'containers', dangerous: false, hint: 'projects'},
 	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (commands.json) on the container', scope: 'containers', dangerous: false},
+	{command: 'split-logs', keys: ['v'], description: 'Split: the selected container\'s logs below the table (l: full screen)', scope: 'containers', dangerous: false, hint: 'split'},
 	{command: 'fold', keys: ['z'], description: 'Fold or unfold the selected project (grouped; Enter on it too)', scope: 'containers', dangerous: false},
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to the view help was opened over', scope: 'help', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},

@@ -89,6 +89,8 @@ export type UiState = {
 	folded?: readonly string[];
 	/** `-p NAME`: only this compose project's containers. */
 	project?: string;
+	/** The split layout: the selected container's logs below the containers table (beside it on wide terminals). */
+	split?: boolean;
 };
 
 /**
