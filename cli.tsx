@@ -8,10 +8,10 @@ import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
 import {commandsPath, CommandsFileError, readCommandsFile} from './source/cli/commands-file.js';
 import {snapshotJson, snapshotTable, takeSnapshot} from './source/cli/snapshot.js';
-import {probe} from './source/engine/connection.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
 import {OutputError, writeOutput} from './source/cli/write-output.js';
-import {resolveTargets, type HostSpec} from './source/engine/targets.js';
+import {resolveTargets, withSshSettings, type HostSpec, type SshSettings} from './source/engine/targets.js';
+import {accessSync, constants as fsConstants} from 'node:fs';
 import {dockerConfigDir, listDockerContexts} from './source/engine/docker-context.js';
 import {buildOwners} from './source/cli/owners.js';
 import {checkDistinctEngines, EXIT_PARTIAL, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
@@ -22,11 +22,12 @@ import {createStore, whenReady} from './source/store/store.js';
 import {initialLogs, openLogs} from './source/store/logs-slice.js';
 import type {ContainerRow} from './source/domain/container.js';
 import {setVisibleContainers} from './source/store/visibility-slice.js';
+import {filterTerminal, terminalCaps} from './source/cli/terminal-caps.js';
 
 declare const PORTHOLE_VERSION: string | undefined;
 
 function fail(message: string, code: number): never {
-	process.stderr.write(`porthole: ${oneLine(message)}\n`);
+	process.stderr.write(`porthole: ${oneLine(message, 400)}\n`);
 	process.exit(code);
 }
 
@@ -42,12 +43,12 @@ async function main(): Promise<void> {
 		return;
 	}
 	const specs: HostSpec[] = options.hosts ?? (options.host !== undefined ? [{kind: 'host', value: options.host}] : options.context !== undefined ? [{kind: 'context', value: options.context}] : []);
-	const targets = resolveTargets({specs, env: process.env, homeDir: homedir()});
+	const ssh = sshSettings(options.sshConfig, options.remoteSocket);
+	const targets = withSshSettings(resolveTargets({specs, env: process.env, homeDir: homedir()}), ssh);
 	const several = targets.length > 1;
-	// One host keeps the behaviour of old: unreachable means exit 3 at once. With
-	// several, a host that is down shows as down and the others carry on.
-	if (!several) await probe(targets[0]!.target);
-	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: !process.env.NO_COLOR});
+	// NO_COLOR, --no-color, TERM=dumb and the locale (cli/terminal-caps.ts).
+	const caps = terminalCaps(process.env, {noColor: options.noColor});
+	const logs = initialLogs({capacity: options.logLines, tail: options.tail, colour: caps.colour});
 	const description = several ? targets.map(({name}) => name).join(', ') : '';
 	// A local socket's engine shares this machine's memory, so a container's
 	// limit equal to it is no limit (an engine in a VM shows its limit as before).
@@ -62,9 +63,20 @@ async function main(): Promise<void> {
 	const owners = buildOwners(targets, store, {
 		contexts: {
 			list: () => listDockerContexts(dockerConfigDir(process.env, homedir())),
-			resolve: name => resolveTargets({...contextEnv, specs: [{kind: 'context', value: name}]})[0]!.target,
+			resolve: name => withSshSettings(resolveTargets({...contextEnv, specs: [{kind: 'context', value: name}]}), ssh)[0]!.target,
 		},
 	});
+	// One host keeps the behaviour of old: unreachable means exit 3 at once. With
+	// several, a host that is down shows as down and the others carry on. The
+	// check goes through the host's own engine, so an ssh host logs in once.
+	if (!several) {
+		try {
+			await owners.hosts.values().next().value!.engine.probe();
+		} catch (error) {
+			await owners.stop();
+			throw error;
+		}
+	}
 	const startHosts = [...owners.hosts.values()].map(({name, engine}, index) => ({name, engine, target: targets[index]!.target}));
 	if (options.json || options.once || !process.stdout.isTTY) {
 		try {
@@ -113,12 +125,14 @@ async function main(): Promise<void> {
 	await Promise.race([owners.firstList(), whenReady(store, state => state.connection.status !== 'connecting', 250)]);
 	const terminal: TerminalOwner = {};
 	const services = {store, terminal, dispatch: (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend})};
+	// Colour and glyph fallbacks apply to every frame, at the one place they pass.
+	filterTerminal(process.stdout, caps);
 	app = render(
 		<ServicesContext.Provider value={services}>
 			<App />
 		</ServicesContext.Provider>,
 		{
-			alternateScreen: true,
+			alternateScreen: caps.altScreen,
 			incrementalRendering: true,
 			// Frames follow changes (stats once a second, logs at most ten times a
 			// second); the cap only bounds how long a key waits behind a frame.
@@ -135,6 +149,20 @@ async function main(): Promise<void> {
 	await owners.stop();
 	await checked;
 	if (refused) throw refused;
+}
+
+/** --ssh-config, else PORTHOLE_SSH_CONFIG; a file ssh could not read is a usage error (exit 2), said before any login. */
+function sshSettings(flag: string | undefined, remoteSocket: string | undefined): SshSettings {
+	const configFile = flag ?? (process.env.PORTHOLE_SSH_CONFIG || undefined);
+	if (configFile !== undefined) {
+		const origin = flag !== undefined ? '--ssh-config' : 'PORTHOLE_SSH_CONFIG';
+		try {
+			accessSync(configFile, fsConstants.R_OK);
+		} catch (error) {
+			throw new ConnectionConfigError(`${origin}: cannot read ${configFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+		}
+	}
+	return {configFile, remoteSocket};
 }
 
 /** `--once`, `--json` and pipes: one host as of old; several side by side, with a HOST column and exit 5 when some are down. */

@@ -1,11 +1,13 @@
 import Dockerode from 'dockerode';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {fileURLToPath} from 'node:url';
-import {cpuPercent, enginePids, memoryOf, processTree, ticksOf} from './proc.js';
+import {memoryOf} from './proc.js';
 import {percentile, round} from './stats.js';
 import {Terminal} from './terminal.js';
 import {Workload} from './workload.js';
 import {logFlood, type FloodResult} from './flood.js';
+import {measurePeer, type Peer, type PeerResult} from './peer.js';
+import {showsWorkload, window} from './window.js';
 
 /** Where the repository is; the bench runs dist/porthole.js from here. */
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +28,8 @@ export type BenchOptions = {
 	dockerStats: boolean;
 	/** Event-to-screen samples. */
 	events: number;
+	/** Other monitors to run under the same workload, each alone, for the ratios. */
+	peers: Peer[];
 	/** DOCKER_HOST of the private engine. */
 	host: string;
 	/** Its directory (pid files), to find its processes. */
@@ -41,9 +45,13 @@ export type BenchResult = {
 	run: string;
 	seconds: number;
 	firstFrameMs: number;
+	/** From spawn to the first byte on the terminal. */
+	firstByteMs: number;
 	bytesPerSecond: number;
 	cpuPercent: number;
 	rssMB: number;
+	/** Private memory (RssAnon) of the process tree, at its highest in the steady window. */
+	rssAnonMB: number;
 	peakRssMB: number;
 	engineBaselinePercent: number;
 	enginePercent: number;
@@ -60,6 +68,8 @@ export type BenchResult = {
 	flood: FloodResult;
 	/** RSS at the start and end of the long window (and its peak), with its CPU and output. */
 	soak?: {seconds: number; rssStartMB: number; rssEndMB: number; rssMaxMB: number; cpuPercent: number; bytesPerSecond: number};
+	/** The same figures of each peer (--peer), measured alone under the same workload just before Porthole. */
+	peers: PeerResult[];
 };
 
 const cleanups = new Set<() => Promise<unknown>>();
@@ -78,30 +88,6 @@ export function startPorthole(host: string, args: string[] = []): Terminal {
 	const stop = () => terminal.stop();
 	cleanups.add(stop);
 	return terminal;
-}
-
-/** Measures a window: bytes written to the terminal, CPU of a process tree, the engine's CPU, and RSS once a second. */
-async function window(seconds: number, terminal: Terminal | undefined, pid: number | undefined, engineDir: string) {
-	const tree = pid ? processTree(pid) : [];
-	const engine = enginePids(engineDir);
-	const bytes0 = terminal?.bytes ?? 0;
-	const ticks0 = ticksOf(tree);
-	const engine0 = ticksOf(engine);
-	const started = Date.now();
-	let rss = 0;
-	for (let second = 0; second < seconds; second++) {
-		await sleep(Math.max(0, started + (second + 1) * 1000 - Date.now()));
-		if (pid) rss = Math.max(rss, memoryOf(pid).rss);
-	}
-	const elapsed = (Date.now() - started) / 1000;
-	// Shims that appeared meanwhile count in full; that is what they cost.
-	const engineNow = ticksOf([...new Set([...engine, ...enginePids(engineDir)])]);
-	return {
-		bytesPerSecond: ((terminal?.bytes ?? 0) - bytes0) / elapsed,
-		cpuPercent: pid ? cpuPercent(ticks0, ticksOf(tree), elapsed) : 0,
-		enginePercent: cpuPercent(engine0, engineNow, elapsed),
-		rss,
-	};
 }
 
 /** Counts container events of containers that are not ours: other users of the engine add noise to a window. */
@@ -241,11 +227,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 			await sleep(2000);
 		}
 
+		// Each peer alone, before Porthole starts: same workload, same terminal, same windows.
+		const peers: PeerResult[] = [];
+		for (const peer of options.peers) {
+			log(`n=${n}: peer ${peer.name}, ${seconds} s`);
+			peers.push(await measurePeer(peer, {host, seconds, engineDir, run: workload.run, engineBaselinePercent: baseline.enginePercent, cleanups}));
+			await sleep(2000);
+		}
+
 		await clock.start(docker, `porthole.bench=${workload.run}`);
 		log(`n=${n}: porthole, first frame`);
 		const terminal = startPorthole(host);
 		const pid = await terminal.pid();
-		const firstFrame = await terminal.waitFor(lines => lines.some(line => line.includes(`bench-${workload.run}-`)), 30_000, 'a workload container');
+		const firstFrame = await terminal.waitFor(showsWorkload(workload.run), 30_000, 'a workload container');
 		// Warm-up: the first stats samples and any start-up work settle.
 		await sleep(5000);
 		log(`n=${n}: porthole, steady window ${seconds} s`);
@@ -284,9 +278,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 			run: workload.run,
 			seconds,
 			firstFrameMs: firstFrame - terminal.spawnedAt,
+			firstByteMs: terminal.firstByteAt - terminal.spawnedAt,
 			bytesPerSecond: round(steady.bytesPerSecond, 0),
 			cpuPercent: round(steady.cpuPercent, 2),
 			rssMB: round(Math.max(steady.rss, memory.rss) / 2 ** 20),
+			rssAnonMB: round(steady.rssAnon / 2 ** 20),
 			peakRssMB: round(memory.peak / 2 ** 20),
 			engineBaselinePercent: round(baseline.enginePercent),
 			enginePercent: round(steady.enginePercent),
@@ -300,6 +296,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 			scrolls,
 			flood,
 			...(soak ? {soak} : {}),
+			peers,
 		};
 	} finally {
 		clock.stop();

@@ -74,14 +74,17 @@ export function cpuPercent(before: Map<number, number>, after: Map<number, numbe
 	return (ticks / clockTicks / seconds) * 100;
 }
 
-/** Resident and peak resident memory of one process, in bytes. */
-export function memoryOf(pid: number): {rss: number; peak: number} {
+/**
+ * Resident and peak resident memory of one process, and its private part
+ * (RssAnon: what the host pays for, without the binary's file-backed pages), in bytes.
+ */
+export function memoryOf(pid: number): {rss: number; peak: number; rssAnon: number} {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 		const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0) * 1024;
-		return {rss: kb('VmRSS'), peak: kb('VmHWM')};
+		return {rss: kb('VmRSS'), peak: kb('VmHWM'), rssAnon: kb('RssAnon')};
 	} catch {
-		return {rss: 0, peak: 0};
+		return {rss: 0, peak: 0, rssAnon: 0};
 	}
 }
 

@@ -10,18 +10,27 @@
  *   --events 10          event-to-screen samples
  *   --no-docker-stats    skip the `docker stats` comparison
  *   --no-build           use dist/ as it is
+ *   --peer NAME=CMD      also measure another monitor (a shell command, run with
+ *                        DOCKER_HOST set) alone under the same workload, and print
+ *                        Porthole's figures over its (repeatable)
  *   --json               print only the JSON lines on stdout
+ *   --ssh-n 50           the ssh run's size: local socket against ssh through
+ *                        the test sshd on loopback (scripts/test-sshd.sh)
+ *   --no-ssh             skip the ssh run
+ *   --ssh-only           only the ssh run
  * BENCH_DEBUG=1 in the environment also prints the log flood's key latencies.
  */
 import {execFileSync} from 'node:child_process';
 import {cpus, totalmem} from 'node:os';
 import {cleanupAll, root, runBench, type BenchOptions, type BenchResult} from './bench.js';
+import {parsePeer, peerReport, type Peer} from './peer.js';
+import {runSshBench, type SshBenchResult} from './ssh.js';
 import {table} from './stats.js';
 
-type Flags = {ns: number[]; seconds: number; idleSeconds: number; floodSeconds: number; soakSeconds: number; events: number; dockerStats: boolean; build: boolean; jsonOnly: boolean};
+type Flags = {ns: number[]; seconds: number; idleSeconds: number; floodSeconds: number; soakSeconds: number; events: number; dockerStats: boolean; build: boolean; jsonOnly: boolean; peers: Peer[]; sshN: number; ssh: boolean; sshOnly: boolean};
 
 function parseFlags(argv: string[]): Flags {
-	const flags: Flags = {ns: [], seconds: 30, idleSeconds: 10, floodSeconds: 60, soakSeconds: 0, events: 10, dockerStats: true, build: true, jsonOnly: false};
+	const flags: Flags = {ns: [], seconds: 30, idleSeconds: 10, floodSeconds: 60, soakSeconds: 0, events: 10, dockerStats: true, build: true, jsonOnly: false, peers: [], sshN: 50, ssh: true, sshOnly: false};
 	for (let index = 0; index < argv.length; index++) {
 		const arg = argv[index]!;
 		const [flag, inline] = arg.includes('=') ? arg.split('=', 2) as [string, string] : [arg, undefined];
@@ -47,6 +56,15 @@ function parseFlags(argv: string[]): Flags {
 			case '--no-docker-stats': flags.dockerStats = false; break;
 			case '--no-build': flags.build = false; break;
 			case '--json': flags.jsonOnly = true; break;
+			case '--peer': {
+				const peer = parsePeer(inline !== undefined ? arg.slice('--peer='.length) : argv[++index] ?? '');
+				if (flags.peers.some(other => other.name === peer.name)) throw new Error(`--peer ${peer.name} is given twice`);
+				flags.peers.push(peer);
+				break;
+			}
+			case '--ssh-n': flags.sshN = Math.max(5, Math.round(value())); break;
+			case '--no-ssh': flags.ssh = false; break;
+			case '--ssh-only': flags.sshOnly = true; break;
 			default: throw new Error(`unknown flag ${arg} (see the top of bench/run.ts)`);
 		}
 	}
@@ -60,11 +78,17 @@ export function machine(): string {
 	return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GB, Linux ${execFileSync('uname', ['-r'], {encoding: 'utf8'}).trim()}, Node ${process.versions.node}`;
 }
 
+/** The ssh run as a plain table. */
+export function sshReport(result: SshBenchResult): string {
+	const header = ['N', 'first frame local ms', 'first frame ssh ms', 'ssh logins', 'link B/s', 'read B/s local', 'read B/s ssh'];
+	return table(header, [[result.n, result.localFirstFrameMs, result.sshFirstFrameMs, result.sshLogins, result.linkBytesPerSecond, result.localReadBytesPerSecond, result.sshReadBytesPerSecond]]);
+}
+
 /** The results as a plain table. */
 export function report(results: BenchResult[]): string {
-	const header = ['N', 'first frame ms', 'B/s', 'CPU %', 'RSS MB', 'peak RSS MB', 'engine idle %', 'engine +porthole %', 'engine +docker stats %', 'docker stats B/s', 'p50 ms', 'p95 ms', 'idle B/s', 'idle CPU %', 'scrolls', 'flood', 'soak'];
+	const header = ['N', 'first frame ms', 'first byte ms', 'B/s', 'CPU %', 'RSS MB', 'RssAnon MB', 'peak RSS MB', 'engine idle %', 'engine +porthole %', 'engine +docker stats %', 'docker stats B/s', 'p50 ms', 'p95 ms', 'idle B/s', 'idle CPU %', 'scrolls', 'flood', 'soak'];
 	const rows = results.map(r => [
-		r.n, r.firstFrameMs, r.bytesPerSecond, r.cpuPercent.toFixed(2), r.rssMB, r.peakRssMB,
+		r.n, r.firstFrameMs, r.firstByteMs, r.bytesPerSecond, r.cpuPercent.toFixed(2), r.rssMB, r.rssAnonMB, r.peakRssMB,
 		r.engineBaselinePercent, r.enginePercent, r.dockerStats?.enginePercent ?? '-', r.dockerStats?.bytesPerSecond ?? '-',
 		r.latencyP50Ms, r.latencyP95Ms, r.idleBytesPerSecond, r.idleCpuPercent.toFixed(2), r.scrolls,
 		'skipped' in r.flood ? 'skipped' : `${r.flood.linesPerSecond} lines/s, ${r.flood.cpuPercent}% CPU, RSS ${r.flood.rssAt10sMB}→${r.flood.rssAtEndMB} MB, keys p95 ${r.flood.keyLatencyP95Ms} ms`,
@@ -86,14 +110,23 @@ async function main(): Promise<void> {
 		});
 	}
 	const results: BenchResult[] = [];
-	for (const n of flags.ns) {
-		const options: BenchOptions = {n, seconds: flags.seconds, idleSeconds: flags.idleSeconds, floodSeconds: flags.floodSeconds, soakSeconds: flags.soakSeconds, dockerStats: flags.dockerStats, events: flags.events, host, engineDir, log};
+	for (const n of flags.sshOnly ? [] : flags.ns) {
+		const options: BenchOptions = {n, seconds: flags.seconds, idleSeconds: flags.idleSeconds, floodSeconds: flags.floodSeconds, soakSeconds: flags.soakSeconds, dockerStats: flags.dockerStats, events: flags.events, peers: flags.peers, host, engineDir, log};
 		const result = await runBench(options);
 		results.push(result);
 		if ('skipped' in result.flood) log(`n=${n}: log flood skipped: ${result.flood.skipped}`);
 		process.stdout.write(JSON.stringify({bench: 'porthole', machine: machine(), ...result}) + '\n');
 	}
-	if (!flags.jsonOnly) process.stdout.write(`\n${machine()}\n${report(results)}\n`);
+	if (!flags.jsonOnly && results.length > 0) {
+		process.stdout.write(`\n${machine()}\n${report(results)}\n`);
+		const side = peerReport(results);
+		if (side) process.stdout.write(`\nSide by side (each peer alone, same workload, just before Porthole; ÷ is Porthole over the peer):\n${side}\n`);
+	}
+	if (flags.ssh || flags.sshOnly) {
+		const ssh = await runSshBench({n: flags.sshN, seconds: flags.seconds, host, log});
+		process.stdout.write(JSON.stringify({bench: 'porthole-ssh', machine: machine(), ...ssh}) + '\n');
+		if (!flags.jsonOnly) process.stdout.write(`\n${machine()}\n${sshReport(ssh)}\n`);
+	}
 }
 
 main().then(

@@ -18,6 +18,8 @@ export class Terminal {
 	bytes = 0;
 	/** Epoch ms when the process was spawned. */
 	readonly spawnedAt: number;
+	/** Epoch ms of the first byte the command wrote to the terminal (0 until then). */
+	firstByteAt = 0;
 	readonly screen: Screen;
 	private readonly child: ChildProcessWithoutNullStreams;
 	private readonly waiters = new Set<{check: ScreenCheck; resolve: (at: number) => void}>();
@@ -44,6 +46,7 @@ export class Terminal {
 		});
 		this.child.stdout.on('data', (chunk: Buffer) => {
 			const at = Date.now();
+			if (this.bytes === 0) this.firstByteAt = at;
 			this.bytes += chunk.length;
 			this.screen.write(chunk);
 			if (this.waiters.size === 0) return;
@@ -60,6 +63,11 @@ export class Terminal {
 	/** The pid of the command itself (the driver forks it). */
 	pid(): Promise<number> {
 		return this.pidValue;
+	}
+
+	/** Resolves with the command's exit code when it ends. */
+	exited(): Promise<number> {
+		return this.exitValue;
 	}
 
 	/** What the command wrote to stderr (via the driver), for error messages. */

@@ -21,8 +21,9 @@ if [ "${PORTHOLE_ENGINE_TLS:-}" = 1 ]; then
   host="tcp://127.0.0.1:$tls_port"
 fi
 image="porthole-test/busybox:1"
-
-die() { echo "test-engine: $*" >&2; exit 1; }
+lib_name=test-engine
+# shellcheck source=scripts/test-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/test-lib.sh"
 
 # The docker CLI against this engine (with the client certificate in TLS mode).
 dock() {
@@ -32,9 +33,6 @@ dock() {
     docker -H "$host" "$@"
   fi
 }
-
-# A process that exited but was not reaped still passes `kill -0`.
-alive() { [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
 
 answering() { dock version >/dev/null 2>&1; }
 
@@ -47,11 +45,7 @@ install_deps() {
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
   [ ${#missing[@]} -eq 0 ] && return 0
-  [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run as root"
-  echo "test-engine: installing ${missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2 || die "apt-get update failed"
-  apt-get install -y -qq "${missing[@]}" file >&2 || die "apt-get install ${missing[*]} failed"
+  apt_install "" "${missing[@]}" file || exit 1
 }
 
 # A CA named $2 in folder $1, and a certificate it signs for $3 (server or client).
@@ -112,17 +106,7 @@ start_dockerd() {
     --data-root "$dir/data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
     --bridge none --iptables=false --ip-masq=false --ip6tables=false \
     >"$dir/dockerd.log" 2>&1 </dev/null &
-  local pid=$!
-  for _ in $(seq 1 1200); do
-    answering && return 0
-    if ! alive "$pid"; then
-      tail -n 20 "$dir/dockerd.log" >&2 || true
-      die "dockerd exited during start-up (log: $dir/dockerd.log)"
-    fi
-    sleep 0.1
-  done
-  tail -n 20 "$dir/dockerd.log" >&2 || true
-  die "the private engine did not answer on $host within 120 s (log: $dir/dockerd.log)"
+  wait_until_answering $! 1200 "$dir/dockerd.log" "dockerd on $host"
 }
 
 import_image() {
@@ -148,11 +132,7 @@ case "${1:-start}" in
     echo "$host"
     ;;
   stop)
-    if [ -f "$dir/docker.pid" ]; then
-      pid="$(cat "$dir/docker.pid")"
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 300); do alive "$pid" || break; sleep 0.1; done
-    fi
+    stop_pid_file "$dir/docker.pid" 300
     ;;
   env)
     echo "$host"

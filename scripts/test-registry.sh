@@ -22,10 +22,9 @@ dir="${PORTHOLE_REGISTRY_DIR:-/tmp/porthole-registry}"
 port="${PORTHOLE_REGISTRY_PORT:-5077}"
 address="127.0.0.1:$port"
 base="porthole-test/busybox:1"
-
-die() { echo "test-registry: $*" >&2; exit 1; }
-
-alive() { [ -r "/proc/$1/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$1/status"; }
+lib_name=test-registry
+# shellcheck source=scripts/test-lib.sh
+source "$root/scripts/test-lib.sh"
 
 answering() { curl -fsS --max-time 2 "http://$address/v2/" >/dev/null 2>&1; }
 
@@ -41,14 +40,12 @@ install_deps() {
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; install them (apt-get install -y ${missing[*]}) or run as root"
-  echo "test-registry: installing ${missing[*]} (the packaged service is not started)" >&2
-  export DEBIAN_FRONTEND=noninteractive
   # policy-rc.d exit 101 keeps invoke-rc.d from starting the packaged service.
-  local policy=/usr/sbin/policy-rc.d made_policy=0
+  local policy=/usr/sbin/policy-rc.d made_policy=0 ok=0
   if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' >"$policy"; chmod +x "$policy"; made_policy=1; fi
-  apt-get update -qq >&2 || { [ "$made_policy" = 1 ] && rm -f "$policy"; die "apt-get update failed"; }
-  apt-get install -y -qq "${missing[@]}" >&2 || { [ "$made_policy" = 1 ] && rm -f "$policy"; die "apt-get install ${missing[*]} failed"; }
+  apt_install " (the packaged service is not started)" "${missing[@]}" && ok=1
   [ "$made_policy" = 1 ] && rm -f "$policy"
+  [ "$ok" = 1 ] || exit 1
   return 0
 }
 
@@ -78,16 +75,7 @@ start_registry() {
   setsid docker-registry serve "$dir/config.yml" >"$dir/registry.log" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$dir/registry.pid"
-  for _ in $(seq 1 200); do
-    answering && return 0
-    if ! alive "$pid"; then
-      tail -n 20 "$dir/registry.log" >&2 || true
-      die "docker-registry exited during start-up (port $port taken? log: $dir/registry.log)"
-    fi
-    sleep 0.1
-  done
-  tail -n 20 "$dir/registry.log" >&2 || true
-  die "the registry did not answer on http://$address/v2/ within 20 s (log: $dir/registry.log)"
+  wait_until_answering "$pid" 200 "$dir/registry.log" "docker-registry on http://$address/v2/ (port $port taken?)"
 }
 
 seed() {
@@ -117,12 +105,7 @@ case "${1:-start}" in
     echo "$address"
     ;;
   stop)
-    if [ -f "$dir/registry.pid" ]; then
-      pid="$(cat "$dir/registry.pid")"
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 100); do alive "$pid" || break; sleep 0.1; done
-      rm -f "$dir/registry.pid"
-    fi
+    stop_pid_file "$dir/registry.pid" 100
     ;;
   env)
     echo "$address"

@@ -42,6 +42,19 @@ if [ "$registry_started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
   stops+=("bash scripts/test-registry.sh stop")
 fi
 
+# The private sshd (scripts/test-sshd.sh) the ssh tests connect through; its
+# client config (alias porthole-test, key file, known_hosts) is exported for them.
+sshd_started_here=0
+bash scripts/test-sshd.sh status || sshd_started_here=1
+if ! PORTHOLE_TEST_SSH_CONFIG="$(bash scripts/test-sshd.sh start)"; then
+  echo "FAIL: the test sshd could not be started; see the lines above (scripts/test-sshd.sh)." >&2
+  exit 1
+fi
+export PORTHOLE_TEST_SSH_CONFIG
+if [ "$sshd_started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  stops+=("bash scripts/test-sshd.sh stop")
+fi
+
 # The second private engine of the several-hosts tests (test/helpers/second-engine.ts
 # starts it on first use, in "$PORTHOLE_ENGINE_DIR"2): stopped at exit if it was not running before.
 second_dir="${PORTHOLE_ENGINE_DIR:-/tmp/porthole-engine}2"

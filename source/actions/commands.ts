@@ -11,6 +11,7 @@ import {eventsHandlers} from './events-commands.js';
 import {containerExecHandlers} from './exec-commands.js';
 import {inspectHandlers} from './inspect-commands.js';
 import {topHandlers} from './top-commands.js';
+import {outputHandlers} from './output-commands.js';
 import {helpHandlers} from './help-commands.js';
 import {diskHandlers, diskUsageHandler, historyHandlers, imageHandlers, networkHandlers, volumeHandlers} from './resource-commands.js';
 import {containerLogsHandlers, logsHandlers} from './logs-commands.js';
@@ -26,6 +27,8 @@ function withGroups(handlers: Handlers): Handlers {
 const globalHandlers: Handlers = {
 	...diskUsageHandler,
 	quit: ({quit}) => quit(),
+	// In raw mode the terminal sends Ctrl-Z as a key, not a signal: raise it, and the terminal's owner stops the app cleanly (hooks/use-terminal-handover.ts).
+	suspend: () => void process.kill(process.pid, 'SIGTSTP'),
 	help: ({store}) => store.update(s => setView(s, s.ui.view === 'help' ? s.ui.helpFrom ?? 'containers' : 'help')),
 	'command-line': ({store}) => store.update(s => setUi(s, {prompt: {kind: 'command', text: '', help: commandLineHelp()}})),
 };
@@ -47,6 +50,7 @@ const handlersByScope: Record<ViewName, Handlers> = {
 	inspect: inspectHandlers,
 	events: eventsHandlers,
 	logs: logsHandlers,
+	output: outputHandlers,
 };
 
 /** The handler a command has in a view: the view's own first, then the global one. */

@@ -1,5 +1,4 @@
 import type {ContainerRow} from '../domain/container.js';
-import {selectSelected} from '../store/selectors.js';
 import type {SortColumn} from '../store/state.js';
 import {setUi, sortBy} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
@@ -7,19 +6,11 @@ import {askConfirm, isRunning, runContainerAction, startOrStop} from './containe
 import {sanitizeText} from '../format/sanitize.js';
 import {labelFor, promptKeys} from '../keys/key-labels.js';
 import {notify, toggleDetail} from '../store/ui-slice.js';
-import {clearFilter, moveSelection} from './navigation.js';
+import {clearFilter, moveHandlers, moveSelection} from './navigation.js';
+import {onSelectedContainer} from './on-selected.js';
 
 /** The order `o` walks through the columns. */
 export const sortCycle: SortColumn[] = ['name', 'project', 'image', 'state', 'uptime', 'cpu', 'memory', 'net', 'block', 'pids', 'restarts', 'created'];
-
-const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 1);
-
-/** Runs `work` on the selected container, if there is one. */
-const onSelected = (work: (context: CommandContext, row: NonNullable<ReturnType<typeof selectSelected>>) => void) =>
-	(context: CommandContext) => {
-		const row = selectSelected(context.store.getSnapshot());
-		if (row) work(context, row);
-	};
 
 /** Pause and kill need processes: on a stopped container say so in one line instead of asking or sending the engine's error. */
 function whenRunning(context: CommandContext, row: ContainerRow, action: 'pause' | 'kill'): void {
@@ -30,12 +21,7 @@ function whenRunning(context: CommandContext, row: ContainerRow, action: 'pause'
 /** What the containers view does with each command. */
 export const containerHandlers: Handlers = {
 	back: ({store}) => store.update(s => s.ui.filter ? clearFilter(s) : s),
-	up: ({store}) => store.update(s => moveSelection(s, -1)),
-	down: ({store}) => store.update(s => moveSelection(s, 1)),
-	'page-up': context => context.store.update(s => moveSelection(s, -page(context))),
-	'page-down': context => context.store.update(s => moveSelection(s, page(context))),
-	top: ({store}) => store.update(s => moveSelection(s, 'first')),
-	bottom: ({store}) => store.update(s => moveSelection(s, 'last')),
+	...moveHandlers('containers', moveSelection),
 	filter: ({store}) => store.update(s => setUi(s, {prompt: {kind: 'filter', text: s.ui.filter, help: `text or regex; !text inverts; label:key=value; ${promptKeys('keeps', 'clears')}`}})),
 	'toggle-stopped': ({store}) => store.update(s => {
 		const hideStopped = !s.ui.hideStopped;
@@ -53,9 +39,9 @@ export const containerHandlers: Handlers = {
 	'sort-cpu': ({store}) => store.update(s => sortBy(s, 'cpu')),
 	'sort-memory': ({store}) => store.update(s => sortBy(s, 'memory')),
 	// Starting loses nothing, so only the stop half of `s` asks.
-	'start-stop': onSelected((context, row) => startOrStop(row) === 'start' ? void runContainerAction(context.engine, context.store, row, 'start') : askConfirm(context, row, 'stop')),
-	restart: onSelected((context, row) => askConfirm(context, row, 'restart')),
-	pause: onSelected((context, row) => row.state === 'paused' ? askConfirm(context, row, 'unpause') : whenRunning(context, row, 'pause')),
-	kill: onSelected((context, row) => whenRunning(context, row, 'kill')),
-	remove: onSelected((context, row) => askConfirm(context, row, 'remove')),
+	'start-stop': onSelectedContainer((context, row) => startOrStop(row) === 'start' ? void runContainerAction(context.engine, context.store, row, 'start') : askConfirm(context, row, 'stop')),
+	restart: onSelectedContainer((context, row) => askConfirm(context, row, 'restart')),
+	pause: onSelectedContainer((context, row) => row.state === 'paused' ? askConfirm(context, row, 'unpause') : whenRunning(context, row, 'pause')),
+	kill: onSelectedContainer((context, row) => whenRunning(context, row, 'kill')),
+	remove: onSelectedContainer((context, row) => askConfirm(context, row, 'remove')),
 };

@@ -5,6 +5,7 @@ import type {Scope} from '../keys/keymap.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import {runCommand, type CommandContext} from './commands.js';
 import {runHostLine} from './host-commands.js';
+import {handbackMode} from './handback.js';
 import {clearFilter} from './navigation.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
@@ -117,7 +118,7 @@ const tooSmallMode: Mode = (key, _input, context) => {
 	return true;
 };
 
-const modes: Mode[] = [tooSmallMode, confirmMode, promptMode, keymapMode];
+const modes: Mode[] = [handbackMode, tooSmallMode, confirmMode, promptMode, keymapMode];
 
 /** The one input dispatcher: offers the key to each mode in stack order until one uses it. */
 export function dispatchKey(key: string, input: string, context: CommandContext): void {

@@ -1,30 +1,25 @@
+import {pageRows} from '../store/body-rows.js';
 import {bottomIndex, eventTypes, selectEvents, updateEvents} from '../store/events-slice.js';
 import type {AppState} from '../store/state.js';
 import {setUi, setView} from '../store/ui-slice.js';
-import type {CommandContext, Handlers} from './command-context.js';
+import type {Handlers} from './command-context.js';
+import {moveHandlers} from './navigation.js';
 
 /** Moves the newest event on screen by `delta` rows (negative is back in time); reaching the newest follows again. */
 function scroll(state: AppState, delta: number | 'first' | 'last'): AppState {
 	const rows = selectEvents(state);
 	if (rows.length === 0) return state;
-	const visible = Math.max(1, state.ui.pageSize - 1);
+	const visible = pageRows(state, 'events');
 	const current = bottomIndex(rows, state.events?.anchor);
 	const lowest = Math.min(rows.length - 1, visible - 1);
 	const target = delta === 'first' ? lowest : delta === 'last' ? rows.length - 1 : Math.max(lowest, Math.min(rows.length - 1, current + delta));
 	return updateEvents(state, {anchor: target >= rows.length - 1 ? undefined : rows[target]?.seq});
 }
 
-const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 2);
-
 /** What the events view does with each command. */
 export const eventsHandlers: Handlers = {
 	back: ({store}) => store.update(s => s.ui.filter ? setUi(s, {filter: ''}) : setView(s, 'containers')),
-	up: ({store}) => store.update(s => scroll(s, -1)),
-	down: ({store}) => store.update(s => scroll(s, 1)),
-	'page-up': context => context.store.update(s => scroll(s, -page(context))),
-	'page-down': context => context.store.update(s => scroll(s, page(context))),
-	top: ({store}) => store.update(s => scroll(s, 'first')),
-	bottom: ({store}) => store.update(s => scroll(s, 'last')),
+	...moveHandlers('events', scroll),
 	filter: ({store}) => store.update(s => setUi(s, {prompt: {kind: 'filter', text: s.ui.filter}})),
 	'event-type': ({store}) => store.update(s => {
 		const current = s.events?.type ?? 'all';

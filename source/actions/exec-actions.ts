@@ -7,6 +7,8 @@ import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {pipeSession, processIo, quietStdin, terminalSize, type SessionEnd, type TerminalIo} from './terminal-handover.js';
 import {labelFor, promptKeys} from '../keys/key-labels.js';
+import {waitForQuiet} from './handback.js';
+import {runOneShot} from './output-actions.js';
 
 /** The shells `e` looks for, in order, after the one --shell names. */
 export const defaultShells = ['bash', 'ash', 'sh'] as const;
@@ -40,8 +42,10 @@ const clearScreen = '\u001b[H\u001b[2J\u001b[3J';
  * The common path of exec and attach: refuse politely when we cannot, then
  * hand the terminal over at once and start the session inside the handover,
  * so keys typed meanwhile wait in the TTY (raw, unechoed) and reach the
- * session as type-ahead instead of being taken as Porthole commands. Reports
- * how it ended in the status bar. Never throws.
+ * session as type-ahead instead of being taken as Porthole commands. On the
+ * way back, keys still arriving (typed for a child that already ended) are
+ * swallowed until the keyboard is quiet; only then does the status bar say
+ * how it ended and the table take keys again. Never throws.
  */
 async function handOver(context: CommandContext, row: ContainerRow, what: string, prepare: (io: TerminalIo) => Promise<Session | string>, io: TerminalIo): Promise<void> {
 	const {store} = context;
@@ -53,7 +57,8 @@ async function handOver(context: CommandContext, row: ContainerRow, what: string
 	if (!suspend) return say(`${what} needs an interactive terminal`, 'error');
 	const refused = refusal(row, what);
 	if (refused) return say(refused, 'error');
-	store.update(setHandover(`${what} in ${row.name}`));
+	// The last session's message would read as this one's until the new one comes.
+	store.update(s => setHandover(`${what} in ${row.name}`)(s.notice ? {...s, notice: undefined} : s));
 	let outcome: {text: string; level: 'info' | 'error'} | undefined;
 	let ran: {prepared: Session; session: InteractiveSession; end: SessionEnd} | undefined;
 	let failure: unknown;
@@ -85,14 +90,15 @@ async function handOver(context: CommandContext, row: ContainerRow, what: string
 	} catch (error) {
 		failure ??= error;
 	}
+	const back = Date.now();
 	try {
 		if (ran) outcome = await ran.prepared.describe(ran.end, ran.session);
 		else if (failure !== undefined) outcome = {text: await explainFailure(context, row, what, failure), level: 'error'};
 	} catch (error) {
 		outcome = {text: `${what} in ${sanitizeText(row.name)}: ${sanitizeText(context.engine.explain(error))}`, level: 'error'};
-	} finally {
-		store.update(setHandover(undefined));
 	}
+	await waitForQuiet(store, back);
+	store.update(setHandover(undefined));
 	if (outcome) say(outcome.text, outcome.level);
 }
 
@@ -114,18 +120,20 @@ async function explainFailure(context: CommandContext, row: ContainerRow, what: 
 	return `${what} in ${name} failed: ${sanitizeText(context.engine.explain(error))}`;
 }
 
-/** What to say when a session ended without an exit code: the container went away, stopped, or the engine dropped us. */
-async function afterLoss(context: CommandContext, row: ContainerRow, end: SessionEnd, what: string): Promise<{text: string; level: 'error'} | undefined> {
-	const name = sanitizeText(row.name);
+/**
+ * What to say when a session ended without an exit code, as "SUBJECT ended:
+ * why": the container was removed or stopped, or the engine dropped the link.
+ */
+async function afterLoss(context: CommandContext, row: ContainerRow, end: SessionEnd, subject: string): Promise<{text: string; level: 'error'} | undefined> {
 	let current: ContainerRow | undefined;
 	try {
 		current = await context.engine.inspectContainer(row.id);
 	} catch (error) {
-		return {text: `the engine dropped the connection during ${what} in ${name}: ${sanitizeText(context.engine.explain(end.error ?? error))}`, level: 'error'};
+		return {text: `${subject} ended: the engine dropped the connection (${sanitizeText(context.engine.explain(end.error ?? error))})`, level: 'error'};
 	}
-	if (!current) return {text: `${name} disappeared during ${what}`, level: 'error'};
-	if (current.state !== 'running') return {text: `${name} stopped during ${what} (${current.state})`, level: 'error'};
-	if (end.how === 'dropped') return {text: `the connection to ${what} in ${name} broke: ${sanitizeText(context.engine.explain(end.error))}`, level: 'error'};
+	if (!current || current.state === 'removing') return {text: `${subject} ended: container removed`, level: 'error'};
+	if (current.state !== 'running') return {text: `${subject} ended: container stopped (${current.state})`, level: 'error'};
+	if (end.how === 'dropped') return {text: `${subject} ended: the connection broke (${sanitizeText(context.engine.explain(end.error))})`, level: 'error'};
 	return undefined;
 }
 
@@ -162,12 +170,16 @@ export function execInContainer(context: CommandContext, row: ContainerRow, comm
 				} catch (error) {
 					failure = error;
 				}
-				if (code !== undefined && end.how !== 'dropped') {
+				if (code === 0 && end.how !== 'dropped') return {text: `${shown} in ${name} exited with code 0`, level: 'info'};
+				// A shell killed with its container reports 137: say the container went, not the code.
+				const subject = `${command ? shown : 'shell'} in ${name}`;
+				const lost = await afterLoss(context, row, failure && end.how !== 'dropped' ? {how: 'dropped', error: failure} : end, subject);
+				if (lost) return lost;
+				if (code !== undefined) {
 					if ((code === 126 || code === 127) && command) return {text: `${shown} in ${name}: not found or not executable (exit ${code})`, level: 'error'};
-					return {text: `${shown} in ${name} exited with code ${code}`, level: code === 0 ? 'info' : 'error'};
+					return {text: `${shown} in ${name} exited with code ${code}`, level: 'error'};
 				}
-				const lost = await afterLoss(context, row, failure && end.how !== 'dropped' ? {how: 'dropped', error: failure} : end, `the exec`);
-				return lost ?? {text: `${shown} in ${name} ended`, level: 'info'};
+				return {text: `${subject} ended`, level: 'info'};
 			},
 		};
 	}, io);
@@ -183,13 +195,13 @@ export function attachToContainer(context: CommandContext, row: ContainerRow, io
 		async describe(end, session) {
 			const noInput = session.input === undefined ? ' (its stdin is closed; output only)' : '';
 			if (end.how === 'detached') return {text: `detached from ${name}; it keeps running${noInput}`, level: 'info'};
-			const lost = await afterLoss(context, row, end, 'the attach');
+			const lost = await afterLoss(context, row, end, `attach to ${name}`);
 			return lost ?? {text: `attach to ${name} ended`, level: 'info'};
 		},
 	}), io);
 }
 
-/** `E`: asks for a command line in the footer, then runs it like `e` runs a shell. */
+/** `E`: asks for a command line in the footer, then runs it without a terminal and shows its output (actions/output-actions.ts). */
 export function promptForCommand(context: CommandContext, row: ContainerRow): void {
 	const name = sanitizeText(row.name);
 	const refused = refusal(row, 'run a command');
@@ -205,7 +217,7 @@ export function promptForCommand(context: CommandContext, row: ContainerRow): vo
 			help: `e.g. ps aux, or sh -c '…'; ${promptKeys('runs')}`,
 			submit: text => {
 				const argv = splitCommandLine(text);
-				if (argv.length > 0) void execInContainer(context, row, argv);
+				if (argv.length > 0) void runOneShot(context, row, argv);
 			},
 		},
 	}));

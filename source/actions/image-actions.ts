@@ -1,7 +1,8 @@
 import {imagePruneEstimate, type DiskUsage, type ImagePruneMode} from '../domain/disk-usage.js';
 import {shortImageId} from '../domain/image.js';
 import {applyPullMessage, finishPull, startPull} from '../domain/pull-progress.js';
-import {ConflictError, engineWords, httpStatus, NotFoundError} from '../engine/resource-errors.js';
+import {engineMessage} from '../engine/engine-message.js';
+import {ConflictError, httpStatus, NotFoundError} from '../engine/resource-errors.js';
 import {formatSize, nameList, pullFailureText} from '../format/resource-text.js';
 import {sanitizeText} from '../format/sanitize.js';
 import type {ImageView} from '../store/resources-selectors.js';
@@ -170,7 +171,7 @@ export async function pullImage(context: Context, text: string): Promise<PullSta
 		if (controller.signal.aborted) {
 			change(pull => ({...finishPull(pull, 'cancelled'), cancel}));
 		} else {
-			const words = httpStatus(error) === undefined ? engine.explain(error) : engineWords(error);
+			const words = httpStatus(error) === undefined ? engine.explain(error) : engineMessage(error);
 			change(pull => ({...finishPull(pull, 'failed', pullFailureText(reference, words)), cancel}));
 		}
 	}

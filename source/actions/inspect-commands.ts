@@ -1,3 +1,4 @@
+import {pageRows} from '../store/body-rows.js';
 import {inspectLines, inspectMatches} from '../format/inspect-view.js';
 import {scrollInspect, updateInspect} from '../store/inspect-slice.js';
 import type {AppState} from '../store/state.js';
@@ -5,13 +6,10 @@ import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {labelFor} from '../keys/key-labels.js';
 
-/** Lines of the document the view can show under its title and notes. */
-export const inspectChrome = 2;
-
 function layout(state: AppState): {lines: number; visible: number; max: number} {
 	const inspect = state.inspect;
 	const lines = inspect?.status === 'ok' ? inspectLines(inspect.document, inspect.reveal).lines.length : 0;
-	const visible = Math.max(1, state.ui.pageSize + 1 - inspectChrome);
+	const visible = pageRows(state, 'inspect');
 	return {lines, visible, max: Math.max(0, lines - visible)};
 }
 
@@ -20,7 +18,7 @@ type Scroll = 'line-up' | 'line-down' | 'page-up' | 'page-down' | 'first' | 'las
 const scrollBy = (move: Scroll) => ({store}: CommandContext) => store.update(state => {
 	const {visible, max} = layout(state);
 	const current = state.inspect?.scroll ?? 0;
-	const step: Record<Scroll, number> = {'line-up': -1, 'line-down': 1, 'page-up': 1 - visible, 'page-down': visible - 1, first: -Infinity, last: Infinity};
+	const step: Record<Scroll, number> = {'line-up': -1, 'line-down': 1, 'page-up': -visible, 'page-down': visible, first: -Infinity, last: Infinity};
 	return scrollInspect(state, current + step[move], max);
 });
 

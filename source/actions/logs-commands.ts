@@ -1,30 +1,24 @@
 import type {ContainerRow} from '../domain/container.js';
 import {closeLogs, openLogs, setLogOptions, setLogRange, type LogRange} from '../store/logs-slice.js';
-import {selectSelected} from '../store/selectors.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext, Handler, Handlers} from './command-context.js';
 import {defaultSavePath, requestSave, type SaveMode} from './log-save.js';
 import {jumpToMatch, logRows, scrollLogs, togglePause} from './logs-navigation.js';
+import {onSelectedContainer} from './on-selected.js';
 import {labelFor, promptKeys} from '../keys/key-labels.js';
 
 /** Opens the logs view on the selected container. */
-const openSelectedLogs: Handler = ({store}) => {
-	const row = selectSelected(store.getSnapshot());
-	if (row) store.update(state => openLogs(state, [row]));
-};
+const openSelectedLogs: Handler = onSelectedContainer(({store}, row) => store.update(state => openLogs(state, [row])));
 
 /**
  * Opens the merged logs of the selected container's compose project (every
  * container with the same project label), or of the container alone.
  */
-const openProjectLogs: Handler = ({store}) => {
-	const state = store.getSnapshot();
-	const row = selectSelected(state);
-	if (!row) return;
+const openProjectLogs: Handler = onSelectedContainer(({store}, row) => {
 	const project = row.composeProject;
-	const rows: ContainerRow[] = project ? [...state.containers.values()].filter(each => each.composeProject === project).sort((a, b) => a.name.localeCompare(b.name)) : [row];
+	const rows: ContainerRow[] = project ? [...store.getSnapshot().containers.values()].filter(each => each.composeProject === project).sort((a, b) => a.name.localeCompare(b.name)) : [row];
 	store.update(s => openLogs(s, rows));
-};
+});
 
 /** The containers view's ways into the logs. */
 export const containerLogsHandlers: Handlers = {logs: openSelectedLogs, 'logs-project': openProjectLogs};

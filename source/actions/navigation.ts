@@ -1,22 +1,36 @@
+import {movedIndex, type Move} from '../domain/selection-move.js';
+import {pageRows} from '../store/body-rows.js';
 import {selectRows, selectSelected} from '../store/selectors.js';
-import type {AppState} from '../store/state.js';
+import type {AppState, ViewName} from '../store/state.js';
 import {setUi} from '../store/ui-slice.js';
+import type {Handler, Handlers} from './command-context.js';
 
-/** Where a move goes: a number of rows (negative is up), or either end. */
-export type Move = number | 'first' | 'last';
+export type {Move};
 
 /** Moves the selection in the containers table, clamped to the visible rows. */
 export function moveSelection(state: AppState, move: Move): AppState {
 	const rows = selectRows(state);
-	if (rows.length === 0) return state;
 	const current = selectSelected(state);
-	const index = Math.max(0, rows.findIndex(row => row.id === current?.id));
-	let next: number;
-	if (move === 'first') next = 0;
-	else if (move === 'last') next = rows.length - 1;
-	else next = Math.min(rows.length - 1, Math.max(0, index + move));
+	const next = movedIndex(Math.max(0, rows.findIndex(row => row.id === current?.id)), rows.length, move);
+	if (next === undefined) return state;
 	const id = rows[next]?.id;
 	return id === state.ui.selectedId ? state : setUi(state, {selectedId: id});
+}
+
+/**
+ * The up, down, page up, page down, top and bottom handlers of one view, all
+ * through its `move`. A page is the lines the view's pane shows (store/body-rows.ts).
+ */
+export function moveHandlers(view: ViewName, move: (state: AppState, move: Move) => AppState): Handlers {
+	const by = (how: (state: AppState) => Move): Handler => ({store}) => store.update(state => move(state, how(state)));
+	return {
+		up: by(() => -1),
+		down: by(() => 1),
+		'page-up': by(state => -pageRows(state, view)),
+		'page-down': by(state => pageRows(state, view)),
+		top: by(() => 'first'),
+		bottom: by(() => 'last'),
+	};
 }
 
 /**

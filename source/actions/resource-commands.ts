@@ -1,22 +1,18 @@
+import {movedIndex, type Move} from '../domain/selection-move.js';
+import type {AppState} from '../store/state.js';
 import {selectedImage, selectedNetwork, selectedVolume} from '../store/resources-selectors.js';
 import {askRefresh, setHistory, setPull, toggleUntagged} from '../store/resources-slice.js';
-import type {AppState} from '../store/state.js';
 import {notify, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {askPruneImages, askPull, askRemoveImage, showHistory} from './image-actions.js';
 import {showInspect} from './inspect-actions.js';
+import {onSelected} from './on-selected.js';
 import {askRemoveNetwork} from './network-actions.js';
+import {moveHandlers} from './navigation.js';
 import {tableBack, tableHandlers} from './table-commands.js';
 import {askCreateVolume, askPruneVolumes, askRemoveVolume} from './volume-actions.js';
 import {resourceMarkHandlers} from './resource-mark-commands.js';
 
-/** Runs `work` on the selected row of a table, if there is one. */
-function onSelected<T>(select: (state: AppState) => T | undefined, work: (context: CommandContext, row: T) => void) {
-	return (context: CommandContext) => {
-		const row = select(context.store.getSnapshot());
-		if (row) work(context, row);
-	};
-}
 
 /** Esc in the images view: cancel a running pull; else put away a finished one; else clear the filter; else back to containers. */
 function imagesBack(context: CommandContext): void {
@@ -34,10 +30,10 @@ const imageOwnHandlers: Handlers = {
 	...tableHandlers('images'),
 	back: imagesBack,
 	'toggle-untagged': ({store}) => store.update(toggleUntagged),
-	'image-history': onSelected(selectedImage, (context, row) => void showHistory(context, row)),
-	'open-inspect': onSelected(selectedImage, (context, row) => void showInspect(context, {kind: 'image', id: row.image.id, name: row.tag ?? row.image.id})),
+	'image-history': onSelected(selectedImage, 'image', (context, row) => void showHistory(context, row)),
+	'open-inspect': onSelected(selectedImage, 'image', (context, row) => void showInspect(context, {kind: 'image', id: row.image.id, name: row.tag ?? row.image.id})),
 	pull: context => askPull(context),
-	remove: onSelected(selectedImage, (context, row) => void askRemoveImage(context, row)),
+	remove: onSelected(selectedImage, 'image', (context, row) => void askRemoveImage(context, row)),
 	prune: context => void askPruneImages(context, 'dangling'),
 	'prune-all': context => void askPruneImages(context, 'all'),
 };
@@ -46,33 +42,25 @@ const imageOwnHandlers: Handlers = {
 export const imageHandlers: Handlers = {...imageOwnHandlers, ...resourceMarkHandlers('images', imageOwnHandlers)};
 
 /** Moves the highlighted layer of the history view. */
-function moveLayer(by: (selected: number, count: number, page: number) => number) {
-	return ({store}: CommandContext) => store.update(state => {
-		const history = state.resources.history;
-		const count = history?.layers?.length ?? 0;
-		if (!history || count === 0) return state;
-		const selected = Math.max(0, Math.min(count - 1, by(history.selected, count, Math.max(1, state.ui.pageSize - 4))));
-		return selected === history.selected ? state : setHistory(state, {...history, selected});
-	});
+function moveLayer(state: AppState, move: Move): AppState {
+	const history = state.resources.history;
+	if (!history) return state;
+	const selected = movedIndex(history.selected, history.layers?.length ?? 0, move);
+	return selected === undefined || selected === history.selected ? state : setHistory(state, {...history, selected});
 }
 
 /** What the image history view does with each command. */
 export const historyHandlers: Handlers = {
-	up: moveLayer(selected => selected - 1),
-	down: moveLayer(selected => selected + 1),
-	'page-up': moveLayer((selected, _count, page) => selected - page),
-	'page-down': moveLayer((selected, _count, page) => selected + page),
-	top: moveLayer(() => 0),
-	bottom: moveLayer((_selected, count) => count - 1),
+	...moveHandlers('history', moveLayer),
 	back: ({store}) => store.update(state => setView(setHistory(state, undefined), 'images')),
 };
 
 /** What the volumes view does with each command (before marks). */
 const volumeOwnHandlers: Handlers = {
 	...tableHandlers('volumes'),
-	'open-inspect': onSelected(selectedVolume, (context, row) => void showInspect(context, {kind: 'volume', id: row.name, name: row.name})),
+	'open-inspect': onSelected(selectedVolume, 'volume', (context, row) => void showInspect(context, {kind: 'volume', id: row.name, name: row.name})),
 	create: context => askCreateVolume(context),
-	remove: onSelected(selectedVolume, (context, row) => void askRemoveVolume(context, row.name)),
+	remove: onSelected(selectedVolume, 'volume', (context, row) => void askRemoveVolume(context, row.name)),
 	prune: context => void askPruneVolumes(context),
 	refresh: ({store}) => store.update(askRefresh),
 };
@@ -83,8 +71,8 @@ export const volumeHandlers: Handlers = {...volumeOwnHandlers, ...resourceMarkHa
 /** What the networks view does with each command (before marks). */
 const networkOwnHandlers: Handlers = {
 	...tableHandlers('networks'),
-	'open-inspect': onSelected(selectedNetwork, (context, row) => void showInspect(context, {kind: 'network', id: row.id, name: row.name})),
-	remove: onSelected(selectedNetwork, (context, row) => askRemoveNetwork(context, row)),
+	'open-inspect': onSelected(selectedNetwork, 'network', (context, row) => void showInspect(context, {kind: 'network', id: row.id, name: row.name})),
+	remove: onSelected(selectedNetwork, 'network', (context, row) => askRemoveNetwork(context, row)),
 };
 
 /** What the networks view does with each command. */

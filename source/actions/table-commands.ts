@@ -3,19 +3,15 @@ import type {ResourceTable} from '../store/resources-state.js';
 import {setTableUi, sortTable} from '../store/resources-slice.js';
 import type {AppState} from '../store/state.js';
 import {setUi, setView} from '../store/ui-slice.js';
-import type {CommandContext, Handlers} from './command-context.js';
-import type {Move} from './navigation.js';
+import type {Handlers} from './command-context.js';
+import {moveHandlers, type Move} from './navigation.js';
+import {movedIndex} from '../domain/selection-move.js';
 
 /** Moves the selection in one resource table, clamped to its visible rows. */
 export function moveTableSelection(state: AppState, table: ResourceTable, move: Move): AppState {
 	const rows = tableRows[table](state);
-	if (rows.length === 0) return state;
-	const index = selectedIndex(rows, state.resources.tables[table].selectedKey);
-	let next: number;
-	if (move === 'first') next = 0;
-	else if (move === 'last') next = rows.length - 1;
-	else next = Math.min(rows.length - 1, Math.max(0, index + move));
-	return setTableUi(state, table, {selectedKey: rows[next]?.key});
+	const next = movedIndex(selectedIndex(rows, state.resources.tables[table].selectedKey), rows.length, move);
+	return next === undefined ? state : setTableUi(state, table, {selectedKey: rows[next]?.key});
 }
 
 /** Esc in a table: clear the filter first; with none, go back to containers. */
@@ -23,19 +19,11 @@ export function tableBack(state: AppState): AppState {
 	return state.ui.filter ? setUi(state, {filter: ''}) : setView(state, 'containers');
 }
 
-const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 1);
-
 /** Navigation, filter, sort and Esc, the same for the images, volumes and networks tables. */
 export function tableHandlers(table: ResourceTable): Handlers {
-	const move = (by: (context: CommandContext) => Move) => (context: CommandContext) => context.store.update(s => moveTableSelection(s, table, by(context)));
 	const columns = tableSortColumns[table];
 	return {
-		up: move(() => -1),
-		down: move(() => 1),
-		'page-up': move(context => -page(context)),
-		'page-down': move(context => page(context)),
-		top: move(() => 'first'),
-		bottom: move(() => 'last'),
+		...moveHandlers(table, (state, move) => moveTableSelection(state, table, move)),
 		filter: ({store}) => store.update(s => setUi(s, {prompt: {kind: 'filter', text: s.ui.filter}})),
 		'sort-next': ({store}) => store.update(s => {
 			const current = columns.indexOf(s.resources.tables[table].sort.column);

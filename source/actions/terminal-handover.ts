@@ -31,13 +31,31 @@ export async function quietStdin(stdin: TerminalIo['stdin']): Promise<void> {
 }
 
 /**
- * Terminal modes a program in the container may have switched on and left on
- * (a killed vi, a shell that died mid-paste): reset colours, cursor keys,
- * keypad, mouse reporting and bracketed paste before Porthole draws again.
- * The final CR LF ends the session's last line: Ink redraws from the cursor's
- * column, and a prompt left mid-line would shift its first row.
+ * Throws away what the terminal sent that nobody has read yet: keys typed
+ * for a session that has ended must not reach Porthole's table.
  */
-export const restoreModes = '\u001b[0m\u001b[?1l\u001b>\u001b[?1000l\u001b[?1002l\u001b[?1003l\u001b[?1006l\u001b[?2004l\u001b[?25h\r\n';
+export function drainStdin(stdin: TerminalIo['stdin']): void {
+	try {
+		while (stdin.read() !== null) {
+			// Discarded: meant for the child.
+		}
+	} catch {
+		// A closed terminal has nothing to drain.
+	}
+}
+
+/**
+ * Terminal modes a program in the container may have switched on and left on
+ * (a killed vi, a shell that died mid-paste, `printf '\033[5;10r'`): a soft
+ * reset (DECSTR) first, then each mode set explicitly, since terminals differ
+ * in what DECSTR covers: the scroll region back to the whole screen, insert
+ * mode off, autowrap on, origin mode off, the character sets to ASCII,
+ * colours, cursor keys, keypad, mouse reporting and bracketed paste. Ink
+ * then takes the alternate screen again and hides the cursor for its own
+ * frame. The final CR LF ends the session's last line: Ink redraws from the
+ * cursor's column, and a prompt left mid-line would shift its first row.
+ */
+export const restoreModes = '\u001b[!p\u001b[r\u001b[4l\u001b[?7h\u001b[?6l\u001b(B\u000f\u001b[0m\u001b[?1l\u001b>\u001b[?1000l\u001b[?1002l\u001b[?1003l\u001b[?1006l\u001b[?2004l\u001b[?25h\r\n';
 
 /** How a session ended: its end of the connection closed, the user detached, or the connection broke. */
 export type SessionEnd = {how: 'ended' | 'detached' | 'dropped'; error?: unknown};
@@ -142,5 +160,6 @@ export async function pipeSession(session: InteractiveSession, io: TerminalIo, o
 		}
 		stdout.write(restoreModes);
 		await quietStdin(stdin);
+		drainStdin(stdin);
 	}
 }

@@ -12,6 +12,10 @@ export type CliOptions = {
 	hosts?: HostSpec[];
 	/** -p/--project: only this compose project's containers. */
 	project?: string;
+	/** --ssh-config: the ssh client config file for ssh:// hosts (`ssh -F`); PORTHOLE_SSH_CONFIG otherwise. */
+	sshConfig?: string;
+	/** --remote-socket: the engine socket on ssh:// hosts, instead of finding it there. */
+	remoteSocket?: string;
 	/** The shell `e` tries first in a container, before bash, ash and sh. */
 	shell?: string;
 	/** `porthole logs NAME...`: the containers whose logs open at once (merged when several). */
@@ -21,6 +25,8 @@ export type CliOptions = {
 	/** Lines the logs view starts with (--tail). */
 	tail?: number;
 	readOnly: boolean;
+	/** --no-color: no colour anywhere in the UI, as NO_COLOR does. */
+	noColor?: boolean;
 	/** --no-confirm: stop, restart, pause and kill act without asking (a config file setting later). */
 	noConfirm: boolean;
 	once: boolean;
@@ -49,6 +55,11 @@ Options:
                       --host and --context may be repeated and mixed: several
                       engines on one screen, with a HOST column
   -p, --project NAME  only the containers of this compose project
+      --ssh-config FILE  the ssh client config for ssh:// hosts (ssh -F FILE;
+                      default: PORTHOLE_SSH_CONFIG, else ssh's own ~/.ssh/config)
+      --remote-socket PATH  the engine socket on ssh:// hosts (default: the
+                      remote DOCKER_HOST, /var/run/docker.sock, rootless
+                      /run/user/UID/docker.sock, then Podman's sockets)
       --shell NAME    the shell e opens in a container, and only that one
                       (default: the first of bash, ash, sh that exists there)
       --log-lines N   lines the logs view holds in memory (default 10000)
@@ -56,6 +67,7 @@ Options:
       --read-only     hide and refuse every command that changes the engine
       --no-confirm    stop, restart, pause and kill without asking first
                       (remove and prune still ask)
+      --no-color      no colour anywhere (as NO_COLOR=1 does)
       --once          print a snapshot table of the containers and exit
       --json          print the snapshot as one JSON document and exit
   -h, --help          show this help
@@ -64,8 +76,9 @@ Options:
 When stdout is not a terminal, Porthole prints the snapshot table instead of the UI.
 Exit codes: 0 ok, 1 unexpected failure or output not written (a full disk),
 2 bad usage or DOCKER_HOST, 3 engine unreachable, not answering in time, or
-not a Docker engine (with several hosts: every one of them), 4 permission
-denied on the engine's socket, 5 (--once/--json with several hosts) some hosts
+not a Docker engine, or an ssh host key unknown or changed (with several
+hosts: every one of them), 4 permission denied on the engine's socket or ssh
+authentication failed, 5 (--once/--json with several hosts) some hosts
 did not answer; the others are printed.`;
 
 /** Parses argv (without node and script). Throws UsageError with a one-line message. */
@@ -81,16 +94,24 @@ export function parseArgs(argv: string[]): CliOptions {
 		const arg = argv[index] ?? '';
 		const eq = arg.indexOf('=');
 		const [flag, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
-		const booleanFlag = ['--read-only', '--no-confirm', '--once', '--json', '--help', '--version'].includes(flag ?? '');
+		const booleanFlag = ['--read-only', '--no-confirm', '--once', '--json', '--help', '--version', '--no-color'].includes(flag ?? '');
 		if (booleanFlag && inline !== undefined) throw new UsageError(`${flag} takes no value`);
 		switch (flag) {
 			case '-H': case '--host': specs.push({kind: 'host', value: inline ?? value(flag, argv[++index])}); break;
 			case '-c': case '--context': specs.push({kind: 'context', value: inline ?? value(flag, argv[++index])}); break;
 			case '-p': case '--project': options.project = inline ?? value(flag, argv[++index]); break;
+			case '--ssh-config': options.sshConfig = inline ?? value(flag, argv[++index]); break;
+			case '--remote-socket': {
+				const path = inline ?? value(flag, argv[++index]);
+				if (!path.startsWith('/')) throw new UsageError(`--remote-socket needs an absolute path, not "${path}"`);
+				options.remoteSocket = path;
+				break;
+			}
 			case '--shell': options.shell = inline ?? value(flag, argv[++index]); break;
 			case '--log-lines': options.logLines = count(flag, inline ?? value(flag, argv[++index]), 100, 1_000_000); break;
 			case '--tail': options.tail = count(flag, inline ?? value(flag, argv[++index]), 0, 1_000_000); break;
 			case '--read-only': options.readOnly = true; break;
+			case '--no-color': options.noColor = true; break;
 			case '--no-confirm': options.noConfirm = true; break;
 			case '--once': options.once = true; break;
 			case '--json': options.json = true; break;

@@ -1,4 +1,4 @@
-import {probe, type EngineTarget} from '../engine/connection.js';
+import type {EngineTarget} from '../engine/connection.js';
 import {EngineError} from '../engine/connection-errors.js';
 import type {Engine} from '../engine/engine.js';
 import {takeSnapshot, type SnapshotHost, type SnapshotRow} from './snapshot.js';
@@ -51,11 +51,10 @@ export async function checkDistinctEngines(hosts: readonly StartHost[], deadline
  */
 export async function snapshotHosts(hosts: readonly StartHost[]): Promise<{rows: SnapshotRow[]; hosts: SnapshotHost[]; failures: EngineError[]}> {
 	const failures: EngineError[] = [];
-	const results = await Promise.all(hosts.map(async ({name, target, engine}): Promise<{rows: SnapshotRow[]; host: SnapshotHost}> => {
+	const results = await Promise.all(hosts.map(async ({name, engine}): Promise<{rows: SnapshotRow[]; host: SnapshotHost}> => {
 		const description = engine.description;
 		try {
-			await engine.ready();
-			await probe(target);
+			await engine.probe();
 			const rows = await takeSnapshot(engine);
 			for (const item of rows) item.row = {...item.row, host: name};
 			return {rows, host: {name, target: description, status: 'up'}};

@@ -1,6 +1,7 @@
 import {isCrashLooping, isLive, wasOomKilled, type ContainerRow} from '../domain/container.js';
 import {eachLimited} from '../domain/each-limited.js';
-import {computeSample} from '../domain/stats-calc.js';
+import {setTimeout as delay} from 'node:timers/promises';
+import {computeSample, cpuBase, hasPreviousReading} from '../domain/stats-calc.js';
 import type {StatsSample} from '../domain/stats.js';
 import type {Engine} from '../engine/engine.js';
 import {formatBytes, formatPercent} from '../format/bytes.js';
@@ -26,12 +27,28 @@ export async function takeSnapshot(engine: Engine): Promise<SnapshotRow[]> {
 		result.push(item);
 		if (!isLive(row.state)) return;
 		try {
-			item.stats = computeSample(await engine.statsOnce(row.id));
+			item.stats = await sampleOnce(engine, row.id);
 		} catch {
 			// It stopped between the inspect and the stats call: it simply has none.
 		}
 	});
 	return result.sort((a, b) => a.row.name.localeCompare(b.row.name));
+}
+
+/** How long apart two readings are when the engine gave no previous one: as long as Docker waits for its own second reading. */
+const secondReadingMs = 1000;
+
+/**
+ * One stats sample with a CPU figure. Docker's non-streaming stats wait for a
+ * second reading and fill precpu; Podman answers at once with an empty
+ * precpu, so then a second reading is taken a second later and compared
+ * with the first (otherwise every container would read 0 %).
+ */
+async function sampleOnce(engine: Engine, id: string): Promise<StatsSample> {
+	const first = await engine.statsOnce(id);
+	if (hasPreviousReading(first)) return computeSample(first);
+	await delay(secondReadingMs);
+	return computeSample(await engine.statsOnce(id), cpuBase(first));
 }
 
 /** The plain table `--once` and pipes get: name, image, state, CPU, memory, ports; HOST first when `hosts` (several) is given. No escapes. */

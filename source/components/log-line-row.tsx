@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import type {LogLine} from '../domain/log-line.js';
-import {cutNote, formatLogTime, highlightSegments, streamMarks} from '../format/log-line.js';
+import {colouredSegments, cutNote, formatLogTime, highlightSegments, streamMarks} from '../format/log-line.js';
 
 /** How a log line is drawn: the options of the view, and what the line is to it. */
 export type LogLineRowProps = {
@@ -26,6 +26,8 @@ export function LogLineRow({line, name, nameColour, timestamps, wrap, search, cu
 	const mark = streamMarks[line.stream];
 	const segments = search === '' || line.stream === 'marker' ? undefined : highlightSegments(line.plain, search);
 	const highlighted = segments !== undefined && segments.some(segment => segment.match);
+	// The parts between matches keep the line's colours; a match is shown plain, highlighted.
+	const pieces = highlighted && colour ? colouredSegments(line.text, segments) : segments;
 	return (
 		<Text wrap={wrap ? 'wrap' : 'truncate-end'}>
 			<Text bold={current} inverse={current}>{current ? '>' : ' '}</Text>
@@ -34,8 +36,8 @@ export function LogLineRow({line, name, nameColour, timestamps, wrap, search, cu
 			{timestamps ? <Text dimColor>{formatLogTime(line.time)} </Text> : null}
 			{name === undefined ? null : <Text color={colour ? nameColour : undefined}>{name} │ </Text>}
 			{line.stream === 'marker' ? <Text color={colour ? 'yellow' : undefined}>{line.text}</Text>
-				: highlighted ? segments.map((segment, index) => segment.match
-					? <Text key={index} inverse color={colour ? 'yellow' : undefined}>{segment.text}</Text>
+				: highlighted && pieces ? pieces.map((segment, index) => segment.match
+					? <Text key={index} inverse color={colour ? 'yellow' : undefined}>{segments[index]!.text}</Text>
 					: segment.text)
 				: line.text}
 			{line.cut > 0 ? <Text dimColor>{cutNote(line.cut)}</Text> : null}

@@ -25,18 +25,37 @@ function detail(connection: Connection): string {
 	return '';
 }
 
-/** One host in the status bar of several: a coloured dot, its name, and its state when not connected. */
-function HostBadge({name, connection}: {name: string; connection: Connection}) {
+/**
+ * One host in the status bar of several: a coloured dot, its name, and its
+ * state when not connected. Its reason gets at most `room` columns, so one
+ * host's long reason (an ssh refusal) never pushes the others off the line.
+ */
+function HostBadge({name, connection, room}: {name: string; connection: Connection; room: number}) {
 	const label = connectionLabel[connection.status];
+	const full = detail(connection);
+	const shown = stringWidth(full) <= room ? full : `${fit(full, room - 1).trimEnd()})`;
 	return (
 		<Text>
 			<Text color={label.color}> ●</Text>
 			<Text> {sanitizeText(name)}</Text>
 			{connection.product ? <Text> ({connection.product})</Text> : null}
 			{connection.status === 'up' ? null : <Text color={label.color}> {label.text}</Text>}
-			<Text dimColor>{detail(connection)}</Text>
+			<Text dimColor>{shown}</Text>
 		</Text>
 	);
+}
+
+/**
+ * The columns each host's reason may take: all it needs when every badge
+ * fits on the line, else an even share of what the names and states leave.
+ */
+function detailRoom(hosts: Readonly<Record<string, Connection>>, room: number): number {
+	const entries = Object.entries(hosts);
+	const badges = entries.reduce((sum, [name, host]) => sum + stringWidth(` ● ${sanitizeText(name)}${host.status === 'up' ? '' : ` ${connectionLabel[host.status].text}`}`), 0);
+	const details = entries.map(([, host]) => stringWidth(detail(host))).filter(width => width > 0);
+	const left = room - badges;
+	if (details.reduce((sum, width) => sum + width, 0) <= left) return Number.POSITIVE_INFINITY;
+	return Math.max(16, Math.floor(left / Math.max(1, details.length)));
 }
 
 /** The top line: where we are connected, how that stands, counts, and the latest notice. */
@@ -54,7 +73,7 @@ export function StatusBar({connection, hosts, notice, readOnly, summary, width}:
 			<Text wrap="truncate">
 				<Text bold color="cyan">Porthole</Text>
 				{several
-					? Object.entries(hosts).map(([name, host]) => <HostBadge key={name} name={name} connection={host} />)
+					? Object.entries(hosts).map(([name, host]) => <HostBadge key={name} name={name} connection={host} room={detailRoom(hosts, width - stringWidth(`Porthole${readOnly ? ' [read-only]' : ''} ${summary}`))} />)
 					: (
 						<Text>
 							<Text color={label.color}> ● {label.text}</Text>

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useEffect, useRef} from 'react';
-import type {Cell, Column} from '../format/container-cells.js';
+import type {Cell, Column} from '../format/table-cells.js';
 import {fit} from '../format/text.js';
 
 /** Props of the table. `rows` may be long; only the ones that fit are turned into cells. */
@@ -19,6 +19,12 @@ export type TableProps<T> = {
 	empty?: string;
 	/** Told the rows in the window after each render (the caller compares; it may be called with the same rows). */
 	onWindow?: (visible: readonly T[]) => void;
+	/**
+	 * A log-like list (the events view): `selectedIndex` is the newest row on
+	 * screen, always the bottom line once the rows fill the window, and no row
+	 * is highlighted.
+	 */
+	bottomAnchored?: boolean;
 };
 
 /**
@@ -33,13 +39,18 @@ export function windowStart(selected: number, height: number, total: number, pre
 	return Math.max(0, start);
 }
 
+/** Rows of a table `height` lines tall that show items: all but the header. */
+export function tableBodyRows(height: number): number {
+	return Math.max(1, height - 1);
+}
+
 /** A table with a virtual window: the header and only the rows that fit are formatted and rendered. */
-export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show', onWindow}: TableProps<T>) {
+export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, sortKey, descending, sortKeyOf = key => key, empty = 'nothing to show', onWindow, bottomAnchored = false}: TableProps<T>) {
 	const startRef = useRef(0);
-	const bodyHeight = Math.max(1, height - 1);
-	const start = windowStart(selectedIndex, bodyHeight, rows.length, startRef.current);
+	const bodyHeight = tableBodyRows(height);
+	const start = bottomAnchored ? Math.max(0, selectedIndex - bodyHeight + 1) : windowStart(selectedIndex, bodyHeight, rows.length, startRef.current);
 	startRef.current = start;
-	const visible = rows.slice(start, start + bodyHeight);
+	const visible = rows.slice(start, bottomAnchored ? selectedIndex + 1 : start + bodyHeight);
 	useEffect(() => onWindow?.(visible));
 	const header = columns.map(column => {
 		const mark = column.title && sortKeyOf(column.key) === sortKey ? (descending ? '▼' : '▲') : '';
@@ -52,7 +63,7 @@ export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, s
 			{visible.map((row, index) => {
 				const rowCells = cells(row);
 				return (
-					<Text key={rowKey(row)} inverse={start + index === selectedIndex} wrap="truncate">
+					<Text key={rowKey(row)} inverse={!bottomAnchored && start + index === selectedIndex} wrap="truncate">
 						{columns.map((column, cellIndex) => {
 							const cell = rowCells[cellIndex] ?? {text: ''};
 							const text = fit(cell.text, column.width, column.align) + (cellIndex < columns.length - 1 ? ' ' : '');

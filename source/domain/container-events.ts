@@ -22,11 +22,12 @@ export type ContainerEventKind = 'noise' | 'destroy' | 'change';
 
 /**
  * Actions that change nothing we show; re-reading on them causes refresh
- * storms. Docker's exec_* and the like, and Podman's own: `init` and
- * `cleanup` come around every start and exit (whose `start` and `die` say
- * it all), and `exec` / `exec_died` around every exec.
+ * storms. Docker's exec_* and the like, and Podman's own: `init` comes before
+ * every start (whose `start` says it all), and `exec` / `exec_died` around
+ * every exec. Podman's `cleanup` is not noise: an inspect at `die` may still
+ * say "dead", and only after `cleanup` does it say "exited".
  */
-const noise = /^(exec$|exec_|top$|attach$|resize$|detach$|export$|commit$|copy$|archive-path$|extract-to-dir$|init$|cleanup$)/;
+const noise = /^(exec$|exec_|top$|attach$|resize$|detach$|export$|commit$|copy$|archive-path$|extract-to-dir$|init$)/;
 
 /**
  * Classifies a container event's action, whichever engine sent it. Podman

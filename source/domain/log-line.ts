@@ -8,7 +8,7 @@ export type RawLogLine = {
 	time: string;
 	/** The line without its newline; at most the kept bytes of it, decoded as UTF-8. */
 	text: string;
-	/** Bytes beyond the kept part that were dropped (0 for a whole line). */
+	/** Bytes beyond the kept part that were dropped (0 for a whole line); at least this many, as a cut line is emitted when it overflows, before its end. */
 	cut: number;
 };
 

@@ -18,6 +18,17 @@ export type ProcessRow = {
 /** The ps arguments we ask the engine for: everything the pane shows, in columns we can map. */
 export const psArgs = '-o pid,user,pcpu,pmem,rss,etime,time,args';
 
+/**
+ * The same in Podman's own descriptors (no dash): Podman reads /proc itself
+ * for these, where for ps arguments it runs the container's ps, which a
+ * small image may not have or may not understand (busybox ignores -o, and
+ * Podman 4 then answers with nothing at all). It has no rss or pmem.
+ */
+export const podmanPsArgs = 'pid,user,pcpu,etime,time,args';
+
+/** What to ask top for, in order: our ps columns, Podman's descriptors, then the engine's default. */
+export const psArgsChoices: ReadonlyArray<string | undefined> = [psArgs, podmanPsArgs, undefined];
+
 const columnOf: Record<string, keyof ProcessRow> = {
 	PID: 'pid',
 	USER: 'user',
@@ -45,7 +56,8 @@ function number(text: string | undefined): number | undefined {
  * columns it used) to process rows. Unknown columns are ignored; rows with
  * fewer cells than titles get what they have. RSS comes in KiB.
  */
-export function processRows(titles: readonly string[], processes: readonly (readonly string[])[]): ProcessRow[] {
+export function processRows(rawTitles: readonly string[], rawProcesses: readonly (readonly string[])[]): ProcessRow[] {
+	const {titles, processes} = splitColumns(rawTitles, rawProcesses);
 	const index = new Map<keyof ProcessRow, number>();
 	titles.forEach((title, i) => {
 		const field = columnOf[title.trim().toUpperCase()];
@@ -63,11 +75,53 @@ export function processRows(titles: readonly string[], processes: readonly (read
 			cpu: number(cell(row, 'cpu')),
 			memory: number(cell(row, 'memory')),
 			rss: rss === undefined ? undefined : rss * 1024,
-			elapsed: cell(row, 'elapsed'),
-			time: cell(row, 'time'),
+			elapsed: psDuration(cell(row, 'elapsed')),
+			time: psDuration(cell(row, 'time')),
 			command: (index.has('command') ? cell(row, 'command') : row.at(-1)) ?? '',
 		};
 	});
+}
+
+/**
+ * Podman 4 answers top with its container's ps output unsplit: one title
+ * string ("PID   USER     COMMAND") and one string per process. Splits them
+ * at runs of spaces, the last column taking the rest of the line (a command
+ * has spaces). Answers already in columns pass through.
+ */
+function splitColumns(titles: readonly string[], processes: readonly (readonly string[])[]): {titles: readonly string[]; processes: readonly (readonly string[])[]} {
+	const words = titles.length === 1 ? titles[0]!.trim().split(/\s+/) : [];
+	if (words.length < 2 || !processes.every(row => row.length === 1)) return {titles, processes};
+	return {
+		titles: words,
+		processes: processes.map(([line = '']) => {
+			const cells: string[] = [];
+			let rest = line.trim();
+			while (cells.length < words.length - 1) {
+				const match = /^(\S+)\s*/.exec(rest);
+				if (!match) break;
+				cells.push(match[1]!);
+				rest = rest.slice(match[0].length);
+			}
+			return [...cells, rest];
+		}),
+	};
+}
+
+/**
+ * Podman gives elapsed and CPU times as Go durations ("27.846667859s",
+ * "1h2m3.5s"); ps prints [[dd-]hh:]mm:ss. Turns the first into the second;
+ * anything else passes through.
+ */
+export function psDuration(text: string | undefined): string | undefined {
+	const go = text === undefined ? null : /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:([\d.]+)s)?$/.exec(text);
+	if (!go || text === '' || (go[1] === undefined && go[2] === undefined && go[3] === undefined)) return text;
+	const total = Math.floor(Number(go[1] ?? 0) * 3600 + Number(go[2] ?? 0) * 60 + Number(go[3] ?? 0));
+	const two = (n: number) => String(n).padStart(2, '0');
+	const days = Math.floor(total / 86_400);
+	const hours = Math.floor(total / 3600) % 24;
+	const clock = `${two(Math.floor(total / 60) % 60)}:${two(total % 60)}`;
+	if (days > 0) return `${days}-${two(hours)}:${clock}`;
+	return hours > 0 ? `${two(hours)}:${clock}` : clock;
 }
 
 /** How the process list can be ordered. */

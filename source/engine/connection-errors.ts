@@ -1,4 +1,6 @@
 import type {EngineTarget} from './connection.js';
+import {engineMessage} from './engine-message.js';
+import {endpoint} from './target-text.js';
 
 /** Exit code for anything not covered below: an engine API error, a vanished container, an unknown fault. */
 export const EXIT_FAILURE = 1;
@@ -12,7 +14,7 @@ export const EXIT_PERMISSION = 4;
 
 /** What went wrong talking to the engine, as one human line that says how to fix it. */
 export type EngineFailure = {
-	kind: 'missing' | 'permission' | 'refused' | 'timeout' | 'tls' | 'dns' | 'gone' | 'api' | 'not-docker' | 'unknown';
+	kind: 'missing' | 'permission' | 'hostkey' | 'refused' | 'timeout' | 'tls' | 'dns' | 'gone' | 'api' | 'not-docker' | 'unknown';
 	message: string;
 	exitCode: number;
 };
@@ -172,19 +174,6 @@ function classifyHttp(e: Loose, where: string): EngineFailure {
 	return {kind: 'api', message: `the Docker engine answered with an error: ${said} (HTTP ${status})`, exitCode: EXIT_FAILURE};
 }
 
-/** The engine's own words: dockerode puts the parsed body in `json` ({message}), or a Buffer/string when it was not JSON. */
-function engineMessage(e: Loose): string {
-	const json = e.json;
-	if (json && typeof json === 'object' && 'message' in json && typeof json.message === 'string') return json.message;
-	if (typeof json === 'string') return json;
-	if (Buffer.isBuffer(json) && json.length > 0) return json.toString('utf8');
-	// dockerode's own text: "(HTTP code 404) no such container - No such container: x "; prefer the cause, else the reason.
-	const text = typeof e.message === 'string' ? e.message : '';
-	const parts = /^\(HTTP code \d+\)\s*(.*?) - (.*)$/s.exec(text);
-	if (!parts) return text;
-	return parts[2]!.trim() || parts[1]!;
-}
-
 /** True when an error body is an HTML page rather than the engine's JSON. */
 function isWebPage(body: unknown): boolean {
 	const text = typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.subarray(0, 512).toString('utf8') : '';
@@ -223,14 +212,6 @@ function flatten(err: unknown, depth = 0): Loose[] {
 
 function unreachable(kind: EngineFailure['kind'], message: string): EngineFailure {
 	return {kind, message, exitCode: EXIT_UNREACHABLE};
-}
-
-/** Where the engine was looked for, as the user would write it (a bare path for sockets, as docker's own messages do). */
-function endpoint(target: EngineTarget): string {
-	if (target.kind === 'unix') return target.socketPath;
-	const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-	if (target.kind === 'ssh') return `ssh://${target.username ? `${target.username}@` : ''}${host}${target.port === 22 ? '' : `:${target.port}`}`;
-	return `tcp://${host}:${target.port}`;
 }
 
 function hint(target: EngineTarget): string {

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import Dockerode from 'dockerode';
 import {ConnectionConfigError, EngineError, classifyError, notDockerFailure} from './connection-errors.js';
 import {dockerConfigDir, readCurrentContext, readDockerContext} from './docker-context.js';
+import {SshTunnel, type SshTarget} from './ssh-tunnel.js';
 
 // Re-exported so callers of probe() find the error it throws next to it.
 export {EngineError};
@@ -15,7 +16,7 @@ export type EngineTls = {ca?: Buffer; cert?: Buffer; key?: Buffer; verify: boole
 export type EngineTarget =
 	| {kind: 'unix'; socketPath: string; source: string}
 	| {kind: 'tcp'; host: string; port: number; tls?: EngineTls; source: string}
-	| {kind: 'ssh'; host: string; port: number; username?: string; source: string};
+	| ({kind: 'ssh'; source: string} & SshTarget);
 
 /** What resolveTarget looks at: the flags, the environment, the home folder, and (for tests) a file-exists check. */
 export type ResolveInput = {
@@ -64,20 +65,17 @@ export function resolveTarget(input: ResolveInput): EngineTarget {
 	return {kind: 'unix', socketPath: DEFAULT_SOCKET, source: 'default socket'};
 }
 
-/** Dockerode options for `target`. Every field docker-modem would otherwise fill from DOCKER_HOST/DOCKER_TLS_VERIFY is set explicitly, so the environment cannot override the resolved target. */
-export function toDockerodeOptions(target: EngineTarget): Dockerode.DockerOptions {
+/**
+ * Dockerode options for `target`. Every field docker-modem would otherwise fill from DOCKER_HOST/DOCKER_TLS_VERIFY
+ * is set explicitly, so the environment cannot override the resolved target. An ssh target is reached through its
+ * tunnel's local socket (`tunnelSocket`), never through docker-modem's own ssh agent.
+ */
+export function toDockerodeOptions(target: EngineTarget, tunnelSocket?: string): Dockerode.DockerOptions {
 	const unset = {host: undefined, port: undefined, username: undefined, ca: undefined, cert: undefined, key: undefined};
 	if (target.kind === 'unix') return {...unset, socketPath: target.socketPath, protocol: 'http'};
 	if (target.kind === 'ssh') {
-		return {
-			...unset,
-			protocol: 'ssh',
-			host: target.host,
-			port: target.port,
-			username: target.username,
-			// docker-modem hands sshOptions to ssh2's Client.connect and runs `docker system dial-stdio` remotely.
-			sshOptions: {agent: process.env.SSH_AUTH_SOCK},
-		};
+		if (tunnelSocket === undefined) throw new Error('an ssh target is reached through its SshTunnel');
+		return {...unset, socketPath: tunnelSocket, protocol: 'http'};
 	}
 	const {tls} = target;
 	if (!tls) return {...unset, protocol: 'http', host: target.host, port: target.port};
@@ -100,10 +98,11 @@ export function toDockerodeOptions(target: EngineTarget): Dockerode.DockerOption
  * DOCKER_CERT_PATH and friends whenever DOCKER_HOST is set, and throws when
  * that folder lacks cert.pem (a folder with only ca.pem is fine for
  * https://), so the environment is hidden from it while it is built: the
- * resolved target alone decides.
+ * resolved target alone decides. `tunnelSocket` is where an ssh target's
+ * engine is reached (see toDockerodeOptions).
  */
-export function dockerodeFor(target: EngineTarget): Dockerode {
-	const options = toDockerodeOptions(target);
+export function dockerodeFor(target: EngineTarget, tunnelSocket?: string): Dockerode {
+	const options = toDockerodeOptions(target, tunnelSocket);
 	const saved = process.env.DOCKER_HOST;
 	delete process.env.DOCKER_HOST;
 	try {
@@ -113,16 +112,8 @@ export function dockerodeFor(target: EngineTarget): Dockerode {
 	}
 }
 
-/** The target as one short line for the status bar and messages, e.g. "unix:///var/run/docker.sock". */
-export function describeTarget(target: EngineTarget): string {
-	if (target.kind === 'unix') return `unix://${target.socketPath}`;
-	const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-	if (target.kind === 'ssh') {
-		return `ssh://${target.username ? `${target.username}@` : ''}${host}${target.port === 22 ? '' : `:${target.port}`}`;
-	}
-	const tls = target.tls ? (target.tls.verify ? ' (TLS)' : ' (TLS, unverified)') : '';
-	return `tcp://${host}:${target.port}${tls}`;
-}
+/** The target as one short line (engine/target-text.ts); re-exported here, where callers look for it. */
+export {describeTarget} from './target-text.js';
 
 /** Our own deadline; `code` makes it classify as a timeout and `timeoutMs` lets the message say how long we waited. */
 class ProbeTimeout extends Error {
@@ -137,8 +128,23 @@ class ProbeTimeout extends Error {
 // @types/dockerode omits ping's options, but dockerode 5 forwards `abortSignal` to the HTTP request.
 type PingWithSignal = (options: {abortSignal: AbortSignal}) => Promise<unknown>;
 
-/** Pings the engine within `timeoutMs`; resolves when it answers, otherwise throws an EngineError with the classified failure. */
+/**
+ * Pings the engine within `timeoutMs`; resolves when it answers, otherwise throws an EngineError with the classified
+ * failure. An ssh target logs in first (its own deadline) through a throwaway tunnel, closed before this returns.
+ */
 export async function probe(target: EngineTarget, timeoutMs = 3000): Promise<void> {
+	if (target.kind !== 'ssh') return pingWithin(target, timeoutMs);
+	const tunnel = new SshTunnel(target);
+	try {
+		await tunnel.ready();
+		await pingWithin(target, timeoutMs, tunnel.socketPath);
+	} finally {
+		await tunnel.close();
+	}
+}
+
+/** probe()'s ping; `tunnelSocket` is where an ssh target's engine is reached (see toDockerodeOptions). */
+export async function pingWithin(target: EngineTarget, timeoutMs = 3000, tunnelSocket?: string): Promise<void> {
 	const controller = new AbortController();
 	let timer: NodeJS.Timeout | undefined;
 	const deadline = new Promise<never>((_resolve, reject) => {
@@ -150,7 +156,7 @@ export async function probe(target: EngineTarget, timeoutMs = 3000): Promise<voi
 	});
 	try {
 		// A throwaway client: engine.ts owns the long-lived one.
-		const docker = dockerodeFor(target);
+		const docker = dockerodeFor(target, tunnelSocket);
 		const ping = docker.ping as unknown as PingWithSignal;
 		// The race also covers ssh, whose handshake does not watch the signal.
 		const answer = await Promise.race([ping.call(docker, {abortSignal: controller.signal}), deadline]);
@@ -193,7 +199,9 @@ type ParsedHost =
 function finish(parsed: ParsedHost, source: string, tls: EngineTls | undefined): EngineTarget {
 	if (parsed.kind === 'unix') return {kind: 'unix', socketPath: parsed.socketPath, source};
 	if (parsed.kind === 'ssh') {
-		const target: EngineTarget = {kind: 'ssh', host: parsed.host, port: parsed.port ?? 22, source};
+		const target: EngineTarget = {kind: 'ssh', host: parsed.host, source};
+		// No port unless one was given: the ssh config's Port (or 22) applies.
+		if (parsed.port !== undefined) target.port = parsed.port;
 		if (parsed.username) target.username = parsed.username;
 		return target;
 	}

@@ -3,7 +3,7 @@ import type {Readable} from 'node:stream';
 import type {ContainerRow} from '../domain/container.js';
 import type {RawStats} from '../domain/stats-calc.js';
 import {rowFromInspect, rowFromSummary} from './container-mapping.js';
-import {jsonLines} from './json-lines.js';
+import {ndjsonObjects} from './ndjson-stream.js';
 import {signalled, withDeadline} from './deadline.js';
 import {engineProduct, type EngineProduct} from './engine-product.js';
 
@@ -99,7 +99,7 @@ export function containersApi(docker: Dockerode): ContainersApi {
 			const stream = (await withDeadline('subscribe to events', deadline =>
 				(docker.getEvents as (options: object) => Promise<unknown>).call(docker, {abortSignal: AbortSignal.any([signal, deadline])}))) as Readable;
 			return (async function* () {
-				for await (const raw of jsonLines<RawEvent>(stream, signal)) {
+				for await (const raw of ndjsonObjects<RawEvent>(stream, signal)) {
 					yield {
 						type: raw.Type ?? 'container',
 						action: raw.Action ?? raw.status ?? '',
@@ -112,7 +112,7 @@ export function containersApi(docker: Dockerode): ContainersApi {
 		},
 		async stats(id, signal) {
 			const stream = (await docker.getContainer(id).stats({stream: true, abortSignal: signal} as never)) as unknown as Readable;
-			return jsonLines<RawStats>(stream, signal);
+			return ndjsonObjects<RawStats>(stream, signal);
 		},
 		async statsOnce(id, {oneShot = false} = {}) {
 			return (await withDeadline('stats', signal => docker.getContainer(id).stats(signalled({stream: false as const, ...(oneShot ? {'one-shot': true} : {})}, signal)))) as unknown as RawStats;

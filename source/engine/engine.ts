@@ -1,4 +1,4 @@
-import {describeTarget, dockerodeFor, type EngineTarget} from './connection.js';
+import {describeTarget, dockerodeFor, pingWithin, type EngineTarget} from './connection.js';
 import {classifyError, isGone} from './connection-errors.js';
 import {containersApi, type ContainersApi} from './containers-api.js';
 import {diskApi, type DiskApi} from './disk-api.js';
@@ -9,6 +9,7 @@ import {execApi, type ExecApi} from './exec-api.js';
 import {inspectApi, type InspectApi} from './inspect-api.js';
 import {logsApi, type LogsApi} from './logs-api.js';
 import {topApi, type TopApi} from './top-api.js';
+import {SshTunnel, type SshTunnelOptions} from './ssh-tunnel.js';
 
 export type {ContainerAction, EngineEvent} from './containers-api.js';
 
@@ -28,6 +29,8 @@ export type EngineLifecycle = {
 	ready(signal?: AbortSignal): Promise<void>;
 	/** Releases what ready() started. */
 	close(): Promise<void>;
+	/** ready(), then a ping within `timeoutMs`; throws EngineError with the classified failure (start-up's check). */
+	probe(timeoutMs?: number): Promise<void>;
 };
 
 /**
@@ -37,16 +40,26 @@ export type EngineLifecycle = {
  */
 export type Engine = EngineBasics & EngineLifecycle & ContainersApi & ImagesApi & VolumesApi & NetworksApi & DiskApi & ExecApi & TopApi & InspectApi & LogsApi;
 
-/** Builds the engine for a target; the only place a Dockerode is constructed. */
-export function createEngine(target: EngineTarget): Engine {
-	const docker = dockerodeFor(target);
+/**
+ * Builds the engine for a target; the only place a long-lived Dockerode is
+ * constructed. An ssh target gets its SshTunnel: one ssh login for the whole
+ * run, and dockerode talks to the tunnel's local socket.
+ */
+export function createEngine(target: EngineTarget, sshOptions?: SshTunnelOptions): Engine {
+	const tunnel = target.kind === 'ssh' ? new SshTunnel(target, sshOptions) : undefined;
+	const docker = dockerodeFor(target, tunnel?.socketPath);
+	// Nothing to set up for unix and tcp.
+	const ready = async (signal?: AbortSignal) => tunnel?.ready(signal);
 	return {
 		description: describeTarget(target),
-		explain: error => classifyError(error, target).message,
+		explain: error => tunnel?.explain(error) ?? classifyError(error, target).message,
 		isGone,
-		// Nothing to set up for unix and tcp; the ssh transport gives these their work.
-		ready: async () => undefined,
-		close: async () => undefined,
+		ready,
+		close: async () => tunnel?.close(),
+		async probe(timeoutMs) {
+			await ready();
+			await pingWithin(target, timeoutMs, tunnel?.socketPath);
+		},
 		...containersApi(docker),
 		...imagesApi(docker),
 		...volumesApi(docker),

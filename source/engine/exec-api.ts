@@ -1,5 +1,7 @@
 import type Dockerode from 'dockerode';
 import {PassThrough, type Duplex, type Readable, type Writable} from 'node:stream';
+import {Demuxer} from './frame-demuxer.js';
+import {httpStatus} from './resource-errors.js';
 
 /** A terminal size in cells. */
 export type TerminalSize = {columns: number; rows: number};
@@ -47,7 +49,6 @@ export const detachKeys = 'ctrl-p,ctrl-q';
 
 const collectCap = 1024 * 1024;
 
-type Loose = {statusCode?: number; message?: string};
 
 /**
  * Runs a resize call, taking an HTTP 2xx answer for the success it is: Podman
@@ -58,8 +59,8 @@ export async function resizeAccepting(call: () => Promise<unknown>): Promise<voi
 	try {
 		await call();
 	} catch (error) {
-		const status = (error as Loose).statusCode;
-		if (typeof status === 'number' && status >= 200 && status < 300) return;
+		const status = httpStatus(error);
+		if (status !== undefined && status >= 200 && status < 300) return;
 		throw error;
 	}
 }
@@ -81,18 +82,12 @@ export async function resizeSoon(resize: () => Promise<unknown>): Promise<number
 	return 0;
 }
 
-/** Turns the engine's multiplexed frames (8-byte header, then payload) into one byte stream. */
+/** Turns the engine's multiplexed frames into one byte stream (stdout and stderr together, as a terminal shows them). */
 function demux(source: Readable): PassThrough {
 	const out = new PassThrough();
-	let pending: Buffer = Buffer.alloc(0);
+	const demuxer = new Demuxer();
 	source.on('data', (chunk: Buffer) => {
-		pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-		while (pending.length >= 8) {
-			const size = pending.readUInt32BE(4);
-			if (pending.length < 8 + size) break;
-			out.write(pending.subarray(8, 8 + size));
-			pending = pending.subarray(8 + size);
-		}
+		for (const piece of demuxer.push(chunk)) out.write(piece.bytes);
 	});
 	source.once('close', () => out.end());
 	source.once('end', () => out.end());
@@ -190,10 +185,4 @@ export function execApi(docker: Dockerode): ExecApi {
 			};
 		},
 	};
-}
-
-/** True when an engine error says the container cannot exec because it is not running (or is paused). */
-export function isNotRunning(error: unknown): boolean {
-	const e = error as Loose;
-	return (e.statusCode === 409 || e.statusCode === 500) && /not running|is paused|stopped\/paused|restarting/i.test(e.message ?? '');
 }

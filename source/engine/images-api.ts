@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import type {Readable} from 'node:stream';
 import type {HistoryLayer, ImageRow} from '../domain/image.js';
 import type {PullMessage} from '../domain/pull-progress.js';
-import {jsonLines} from './json-lines.js';
+import {ndjsonObjects} from './ndjson-stream.js';
 import {classified} from './resource-errors.js';
 import {signalled, withDeadline} from './deadline.js';
 
@@ -100,7 +100,7 @@ export function imagesApi(docker: Dockerode): ImagesApi {
 		},
 		async pullImage(reference, signal) {
 			const stream = (await docker.pull(reference, {abortSignal: signal} as never)) as unknown as Readable;
-			return jsonLines<PullMessage>(stream, signal);
+			return ndjsonObjects<PullMessage>(stream, signal);
 		},
 	};
 }

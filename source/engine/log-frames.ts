@@ -1,4 +1,5 @@
 import type {RawLogLine} from '../domain/log-line.js';
+import {Demuxer} from './frame-demuxer.js';
 
 /**
  * Decoding of the engine's `/containers/{id}/logs` byte stream.
@@ -18,44 +19,6 @@ const maxTimeBytes = 40;
 const NL = 0x0a;
 const SPACE = 0x20;
 
-/** A demultiplexed piece of payload: which stream, and bytes. `start` is true for the first piece of a frame. */
-export type Payload = {stream: 'stdout' | 'stderr'; bytes: Buffer; start: boolean};
-
-/** Splits multiplexed frames from chunks cut at arbitrary places. Stdin frames (type 0) count as stdout. */
-export class Demuxer {
-	private header = Buffer.alloc(8);
-	private headerFill = 0;
-	private remaining = 0;
-	private stream: Payload['stream'] = 'stdout';
-	private frameStart = false;
-
-	/** The payload pieces in this chunk, in order. */
-	push(chunk: Buffer): Payload[] {
-		const out: Payload[] = [];
-		let offset = 0;
-		while (offset < chunk.length) {
-			if (this.remaining === 0) {
-				const take = Math.min(8 - this.headerFill, chunk.length - offset);
-				chunk.copy(this.header, this.headerFill, offset, offset + take);
-				this.headerFill += take;
-				offset += take;
-				if (this.headerFill < 8) break;
-				this.headerFill = 0;
-				this.stream = this.header[0] === 2 ? 'stderr' : 'stdout';
-				this.remaining = this.header.readUInt32BE(4);
-				this.frameStart = true;
-				continue;
-			}
-			const take = Math.min(this.remaining, chunk.length - offset);
-			out.push({stream: this.stream, bytes: chunk.subarray(offset, offset + take), start: this.frameStart});
-			this.frameStart = false;
-			this.remaining -= take;
-			offset += take;
-		}
-		return out;
-	}
-}
-
 /**
  * Builds lines of one stream from bytes. With timestamps on, each engine
  * message starts with an RFC3339Nano time and a space: a frame start
@@ -72,6 +35,8 @@ class LineAssembler {
 	private expectTime: boolean;
 	private timeBytes: Buffer[] = [];
 	private timeFill = 0;
+	/** The line was emitted cut; its bytes up to the newline are dropped. */
+	private skipping = false;
 
 	constructor(private readonly stream: RawLogLine['stream'], private readonly timestamps: boolean, private readonly timeEachLine: boolean, private readonly maxBytes: number) {
 		this.expectTime = timestamps;
@@ -97,7 +62,7 @@ class LineAssembler {
 				this.expectTime = false;
 				if (space === -1 || !/^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(prefix)) {
 					// Not a timestamp after all: keep the bytes (and the space) as text.
-					this.append(Buffer.from(prefix, 'latin1'));
+					this.append(Buffer.from(prefix, 'latin1'), out);
 					if (space === -1) return;
 					rest = rest.subarray(space);
 					continue;
@@ -109,10 +74,10 @@ class LineAssembler {
 			}
 			const newline = rest.indexOf(NL);
 			if (newline === -1) {
-				this.append(rest);
+				this.append(rest, out);
 				return;
 			}
-			this.append(rest.subarray(0, newline));
+			this.append(rest.subarray(0, newline), out);
 			this.emit(out);
 			rest = rest.subarray(newline + 1);
 			if (this.timeEachLine) this.expectTime = this.timestamps;
@@ -122,15 +87,21 @@ class LineAssembler {
 	/** The partial line at the end of the stream, if any. */
 	flush(out: RawLogLine[]): void {
 		if (this.timeFill > 0) {
-			this.append(Buffer.concat(this.timeBytes));
+			this.append(Buffer.concat(this.timeBytes), out);
 			this.timeBytes = [];
 			this.timeFill = 0;
 		}
 		if (this.started) this.emit(out);
 	}
 
-	private append(bytes: Buffer): void {
+	/**
+	 * Adds bytes to the line. Past `maxBytes` the line is emitted at once, cut
+	 * (a megabyte with no newline yet is shown, not held back until its
+	 * newline that may never come), and the rest up to the newline is dropped.
+	 */
+	private append(bytes: Buffer, out: RawLogLine[]): void {
 		this.started = true;
+		if (this.skipping) return;
 		const room = this.maxBytes - this.kept;
 		if (bytes.length <= room) {
 			if (bytes.length > 0) this.parts.push(bytes);
@@ -140,9 +111,19 @@ class LineAssembler {
 		if (room > 0) this.parts.push(bytes.subarray(0, room));
 		this.kept += Math.max(0, room);
 		this.cut += bytes.length - Math.max(0, room);
+		this.emit(out);
+		this.started = true;
+		this.skipping = true;
 	}
 
 	private emit(out: RawLogLine[]): void {
+		if (this.skipping) {
+			// The line went out when it overflowed; this is the end of its dropped rest.
+			this.skipping = false;
+			this.started = false;
+			this.time = '';
+			return;
+		}
 		const buffer = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts);
 		let text = buffer.toString('utf8');
 		if (text.endsWith('\r')) text = text.slice(0, -1);

@@ -3,7 +3,8 @@ import {ownedChunks} from './owned-chunks.js';
 import {writeAtomically} from './atomic-file.js';
 import type {Readable} from 'node:stream';
 import type {RawLogLine} from '../domain/log-line.js';
-import {Demuxer, LogDecoder} from './log-frames.js';
+import {Demuxer} from './frame-demuxer.js';
+import {LogDecoder} from './log-frames.js';
 
 /** What part of a container's log to read. */
 export type LogRequest = {

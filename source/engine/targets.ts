@@ -51,3 +51,18 @@ function baseName(target: EngineTarget): string {
 	if (file === 'docker.sock') return basename(dirname(target.socketPath)) || 'local';
 	return file.replace(/\.sock$/, '') || 'local';
 }
+
+/** The user's ssh settings, applied to every ssh:// target (see withSshSettings). */
+export type SshSettings = {configFile?: string; remoteSocket?: string};
+
+/** `targets` with --ssh-config / PORTHOLE_SSH_CONFIG and --remote-socket set on each ssh one. */
+export function withSshSettings<T extends {target: EngineTarget}>(targets: readonly T[], settings: SshSettings): T[] {
+	return targets.map(named => named.target.kind !== 'ssh' ? named : {...named, target: {...named.target, ...definedOnly(settings)}});
+}
+
+function definedOnly(settings: SshSettings): SshSettings {
+	const out: SshSettings = {};
+	if (settings.configFile) out.configFile = settings.configFile;
+	if (settings.remoteSocket) out.remoteSocket = settings.remoteSocket;
+	return out;
+}

@@ -7,12 +7,7 @@ import {sparkline} from './sparkline.js';
 import {fitColumns} from './resource-columns.js';
 import {withHostColumn} from './host-column.js';
 import {formatState, stateColor} from './status.js';
-
-/** One column: its title, width in cells and alignment. */
-export type Column = {key: string; title: string; width: number; align?: 'left' | 'right'};
-
-/** One cell: text already sanitised and formatted, and an optional colour. */
-export type Cell = {text: string; color?: string};
+import type {Cell, Column} from './table-cells.js';
 
 /** Live figures a row needs; absent for containers that are not running. */
 export type RowStats = {

@@ -1,5 +1,5 @@
 import type {EventRecord} from '../domain/event-record.js';
-import type {Cell, Column} from './container-cells.js';
+import type {Cell, Column} from './table-cells.js';
 import {sanitizeText} from './sanitize.js';
 
 /** The columns of the events view (HOST first, `hostWidth` wide, with several hosts); attributes take the rest of the width. */

@@ -1,4 +1,4 @@
-import type {Cell, Column} from './container-cells.js';
+import type {Cell, Column} from './table-cells.js';
 import {sanitizeText} from './sanitize.js';
 
 type Spec<T> = Column & {priority: number; cell: (row: T, ...rest: never[]) => Cell};

@@ -1,5 +1,5 @@
 import {maskSecrets, maskText} from '../domain/secrets.js';
-import {jsonLines, matchingLines, type JsonLine} from './json-lines.js';
+import {prettyJsonLines, matchingLines, type JsonLine} from './pretty-json.js';
 
 /** The lines of an inspect document as shown, and how many values are masked in them. */
 export type InspectLines = {lines: JsonLine[]; masked: number};
@@ -13,9 +13,9 @@ const searchCache = new WeakMap<JsonLine[], {search: string; found: number[]}>()
  */
 export function inspectLines(document: unknown, reveal: boolean): InspectLines {
 	const compute = (): InspectLines => {
-		if (reveal) return {lines: jsonLines(document), masked: 0};
+		if (reveal) return {lines: prettyJsonLines(document), masked: 0};
 		const {value, masked} = maskSecrets(document);
-		return {lines: jsonLines(value, maskText), masked};
+		return {lines: prettyJsonLines(value, maskText), masked};
 	};
 	if (document === null || typeof document !== 'object') return compute();
 	const entry = cache.get(document) ?? {};

@@ -45,7 +45,7 @@ export function formatLogTime(time: string): string {
 
 /** The note after a line cut for display. */
 export function cutNote(cut: number): string {
-	return cut > 0 ? ` … [${formatBytes(cut)} more; save the complete log to see it]` : '';
+	return cut > 0 ? ' … [line cut; save the complete log to see it whole]' : '';
 }
 
 /** A piece of a line for display: text, and whether it is a search match. */
@@ -99,4 +99,39 @@ export function formatRange(range: {tail?: number; sinceSeconds?: number}): stri
 function compact(value: number, units: Array<[number, string]>): string {
 	for (const [size, suffix] of units) if (value >= size && value % size === 0) return `${value / size}${suffix}`;
 	return String(value);
+}
+
+/**
+ * The search segments of a line cut out of its coloured text, so the parts
+ * between matches keep the line's own colours: each piece starts with the
+ * colours in force where it begins and ends with a reset. `text` is the
+ * sanitised line (SGR only), `segments` split its plain copy. When the two do
+ * not line up (they always should), the plain segments come back unchanged.
+ */
+export function colouredSegments(text: string, segments: Segment[]): Segment[] {
+	const out: Segment[] = [];
+	const sgr = /\u001b\[[0-9;:]*m/y;
+	let index = 0;
+	let active = '';
+	for (const segment of segments) {
+		let piece = active;
+		let left = segment.text.length;
+		while (left > 0 && index < text.length) {
+			sgr.lastIndex = index;
+			const found = sgr.exec(text);
+			if (found) {
+				const sequence = found[0];
+				active = sequence === '\u001b[0m' || sequence === '\u001b[m' ? '' : active + sequence;
+				piece += sequence;
+				index += sequence.length;
+				continue;
+			}
+			piece += text[index];
+			index++;
+			left--;
+		}
+		if (left > 0) return segments;
+		out.push({text: piece + (active === '' && piece === segment.text ? '' : '\u001b[0m'), match: segment.match});
+	}
+	return out;
 }

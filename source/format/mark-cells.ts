@@ -1,5 +1,5 @@
 import type {RowProgress} from '../store/bulk-slice.js';
-import type {Cell, Column} from './container-cells.js';
+import type {Cell, Column} from './table-cells.js';
 
 /** What a marked row's first cell starts with. */
 export const markSign = '●';

@@ -1,6 +1,6 @@
 import type {ProcessRow} from '../domain/process.js';
 import {formatBytes} from './bytes.js';
-import type {Cell, Column} from './container-cells.js';
+import type {Cell, Column} from './table-cells.js';
 import {sanitizeText} from './sanitize.js';
 
 /** The columns of the top view; the command takes the rest of the width. */

@@ -1,7 +1,7 @@
 import type {ContainerRow} from '../domain/container.js';
 import type {StatsEntry} from '../store/state.js';
 import {formatBytes, formatPercent} from './bytes.js';
-import type {Cell, Column} from './container-cells.js';
+import type {Cell, Column} from './table-cells.js';
 import {sanitizeText} from './sanitize.js';
 
 /** A project's figures at a glance. */

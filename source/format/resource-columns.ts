@@ -1,4 +1,4 @@
-import type {Cell, Column} from './container-cells.js';
+import type {Cell, Column} from './table-cells.js';
 
 /** A column of a resource table: lower priority numbers survive narrower terminals; `grow` is how wide it may become with room to spare. */
 export type ColumnSpec<T> = Column & {priority: number; grow?: number; cell: (row: T, now: number) => Cell};

@@ -1,5 +1,5 @@
 /** The views, each a scope of its own. */
-export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
+export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output';
 
 /**
  * Where a binding applies. `global` bindings work in every view unless a view
@@ -10,7 +10,7 @@ export type Scope = 'global' | ViewScope | 'prompt' | 'confirm';
 
 /** Every command a key can trigger. */
 export type CommandId =
-	| 'quit' | 'help' | 'command-line' | 'back'
+	| 'quit' | 'help' | 'command-line' | 'back' | 'suspend'
 	| 'up' | 'down' | 'page-up' | 'page-down' | 'top' | 'bottom'
 	| 'filter' | 'toggle-stopped' | 'toggle-detail'
 	| 'sort-next' | 'sort-reverse' | 'sort-name' | 'sort-cpu' | 'sort-memory'
@@ -87,6 +87,7 @@ function markKeys(scope: Scope, nouns: string): Binding[] {
 export const keymap: readonly Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit Porthole (where q goes back: :q or Ctrl-C)', scope: 'global', dangerous: false, hint: 'quit'},
 	{command: 'help', keys: ['?'], description: 'Show or hide this help', scope: 'global', dangerous: false, hint: 'help'},
+	{command: 'suspend', keys: ['ctrl+z'], description: 'Suspend Porthole to the shell (fg brings it back)', scope: 'global', dangerous: false},
 	{command: 'command-line', keys: [':'], description: 'Command line: open a view by name (the : names below), or quit', scope: 'global', dangerous: false, hint: 'view'},
 	{command: 'back', keys: ['escape'], description: 'Go back, or clear the filter', scope: 'global', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Move up', scope: 'containers', dangerous: false},
@@ -142,7 +143,9 @@ export const keymap: readonly Binding[] = [
 	{command: 'back', keys: ['escape'], description: 'Back to containers', scope: 'disk', dangerous: false},
 	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'Read disk usage again (also every 30 s while shown)', scope: 'disk', dangerous: false, hint: 'refresh'},
 	{command: 'exec', keys: ['e'], description: 'Open a shell in the container (bash, ash or sh; exit returns)', scope: 'containers', dangerous: true, hint: 'shell'},
-	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container, in the terminal', scope: 'containers', dangerous: true},
+	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container and show its output', scope: 'containers', dangerous: true},
+	...tableKeys('output', 'line'),
+	{command: 'back', keys: ['escape', 'q'], description: 'Back to where the command was run', scope: 'output', dangerous: false, hint: 'back'},
 	{command: 'attach', keys: ['a'], description: 'Attach to the main process (detach: Ctrl-P Ctrl-Q)', scope: 'containers', dangerous: true},
 	{command: 'open-top', keys: ['t'], description: 'Processes of the container (top)', scope: 'containers', dangerous: false, hint: 'top'},
 	{command: 'open-inspect', keys: ['i'], description: 'Inspect JSON of the container', scope: 'containers', dangerous: false, hint: 'inspect'},

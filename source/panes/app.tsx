@@ -19,6 +19,7 @@ import {EventsPane} from './events-pane.js';
 import {InspectPane} from './inspect-pane.js';
 import {TopPane} from './top-pane.js';
 import {LogsPane} from './logs-pane.js';
+import {OutputPane} from './output-pane.js';
 import {useTerminalHandover} from '../hooks/use-terminal-handover.js';
 import {useNoticeExpiry} from '../hooks/use-notice-expiry.js';
 import {useEffect, type ReactNode} from 'react';
@@ -43,6 +44,7 @@ const panes: Record<ViewName, (props: {width: number; height: number}) => ReactN
 	inspect: InspectPane,
 	events: EventsPane,
 	logs: LogsPane,
+	output: OutputPane,
 };
 
 /** The views that `ui.filter` narrows; the others (logs has its own filter) do not show it in the footer. */

@@ -1,7 +1,8 @@
 import {Box} from 'ink';
 import type {ContainerRow} from '../domain/container.js';
 import {useCallback, useEffect, useMemo} from 'react';
-import {Table} from '../components/table.js';
+import {Table, tableBodyRows} from '../components/table.js';
+import {useBodyRows} from '../hooks/use-body-rows.js';
 import {columnSortKey, containerCells, containerColumns, sortColumnShown, type RowStats} from '../format/container-cells.js';
 import {useServices, useStore} from '../hooks/use-store.js';
 import {setVisibleContainers} from '../store/visibility-slice.js';
@@ -47,6 +48,7 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	const selected = rows[selectedIndex];
 	const showDetail = selected !== undefined && detailShown(ui, height);
 	const tableHeight = showDetail ? height - detailHeight : height;
+	useBodyRows('containers', tableBodyRows(tableHeight));
 	const cells = (row: ContainerRow) => {
 		const entry = stats.get(row.id);
 		const rowStats: RowStats | undefined = entry

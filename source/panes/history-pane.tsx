@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {Table} from '../components/table.js';
+import {Table, tableBodyRows} from '../components/table.js';
+import {useBodyRows} from '../hooks/use-body-rows.js';
 import type {HistoryLayer} from '../domain/image.js';
 import {formatAgo} from '../format/duration.js';
 import {formatLayerOrigin, formatSize} from '../format/resource-text.js';
@@ -14,6 +15,8 @@ const detailLines = 6;
 /** An image's layers: age, size and created-by; the selected layer's command in full below. */
 export function HistoryPane({width, height}: {width: number; height: number}) {
 	const history = useStore(state => state.resources.history);
+	const tableHeight = Math.max(2, height - 1 - detailLines);
+	useBodyRows('history', tableBodyRows(tableHeight));
 	if (!history) return <Text dimColor>no image chosen ({labelFor('back', 'history')} goes back)</Text>;
 	const layers = (history.layers ?? []).map((layer, index) => ({...layer, index}));
 	const now = Date.now();
@@ -41,7 +44,7 @@ export function HistoryPane({width, height}: {width: number; height: number}) {
 					{text: formatLayerOrigin(layer.createdBy, layer.comment)},
 				]}
 				selectedIndex={history.selected}
-				height={Math.max(2, height - 1 - detailLines)}
+				height={tableHeight}
 				empty={empty}
 			/>
 			<Box borderStyle="single" borderColor="gray" height={detailLines} width={width} paddingX={1} overflowY="hidden">

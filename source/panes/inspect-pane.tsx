@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import {inspectLines, inspectMatches} from '../format/inspect-view.js';
-import type {JsonTokenKind} from '../format/json-lines.js';
+import type {JsonTokenKind} from '../format/pretty-json.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {useStore} from '../hooks/use-store.js';
+import {useBodyRows} from '../hooks/use-body-rows.js';
 import {labelFor} from '../keys/key-labels.js';
 import {pluralWith} from '../format/plural.js';
 
@@ -27,6 +28,9 @@ export function InspectPane({width, height}: {width: number; height: number}) {
 	const removed = useStore(state => state.inspect?.kind === 'container' && state.inspect.status === 'ok' && state.loaded && !state.containers.has(state.inspect.id));
 	const view = useMemo(() => inspect?.status === 'ok' ? inspectLines(inspect.document, inspect.reveal) : undefined, [inspect?.status, inspect?.document, inspect?.reveal]);
 	const found = useMemo(() => new Set(view && inspect ? inspectMatches(view.lines, inspect.search) : []), [view, inspect?.search]);
+	// The document's lines under the title and the note (and the removed line when there is one).
+	const visible = Math.max(1, height - (removed ? 3 : 2));
+	useBodyRows('inspect', visible);
 	if (!inspect) return <Text dimColor>Nothing to inspect: press {labelFor('open-inspect', 'containers')} on a container.</Text>;
 	const title = `Inspect ${inspect.kind} ${sanitizeText(inspect.name)}`;
 	if (!view) {
@@ -38,7 +42,6 @@ export function InspectPane({width, height}: {width: number; height: number}) {
 			</Box>
 		);
 	}
-	const visible = Math.max(1, height - (removed ? 3 : 2));
 	const top = Math.max(0, Math.min(inspect.scroll, view.lines.length - visible));
 	const shown = view.lines.slice(top, top + visible);
 	const position = `lines ${top + 1}-${top + shown.length} of ${view.lines.length}`;

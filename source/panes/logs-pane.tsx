@@ -76,6 +76,8 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 	if (logs.dropped > 0) facts.push(`${logs.dropped} older dropped`);
 	const ended = logs.targets.filter(target => target.status === 'ended').length;
 	const removed = logs.targets.filter(target => target.status === 'removed');
+	const unavailable = logs.targets.filter(target => target.status === 'unavailable');
+	const unavailableText = unavailable.map(target => `${merged ? `${sanitizeText(target.name)}: ` : ''}logs unavailable, ${target.reason ?? 'its log driver keeps none'}`).join('; ');
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate-end">
@@ -83,13 +85,14 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 				<Text color="cyan">{title}</Text>
 				<Text dimColor> · {facts.join(' · ')}</Text>
 				{removed.length > 0 ? <Text color="red"> · {merged ? `${removed.map(target => sanitizeText(target.name)).join(', ')} removed` : 'container removed'}, lines kept</Text> : null}
+				{unavailable.length > 0 ? <Text color="yellow"> · {unavailableText}</Text> : null}
 				{ended > 0 && removed.length === 0 ? <Text color="yellow"> · {merged ? `${ended} stopped` : 'stopped'}</Text> : null}
 				{logs.follow
 					? <Text color="green"> · following</Text>
 					: <Text color="yellow" bold> · PAUSED{below > 0 ? `, ${plural(below, 'newer line')} below` : ''} ({labelsFor('bottom', 'logs')} follows)</Text>}
 			</Text>
 			<Box flexDirection="column" height={rows} overflow="hidden">
-				{view.size === 0 ? <Text dimColor>{logs.filter !== '' && view.total > 0 ? `no line ${logs.inverse ? 'fails to match' : 'matches'} the filter "${logs.filter}"` : 'no lines yet; waiting for the container to write…'}</Text> : null}
+				{view.size === 0 ? <Text dimColor>{logs.filter !== '' && view.total > 0 ? `no line ${logs.inverse ? 'fails to match' : 'matches'} the filter "${logs.filter}"` : unavailable.length === logs.targets.length ? `no lines: ${unavailableText}` : 'no lines yet; waiting for the container to write…'}</Text> : null}
 				{shown.map(line => {
 					const target = names.get(line.source);
 					const name = merged && target ? fitName(sanitizeText(target.name), nameWidth) : undefined;

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {Table} from '../components/table.js';
+import {Table, tableBodyRows} from '../components/table.js';
+import {useBodyRows} from '../hooks/use-body-rows.js';
 import {sortProcesses, type ProcessRow} from '../domain/process.js';
 import {clockTime} from '../format/event-cells.js';
 import {processCells, processColumns} from '../format/process-cells.js';
@@ -16,6 +17,8 @@ export function TopPane({width, height}: {width: number; height: number}) {
 	const top = useStore(state => state.top);
 	const columns = useMemo(() => processColumns(width), [width]);
 	const rows = useMemo(() => top ? sortProcesses(top.rows, top.sort) : [], [top?.rows, top?.sort]);
+	const tableHeight = height - 1;
+	useBodyRows('top', tableBodyRows(tableHeight));
 	if (!top) return <Text dimColor>No container chosen: press {labelFor('open-top', 'containers')} on a running container.</Text>;
 	const name = sanitizeText(top.name);
 	const status = top.status === 'loading' ? 'loading…'
@@ -35,7 +38,7 @@ export function TopPane({width, height}: {width: number; height: number}) {
 				rowKey={row => row.pid}
 				cells={processCells}
 				selectedIndex={top.selected}
-				height={height - 1}
+				height={tableHeight}
 				sortKey={sortKey}
 				descending={top.sort !== 'pid'}
 				empty={top.status === 'loading' ? 'reading processes…' : 'no processes'}

@@ -53,4 +53,8 @@ export type EventsState = {
 };
 
 /** A terminal handover in progress (exec or attach), so a second one is refused. */
-export type Handover = {what: string};
+export type Handover = {
+	what: string;
+	/** When the last key arrived while the terminal was being handed back: input meant for the child, swallowed (actions/handback.ts). */
+	keyAt?: number;
+};

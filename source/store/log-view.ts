@@ -2,7 +2,6 @@ import type {LogLine} from '../domain/log-line.js';
 import {makeMatcher} from '../domain/matcher.js';
 import type {Ring} from '../domain/ring.js';
 import type {LogsState} from './logs-slice.js';
-import type {AppState} from './state.js';
 
 /** The lines the logs view shows after the filter: ordered by seq, read by index without copying. */
 export type LogView = {
@@ -60,11 +59,6 @@ let ringMemo: {ring: Ring<LogLine>; version: number; view: LogView} | undefined;
  * as lines arrive (only new lines are tested; lines that left the ring are
  * dropped from the front), and recomputed when the filter or the ring changes.
  */
-export function selectLogView(state: AppState): LogView {
-	return logView(state.logs);
-}
-
-/** `selectLogView` over the logs slice itself. */
 export function logView(logs: LogsState): LogView {
 	const {lines: ring, filter, inverse, version} = logs;
 	if (filter === '') {

@@ -8,8 +8,10 @@ export type LogTarget = {
 	id: string;
 	name: string;
 	tty: boolean;
-	/** `live` while streaming or waiting for it; `ended` once the container stopped; `removed` once destroyed. */
-	status: 'live' | 'ended' | 'removed';
+	/** `live` while streaming or waiting for it; `ended` once the container stopped; `removed` once destroyed; `unavailable` when its log driver keeps nothing to read. */
+	status: 'live' | 'ended' | 'removed' | 'unavailable';
+	/** Why the logs are unavailable (safe text), e.g. "the none log driver keeps no logs to read". */
+	reason?: string;
 	/** Index into the name colours of the merged view. */
 	colour: number;
 };
@@ -106,10 +108,10 @@ export function setLogRange(state: AppState, range: LogRange): AppState {
 }
 
 /** Records a target's status (ended when its container stopped, removed when destroyed). */
-export function setTargetStatus(state: AppState, id: string, status: LogTarget['status']): AppState {
+export function setTargetStatus(state: AppState, id: string, status: LogTarget['status'], reason?: string): AppState {
 	const target = state.logs.targets.find(each => each.id === id);
-	if (!target || target.status === status) return state;
-	return withLogs(state, {targets: state.logs.targets.map(each => each.id === id ? {...each, status} : each)});
+	if (!target || (target.status === status && target.reason === reason)) return state;
+	return withLogs(state, {targets: state.logs.targets.map(each => each.id === id ? {...each, status, reason} : each)});
 }
 
 /**

@@ -7,6 +7,7 @@ import type {LogsState} from './logs-slice.js';
 import type {Marks} from './marks-slice.js';
 import type {BulkProgress} from './bulk-slice.js';
 import type {CustomCommand} from '../domain/command-template.js';
+import type {OutputState} from './output-slice.js';
 
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
@@ -42,7 +43,7 @@ export type StatsEntry = {
 };
 
 /** The views the app can show. */
-export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs';
+export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output';
 
 /** Sortable columns of the containers pane. */
 export type SortColumn = 'name' | 'project' | 'image' | 'state' | 'uptime' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
@@ -65,7 +66,7 @@ export type UiState = {
 	hideStopped: boolean;
 	/** The detail area: shown, hidden, or (unset) shown only when the table keeps at least 12 rows. */
 	showDetail?: boolean;
-	/** Rows the table can show at once; set by the layout, used by page up/down. */
+	/** The body area's height less one; set by the layout (the help and logs views page by it). */
 	pageSize: number;
 	/** The terminal is below the minimum size: the layout shows only a message, and only quit works (set by the layout). */
 	tooSmall?: boolean;
@@ -138,6 +139,12 @@ export type AppState = {
 	 * has said) means every live container.
 	 */
 	visibleContainers?: ReadonlySet<string>;
+	/**
+	 * Lines of items each view shows at once, published by its pane
+	 * (hooks/use-body-rows.ts); page up/down move by it. Outside `ui`, so
+	 * publishing it redraws nothing.
+	 */
+	bodyRows?: Readonly<Partial<Record<ViewName, number>>>;
 	ui: UiState;
 	notice?: Notice;
 	readOnly: boolean;
@@ -155,6 +162,8 @@ export type AppState = {
 	top?: TopState;
 	inspect?: InspectState;
 	events?: EventsState;
+	/** What the last one-shot command (`E`) printed (store/output-slice.ts). */
+	output?: OutputState;
 	/** An exec or attach holding the terminal. */
 	handover?: Handover;
 	/** The shell `e` tries before bash, ash and sh (--shell). */

@@ -1,3 +1,4 @@
+import {movedIndex, type Move} from '../domain/selection-move.js';
 import type {ProcessRow, ProcessSort} from '../domain/process.js';
 import type {TopState} from './detail-views.js';
 import type {AppState} from './state.js';
@@ -25,12 +26,11 @@ export function setProcesses(state: AppState, containerId: string, rows: Process
 }
 
 /** Moves the highlight by `delta` rows, or to either end. */
-export function moveTopSelection(state: AppState, move: number | 'first' | 'last'): AppState {
+export function moveTopSelection(state: AppState, move: Move): AppState {
 	const top = state.top;
-	if (!top || top.rows.length === 0) return state;
-	const last = top.rows.length - 1;
-	const selected = move === 'first' ? 0 : move === 'last' ? last : Math.max(0, Math.min(last, top.selected + move));
-	return selected === top.selected ? state : {...state, top: {...top, selected}};
+	if (!top) return state;
+	const selected = movedIndex(top.selected, top.rows.length, move);
+	return selected === undefined || selected === top.selected ? state : {...state, top: {...top, selected}};
 }
 
 /** Sorts the process list by CPU, memory or PID. */

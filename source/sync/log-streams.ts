@@ -1,6 +1,6 @@
 import {isLive} from '../domain/container.js';
 import {logsShown} from '../store/split-logs.js';
-import {sinceAfter, type LogLine} from '../domain/log-line.js';
+import {sinceAfter, timeMs, type LogLine} from '../domain/log-line.js';
 import type {Engine, EngineEvent} from '../engine/engine.js';
 import type {LogRequest} from '../engine/logs-api.js';
 import {markerLine, rfc3339Nano, toLogLine} from '../format/log-line.js';
@@ -8,11 +8,27 @@ import {addDropped, appendLogLines, setTargetStatus, type LogTarget} from '../st
 import type {Store} from '../store/store.js';
 import {notify} from '../store/ui-slice.js';
 import {LogBudget} from './log-budget.js';
+import {sanitizeText} from '../format/sanitize.js';
+
+/** The engine's answer for a log driver that cannot be read back (none, syslog, …): 501, "does not support reading". */
+function unreadable(error: unknown): boolean {
+	const loose = error as {statusCode?: unknown; message?: unknown} | undefined;
+	return loose?.statusCode === 501 || /does not support reading/i.test(String(loose?.message ?? ''));
+}
 
 type Pending = Omit<LogLine, 'seq'>;
 
 /** The least time between two batches of lines handed to the store. */
 const flushEveryMs = 100;
+
+/**
+ * Lines stamped before the stream opened are history being loaded (`0`, a
+ * long tail), not live output: the flood limit is for live lines only. An
+ * engine clock off from ours moves the line a little either way: history
+ * stamped ahead counts as live (the old behaviour), live lines stamped behind
+ * are taken in unthrottled for that long (the queue still sheds and counts).
+ */
+const historySlackMs = 0;
 
 /**
  * Owns the log streams of the open logs view: one per target container, keyed
@@ -178,13 +194,16 @@ export class LogStreams {
 			budget = new LogBudget(ring.capacity * 2);
 			this.budgets.set(target.id, budget);
 		}
+		// History comes first and whole: the ring keeps its newest lines, contiguous, and the queue counts the older ones.
+		const liveFrom = Date.now() - historySlackMs;
 		try {
 			const batches = await this.engine.logLines(target.id, request, signal);
 			for await (const batch of batches) {
 				if (signal.aborted) return;
 				const last = batch.findLast(raw => raw.time !== '');
 				if (last) this.lastTime.set(target.id, last.time);
-				if (!budget.take(batch.length)) {
+				const live = batch.filter(raw => (timeMs(raw.time) ?? Number.POSITIVE_INFINITY) >= liveFrom).length;
+				if (live > 0 && !budget.take(live)) {
 					this.skipAhead(target, controller, budget.waitMs(), ring.capacity);
 					return;
 				}
@@ -195,11 +214,28 @@ export class LogStreams {
 			this.store.update(state => setTargetStatus(state, target.id, 'ended'));
 		} catch (error) {
 			if (signal.aborted) return;
+			if (unreadable(error)) {
+				// Not an error of ours or the engine's: this container's log driver (none, syslog, …) keeps nothing to read back.
+				const driver = await this.logDriver(target.id);
+				this.store.update(state => setTargetStatus(state, target.id, 'unavailable', driver ? `the ${sanitizeText(driver)} log driver keeps no logs to read` : 'its log driver keeps no logs to read'));
+				return;
+			}
 			const gone = this.engine.isGone(error);
 			this.store.update(state => setTargetStatus(state, target.id, gone ? 'removed' : 'ended'));
 			if (!gone) this.store.update(state => notify(state, `logs of ${target.name}: ${this.engine.explain(error)}`, 'error'));
 		} finally {
 			if (this.controllers.get(target.id) === controller) this.controllers.delete(target.id);
+		}
+	}
+
+	/** The container's log driver (HostConfig.LogConfig.Type), or undefined when the engine does not say. */
+	private async logDriver(id: string): Promise<string | undefined> {
+		try {
+			const document = await this.engine.inspectJson('container', id) as {HostConfig?: {LogConfig?: {Type?: unknown}}} | undefined;
+			const type = document?.HostConfig?.LogConfig?.Type;
+			return typeof type === 'string' && type !== '' ? type : undefined;
+		} catch {
+			return undefined;
 		}
 	}
 

@@ -123,12 +123,11 @@ export class Sync {
 				await this.engine.ready(session.signal);
 				const events = await this.engine.events(session.signal);
 				await this.resync();
-				// Named in the status bar; a failure to say is no reason to drop the session.
-				this.product = await this.engine.product().catch(() => this.product);
 				attempt = 0;
 				this.everUp = true;
 				this.stalled = false;
 				this.setStatus({status: 'up'});
+				this.learnProduct(this.session);
 				this.pings.start();
 				this.scheduleReconcile();
 				for await (const event of events) this.onEvent(event);
@@ -151,6 +150,20 @@ export class Sync {
 		}
 		this.stats.stopAll();
 		this.resources.stop();
+	}
+
+	/**
+	 * Asks which product the engine is (Docker or Podman) beside the session, not before "up":
+	 * one more round trip must not hold the status bar at "connecting". A failure to say is no
+	 * reason to drop the session, and an answer that arrives after the session ended is dropped.
+	 */
+	private learnProduct(session: number): void {
+		if (this.product) return;
+		this.engine.product().then(product => {
+			if (session !== this.session || !product || this.stalled) return;
+			this.product = product;
+			this.setStatus({status: 'up'});
+		}, () => {});
 	}
 
 	/** Tags a row with this sync's host, so actions reach the engine that owns it. */
@@ -272,6 +285,8 @@ export class Sync {
 
 	/** Re-inspects one container. Events that arrive meanwhile cause one more inspect, not one each. */
 	refresh(id: string): Promise<void> {
+		// Destroyed: there is nothing to read (an event queued behind the destroy, or Podman's cleanup just before its remove).
+		if (this.tombstones.has(id)) return Promise.resolve();
 		const running = this.inflight.get(id);
 		if (running) {
 			this.again.add(id);

@@ -1,4 +1,4 @@
-import {processRows, psArgs} from '../domain/process.js';
+import {processRows, psArgsChoices} from '../domain/process.js';
 import type {Engine} from '../engine/engine.js';
 import type {Store} from '../store/store.js';
 import {setProcesses, updateTop} from '../store/top-slice.js';
@@ -16,8 +16,8 @@ export class TopPoller {
 	private timer: NodeJS.Timeout | undefined;
 	private polling: string | undefined;
 	private inflight = false;
-	/** False once the engine rejected our ps arguments; then its default columns are used. */
-	private usePsArgs = true;
+	/** Which of psArgsChoices this engine understands: moves on when it rejects one or answers it with nothing. */
+	private choice = 0;
 
 	constructor(private readonly engine: Engine, private readonly store: Store, private readonly intervalMs = topIntervalMs) {}
 
@@ -81,14 +81,15 @@ export class TopPoller {
 	}
 
 	private async read(id: string) {
-		if (this.usePsArgs) {
+		while (this.choice < psArgsChoices.length - 1) {
 			try {
-				const answer = await this.engine.top(id, psArgs);
-				return processRows(answer.titles, answer.processes);
+				const answer = await this.engine.top(id, psArgsChoices[this.choice]);
+				// Podman answers ps arguments its container's ps does not know with nothing at all.
+				if (answer.titles.length > 0) return processRows(answer.titles, answer.processes);
 			} catch (error) {
 				if (this.engine.isGone(error) || !isPsRejection(error)) throw error;
-				this.usePsArgs = false;
 			}
+			this.choice++;
 		}
 		const answer = await this.engine.top(id);
 		return processRows(answer.titles, answer.processes);

@@ -94,6 +94,19 @@ describe('exec, top and inspect in a real terminal', () => {
 		await term.waitFor(new RegExp(`${name}\\s.*running`));
 	});
 
+	it('E runs a one-shot command and shows its output and exit code in a view; Esc goes back (issue 10 #18)', async () => {
+		await term.send('E');
+		await term.waitFor(`exec in ${name}>`);
+		await term.sendText('sh -c "ps; echo to-stderr >&2; exit 3"');
+		await term.send('Enter');
+		const screen = await term.waitFor(/Output of sh -c ps; echo to-stderr >&2; exit 3 in .* · exit code 3/);
+		assert.match(screen, /sleep 300/);
+		assert.match(screen, /to-stderr/);
+		assert.doesNotMatch(screen, /exit \(or Ctrl-D\) returns/, 'no terminal handover banner');
+		await term.send('Escape');
+		await term.waitFor(new RegExp(`${name}\\s.*running`));
+	});
+
 	it('t opens top with the container\'s processes; q goes back, and q on the table quits', async () => {
 		await term.send('t');
 		await term.waitFor(`Processes of ${name}`);

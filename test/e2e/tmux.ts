@@ -17,7 +17,8 @@ export class TmuxSession {
 	/** Starts `command` (argv) in a detached session of the given size. When it exits, the pane prints its exit code and stays. */
 	async start(command: string[], {columns = 160, rows = 45, env = {}}: {columns?: number; rows?: number; env?: Record<string, string>} = {}): Promise<void> {
 		const quoted = command.map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
-		const exports = Object.entries(env).map(([key, value]) => `${key}='${value.replaceAll("'", "'\\''")}'`).join(' ');
+		// A UTF-8 locale unless a test says otherwise: Porthole draws ASCII in any other (cli/terminal-caps.ts), whatever the machine's LANG.
+		const exports = Object.entries({LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...env}).map(([key, value]) => `${key}='${value.replaceAll("'", "'\\''")}'`).join(' ');
 		const shell = `${exports} ${quoted}; echo "PORTHOLE-EXIT=$?"; sleep 600`;
 		await this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.target, '-x', String(columns), '-y', String(rows), 'sh', '-c', shell);
 	}
@@ -49,6 +50,21 @@ export class TmuxSession {
 	/** The visible screen as plain text. */
 	async screen(): Promise<string> {
 		return (await this.tmux('capture-pane', '-p', '-t', this.target)).stdout;
+	}
+
+	/** The visible screen with its attributes as escape sequences (colours, bold, inverse). */
+	async screenWithEscapes(): Promise<string> {
+		return (await this.tmux('capture-pane', '-p', '-e', '-t', this.target)).stdout;
+	}
+
+	/** Whether the program in the pane has switched to the alternate screen. */
+	async alternateScreen(): Promise<boolean> {
+		return (await this.tmux('display-message', '-p', '-t', this.target, '#{alternate_on}')).stdout.trim() === '1';
+	}
+
+	/** The process id of the pane's first process (the shell or program `start` ran). */
+	async panePid(): Promise<number> {
+		return Number((await this.tmux('display-message', '-p', '-t', this.target, '#{pane_pid}')).stdout.trim());
 	}
 
 	/** Waits until the screen matches, and returns it. */

@@ -21,6 +21,7 @@ export function forbiddenEngine(): ForbiddenEngine {
 		product: forbid('product'),
 		ready: forbid('ready'),
 		close: forbid('close'),
+		probe: forbid('probe'),
 		listContainers: forbid('listContainers'),
 		inspectContainer: forbid('inspectContainer'),
 		events: forbid('events'),

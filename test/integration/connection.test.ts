@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {execFileSync, spawn, spawnSync} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {once} from 'node:events';
 import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {createServer as createHttpsServer} from 'node:https';
@@ -10,10 +10,10 @@ import {describe, test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {EngineError, probe, resolveTarget, type EngineTarget} from '../../source/engine/connection.js';
 import type {EngineFailure} from '../../source/engine/connection-errors.js';
+import {runAsNobody} from '../helpers/as-nobody.js';
 
 const engineSocket = join(process.env.PORTHOLE_ENGINE_DIR ?? '/tmp/porthole-engine', 'docker.sock');
 const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
-const connectionModule = join(repoRoot, 'source', 'engine', 'connection.ts');
 
 /** A fresh temp folder, removed when the test ends. */
 function tempDir(t: TestContext, mode?: number): string {
@@ -124,22 +124,15 @@ describe('probe against real sockets', () => {
 			assert.equal(failure.kind, 'permission');
 			return;
 		}
-		const dropper = ['setpriv', 'runuser'].find((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0);
-		if (!dropper) {
-			assert.fail('neither setpriv nor runuser is installed (util-linux), so we cannot probe as another user');
-		}
+		// The probe runs as nobody from a bundle in a world-readable temp folder, wherever the checkout lives.
 		const child = [
-			'const {probe} = await import(process.argv[1]);',
-			'try { await probe({kind: "unix", socketPath: process.argv[2], source: "--host"}, 2000); console.log("null"); }',
-			'catch (error) { console.log(JSON.stringify(error.failure ?? String(error))); }',
+			"import {probe} from './connection.js';",
+			'(async () => {',
+			'	try { await probe({kind: "unix", socketPath: process.argv[2]!, source: "--host"}, 2000); console.log("null"); }',
+			'	catch (error) { console.log(JSON.stringify((error as {failure?: unknown}).failure ?? String(error))); }',
+			'})();',
 		].join('\n');
-		const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', child, connectionModule, path];
-		const command = dropper === 'setpriv'
-			? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--', ...node]
-			: ['runuser', '-u', 'nobody', '--', ...node];
-		// No tsx cache, so the child leaves no nobody-owned files in /tmp.
-		const env = {...process.env, TSX_DISABLE_CACHE: '1'};
-		const output = execFileSync(command[0]!, command.slice(1), {cwd: repoRoot, env, encoding: 'utf8', timeout: 30_000});
+		const output = await runAsNobody(t, child, join(repoRoot, 'source', 'engine'), [path]);
 		const failure = JSON.parse(output.trim().split('\n').at(-1)!) as EngineFailure;
 		assert.equal(failure.kind, 'permission', output);
 		assert.equal(failure.exitCode, 4);

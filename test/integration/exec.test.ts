@@ -100,7 +100,7 @@ describe('exec, top and inspect on the real engine', () => {
 			await running;
 		};
 		await execInContainer({engine, store, quit: () => undefined, suspend}, row, ['sleep', '60'], term.io);
-		assert.match(store.getSnapshot().notice?.text ?? '', /disappeared during the exec/);
+		assert.match(store.getSnapshot().notice?.text ?? '', /^sleep 60 in .* ended: container removed$/);
 		assert.equal(store.getSnapshot().notice?.level, 'error');
 	});
 

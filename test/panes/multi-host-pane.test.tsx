@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {initHosts} from '../../source/store/hosts-slice.js';
+import {initHosts, setHostConnection} from '../../source/store/hosts-slice.js';
 import {recordEvent} from '../../source/store/events-slice.js';
 import {setView} from '../../source/store/ui-slice.js';
 import {fixtureRows, seededStore} from '../helpers/fixtures.js';
@@ -47,5 +47,17 @@ describe('several hosts on screen', () => {
 		const text = await app.waitForFrame(t => t.includes('start'), 'the event');
 		assert.match(text, /HOST\s+TIME/);
 		assert.match(text.split('\n').find(l => l.includes('start')) ?? '', /^box\s/);
+	});
+
+	test('a long reason for one host being down does not push the other hosts off the status line', async () => {
+		const store = seededStore();
+		store.update(state => initHosts(state, [{name: 'box', target: 'ssh://box'}, {name: 'local', target: 'unix:///fixture.sock'}]));
+		const reason = 'ssh box: unknown host key (ED25519 SHA256:gapAEmZ8kPweTgVv4Xglsltv8gKps+h8x1bJBOV7PVU), refused; if it is right, run `ssh -F /tmp/cfg box` once to accept it';
+		store.update(state => setHostConnection(setHostConnection(state, 'box', {status: 'down', message: reason, attempt: 3}), 'local', {status: 'up'}));
+		app = await renderApp({store, size: {columns: 120, rows: 30}});
+		const text = await app.waitForFrame(t => t.includes('● box'), 'the status line');
+		const line = text.split('\n')[0] ?? '';
+		assert.match(line, /● box down \(attempt 3: ssh box: unknown host key/);
+		assert.match(line, /● local/, `the other host is still on the line: ${line}`);
 	});
 });

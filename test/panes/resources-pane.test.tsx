@@ -173,3 +173,21 @@ describe('volumes, networks and disk usage panes', () => {
 		assert.match(text, /^Build Cache\s+0\s+0\s+0B\s+0B$/m);
 	});
 });
+
+describe('empty resource tables name their key from the keymap', () => {
+	const cases: Array<[string, 'images' | 'volumes', boolean, string, RegExp | undefined]> = [
+		['volumes', 'volumes', false, 'no volumes (c creates one)', undefined],
+		['volumes, read-only: no key to offer', 'volumes', true, 'no volumes', /creates one/],
+		['images', 'images', false, 'no images (P pulls one)', undefined],
+		['images, read-only: no key to offer', 'images', true, 'no images', /pulls one/],
+	];
+	for (const [name, view, readOnly, says, absent] of cases) {
+		test(name, async () => {
+			const store = resourceStore({view}, {readOnly});
+			store.update(state => (view === 'volumes' ? replaceVolumes(state, []) : replaceImages(state, [])));
+			app = await renderApp({store});
+			const text = await app.waitForFrame(t => t.includes(says), says);
+			if (absent) assert.doesNotMatch(text, absent);
+		});
+	}
+});

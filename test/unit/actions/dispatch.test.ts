@@ -8,6 +8,7 @@ import type {AppState, UiState} from '../../../source/store/state.js';
 import type {Store} from '../../../source/store/store.js';
 import {fixtureRows, seededStore} from '../../helpers/fixtures.js';
 import {forbiddenEngine, type ForbiddenEngine} from '../../helpers/forbidden-engine.js';
+import {setBodyRows} from '../../../source/store/body-rows.js';
 
 type Harness = {store: Store; engine: ForbiddenEngine; quits: () => number; press: (...keys: string[]) => void; state: () => AppState};
 
@@ -64,10 +65,13 @@ describe('navigation', () => {
 		});
 	}
 
-	test('page down moves by the page size less one', () => {
-		const h = harness({ui: {pageSize: 3}});
-		h.press('pagedown');
-		assert.equal(selectedName(h), 'demo-1');
+	test('page down moves by the rows the containers pane published, not by a guess from the page size', () => {
+		for (const [rows, expected] of [[2, 'demo-1'], [1, 'created-one']] as const) {
+			const h = harness({ui: {pageSize: 30}});
+			h.store.update(state => setBodyRows(setBodyRows(state, 'containers', rows), 'images', 7));
+			h.press('pagedown');
+			assert.equal(selectedName(h), expected, `${rows} rows shown`);
+		}
 	});
 
 	test('moves follow the visible (filtered) rows', () => {

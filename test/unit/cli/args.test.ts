@@ -43,6 +43,8 @@ describe('parseArgs accepts', () => {
 		// Several engine flags, mixed: every one in order, and no single host/context.
 		[['-H', 'unix:///a.sock', '--host', 'ssh://box'], {hosts: [{kind: 'host', value: 'unix:///a.sock'}, {kind: 'host', value: 'ssh://box'}]}],
 		[['--context=prod', '-H', 'tcp://h:1', '-c', 'lab'], {hosts: [{kind: 'context', value: 'prod'}, {kind: 'host', value: 'tcp://h:1'}, {kind: 'context', value: 'lab'}]}],
+		[['--ssh-config', '/tmp/cfg', '-H', 'ssh://box'], {sshConfig: '/tmp/cfg', host: 'ssh://box'}],
+		[['--ssh-config=/tmp/cfg', '--remote-socket=/run/user/1000/docker.sock'], {sshConfig: '/tmp/cfg', remoteSocket: '/run/user/1000/docker.sock'}],
 		[['-c', 'prod', '--host', 'tcp://h:1'], {hosts: [{kind: 'context', value: 'prod'}, {kind: 'host', value: 'tcp://h:1'}]}],
 	];
 	for (const [argv, expected] of cases) {
@@ -69,6 +71,8 @@ describe('parseArgs refuses', () => {
 		[['nosuchview'], /views: containers, images, volumes, networks, df, events, logs, help\)/],
 		[['--no-confirm=1'], /--no-confirm takes no value/],
 		[['containers', 'logs'], /porthole logs needs a container name/],
+		[['--ssh-config'], /--ssh-config needs a value/],
+		[['--remote-socket', 'docker.sock'], /--remote-socket needs an absolute path, not "docker.sock"/],
 	];
 	for (const [argv, message] of cases) {
 		test(argv.join(' '), () => {

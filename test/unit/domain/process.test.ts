@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {processRows, sortProcesses, type ProcessRow} from '../../../source/domain/process.js';
+import {processRows, psDuration, sortProcesses, type ProcessRow} from '../../../source/domain/process.js';
 
 describe('processRows', () => {
 	const cases: Array<{name: string; titles: string[]; processes: string[][]; expected: Partial<ProcessRow>[]}> = [
@@ -29,6 +29,29 @@ describe('processRows', () => {
 			expected: [{pid: '9', cpu: undefined, command: ''}],
 		},
 		{name: 'no processes', titles: ['PID'], processes: [], expected: []},
+		{
+			// Podman 4.3, /containers/ID/top without ps_args on busybox: its ps output, unsplit.
+			name: 'Podman: one title string and one string per process, split at runs of spaces',
+			titles: ['PID   USER     COMMAND'],
+			processes: [['1 root     sh -c while true; do echo tick; sleep 1; done'], ['29 root     sleep 1']],
+			expected: [
+				{pid: '1', user: 'root', command: 'sh -c while true; do echo tick; sleep 1; done'},
+				{pid: '29', user: 'root', command: 'sleep 1'},
+			],
+		},
+		{
+			// Podman 4.3 with ps_args=pid,user,pcpu,etime,time,args (its own descriptors).
+			name: 'Podman descriptors: Go durations become ps times',
+			titles: ['PID', 'USER', '%CPU', 'ELAPSED', 'TIME', 'COMMAND'],
+			processes: [['1', 'root', '0.000', '27.846667859s', '0s', 'sh -c while true; do echo tick; sleep 1; done']],
+			expected: [{pid: '1', user: 'root', cpu: 0, rss: undefined, elapsed: '00:27', time: '00:00', command: 'sh -c while true; do echo tick; sleep 1; done'}],
+		},
+		{
+			name: 'a one-column answer is left alone',
+			titles: ['COMMAND'],
+			processes: [['sleep 1']],
+			expected: [{pid: '', command: 'sleep 1'}],
+		},
 	];
 	for (const {name, titles, processes, expected} of cases) {
 		it(name, () => {
@@ -51,5 +74,24 @@ describe('sortProcesses', () => {
 	];
 	for (const {by, expected} of cases) {
 		it(`by ${by}, ties on PID`, () => assert.deepEqual(sortProcesses(rows, by).map(r => r.pid), expected));
+	}
+});
+
+describe('psDuration: Podman\'s Go durations as ps prints times', () => {
+	const cases: Array<[string | undefined, string | undefined]> = [
+		['27.846667859s', '00:27'],
+		['0s', '00:00'],
+		['2m3.5s', '02:03'],
+		['1h2m3s', '01:02:03'],
+		['49h0m0s', '2-01:00:00'],
+		['5m', '05:00'],
+		['01:02:03', '01:02:03'],
+		['2-03:04:05', '2-03:04:05'],
+		['', ''],
+		[undefined, undefined],
+		['3ms', '3ms'],
+	];
+	for (const [input, expected] of cases) {
+		it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => assert.equal(psDuration(input), expected));
 	}
 });

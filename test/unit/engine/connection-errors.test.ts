@@ -19,7 +19,7 @@ const envSocket: EngineTarget = {kind: 'unix', socketPath: '/tmp/d.sock', source
 const podman: EngineTarget = {kind: 'unix', socketPath: '/run/podman/podman.sock', source: 'Podman socket'};
 const tcp: EngineTarget = {kind: 'tcp', host: 'engine.lan', port: 2376, tls: {verify: true}, source: 'DOCKER_HOST'};
 const ctx: EngineTarget = {kind: 'tcp', host: 'remote', port: 2376, tls: {verify: true}, source: 'context "prod"'};
-const ssh: EngineTarget = {kind: 'ssh', host: 'box', port: 22, username: 'me', source: '--host'};
+const ssh: EngineTarget = {kind: 'ssh', host: 'box', username: 'me', source: '--host'};
 
 /** A Node-style errno error, as net.connect would emit it. */
 function errno(code: string, extra: Record<string, unknown> = {}): Error {

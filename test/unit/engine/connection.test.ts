@@ -27,8 +27,9 @@ describe('resolveTarget: URL forms', () => {
 		['http://engine', {kind: 'tcp', host: 'engine', port: 2375}],
 		['https://engine', {kind: 'tcp', host: 'engine', port: 2376, tls: {verify: true}}],
 		['https://engine:9999', {kind: 'tcp', host: 'engine', port: 9999, tls: {verify: true}}],
-		['ssh://box', {kind: 'ssh', host: 'box', port: 22}],
-		['ssh://me@box', {kind: 'ssh', host: 'box', port: 22, username: 'me'}],
+		// No port unless given: the ssh config's Port for the alias applies.
+		['ssh://box', {kind: 'ssh', host: 'box'}],
+		['ssh://me@box', {kind: 'ssh', host: 'box', username: 'me'}],
 		['ssh://me@box:2222', {kind: 'ssh', host: 'box', port: 2222, username: 'me'}],
 		['ssh://[fe80::1]:22', {kind: 'ssh', host: 'fe80::1', port: 22}],
 	];
@@ -119,18 +120,13 @@ describe('toDockerodeOptions', () => {
 		assert.equal(agent.options.rejectUnauthorized, false);
 	});
 
-	test('ssh uses the ssh protocol and the ssh agent socket', () => {
-		const before = process.env.SSH_AUTH_SOCK;
-		process.env.SSH_AUTH_SOCK = '/tmp/agent.sock';
-		try {
-			const options = toDockerodeOptions({kind: 'ssh', host: 'box', port: 2222, username: 'me', source: 'x'});
-			assert.equal(options.protocol, 'ssh');
-			assert.deepEqual([options.host, options.port, options.username], ['box', 2222, 'me']);
-			assert.deepEqual(options.sshOptions, {agent: '/tmp/agent.sock'});
-		} finally {
-			if (before === undefined) delete process.env.SSH_AUTH_SOCK;
-			else process.env.SSH_AUTH_SOCK = before;
-		}
+	test('ssh goes to its tunnel\'s local socket, never docker-modem\'s own ssh', () => {
+		const target: EngineTarget = {kind: 'ssh', host: 'box', port: 2222, username: 'me', source: 'x'};
+		const options = toDockerodeOptions(target, '/tmp/porthole-ssh-x/docker.sock');
+		assert.equal(options.protocol, 'http');
+		assert.equal(options.socketPath, '/tmp/porthole-ssh-x/docker.sock');
+		assert.deepEqual([options.host, options.port, options.username, options.sshOptions], [undefined, undefined, undefined, undefined]);
+		assert.throws(() => toDockerodeOptions(target), /SshTunnel/);
 	});
 });
 
@@ -173,7 +169,8 @@ describe('describeTarget', () => {
 		[{kind: 'tcp', host: '::1', port: 2375, source: 's'}, 'tcp://[::1]:2375'],
 		[{kind: 'tcp', host: 'h', port: 2376, tls: {verify: true}, source: 's'}, 'tcp://h:2376 (TLS)'],
 		[{kind: 'tcp', host: 'h', port: 2376, tls: {verify: false}, source: 's'}, 'tcp://h:2376 (TLS, unverified)'],
-		[{kind: 'ssh', host: 'box', port: 22, source: 's'}, 'ssh://box'],
+		[{kind: 'ssh', host: 'box', source: 's'}, 'ssh://box'],
+		[{kind: 'ssh', host: 'box', port: 22, source: 's'}, 'ssh://box:22'],
 		[{kind: 'ssh', host: 'box', port: 2222, username: 'me', source: 's'}, 'ssh://me@box:2222'],
 	];
 	for (const [target, expected] of cases) {

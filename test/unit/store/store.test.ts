@@ -145,6 +145,13 @@ describe('whenReady', () => {
 
 	test('resolves at once when the state is ready already', async t => {
 		const {store} = setup(t);
-		await whenReady(store, () => true, 10_000);
+		let done = false;
+		const ready = whenReady(store, () => true, 10_000).then(() => (done = true));
+		// No timer is ticked and no update is made: only an immediate resolve sets done.
+		await Promise.resolve();
+		await Promise.resolve();
+		assert.equal(done, true, 'resolved without waiting for the store or the timeout');
+		t.mock.timers.tick(10_000);
+		await ready;
 	});
 });

@@ -33,7 +33,7 @@ function scalar(value: unknown, masked: string | undefined): JsonToken {
  * containing `masked` (the mask text) are marked so the view can colour them.
  * Bounded by the document: one line per scalar and two per container.
  */
-export function jsonLines(document: unknown, masked?: string): JsonLine[] {
+export function prettyJsonLines(document: unknown, masked?: string): JsonLine[] {
 	const lines: JsonLine[] = [];
 	const push = (indent: number, tokens: JsonToken[]) => {
 		lines.push({indent, tokens, text: '  '.repeat(indent) + tokens.map(token => token.text).join('')});

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {maskText} from '../../../source/domain/secrets.js';
 import {inspectLines} from '../../../source/format/inspect-view.js';
-import {jsonLines, matchingLines} from '../../../source/format/json-lines.js';
+import {prettyJsonLines, matchingLines} from '../../../source/format/pretty-json.js';
 
-const texts = (value: unknown) => jsonLines(value).map(line => line.text);
+const texts = (value: unknown) => prettyJsonLines(value).map(line => line.text);
 
-describe('jsonLines', () => {
+describe('prettyJsonLines', () => {
 	const cases: Array<{name: string; value: unknown; expected: string[]}> = [
 		{name: 'scalar', value: 42, expected: ['42']},
 		{name: 'empty containers', value: {a: [], b: {}}, expected: ['{', '  "a": [],', '  "b": {}', '}']},
@@ -24,22 +24,22 @@ describe('jsonLines', () => {
 	];
 	for (const [name, text] of hostile) {
 		it(`sanitises keys and strings: ${name}`, () => {
-			for (const line of jsonLines({[text]: text, list: [text]})) {
+			for (const line of prettyJsonLines({[text]: text, list: [text]})) {
 				assert.doesNotMatch(line.text, /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u, JSON.stringify(line.text));
 			}
 		});
 	}
 
 	it('marks masked strings and colours tokens by kind', () => {
-		const [, line] = jsonLines({Env: [`PASSWORD=${maskText}`]}, maskText).slice(1);
+		const [, line] = prettyJsonLines({Env: [`PASSWORD=${maskText}`]}, maskText).slice(1);
 		assert.ok(line);
-		const kinds = jsonLines({a: 1, b: 'x', c: false, d: null}).flatMap(l => l.tokens.map(t => t.kind));
+		const kinds = prettyJsonLines({a: 1, b: 'x', c: false, d: null}).flatMap(l => l.tokens.map(t => t.kind));
 		assert.deepEqual([...new Set(kinds)].sort(), ['boolean', 'key', 'null', 'number', 'punctuation', 'string']);
-		assert.ok(jsonLines({Env: [`PASSWORD=${maskText}`]}, maskText).some(l => l.tokens.some(t => t.kind === 'masked')));
+		assert.ok(prettyJsonLines({Env: [`PASSWORD=${maskText}`]}, maskText).some(l => l.tokens.some(t => t.kind === 'masked')));
 	});
 
 	it('cuts huge strings', () => {
-		const [line] = jsonLines('x'.repeat(10000));
+		const [line] = prettyJsonLines('x'.repeat(10000));
 		assert.ok(line && line.text.length < 2100);
 	});
 });

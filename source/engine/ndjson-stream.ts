@@ -2,16 +2,14 @@ import type {Readable} from 'node:stream';
 import {StringDecoder} from 'node:string_decoder';
 import {ownedChunks} from './owned-chunks.js';
 
-/** Counts JSON lines the engine sent that could not be parsed, so they are reported rather than swallowed. */
-export const parseErrors = {count: 0};
-
 /**
  * Reads newline-delimited JSON (the shape of `/events` and `/stats` streams) and
- * yields each object. Characters split across chunks are decoded whole. Ends
+ * yields each object. Characters split across chunks are decoded whole. A line
+ * that is not JSON is skipped (the engine's next line carries on). Ends
  * quietly when the stream ends or the signal aborts, and yields nothing after
  * an abort; other stream errors are thrown to the caller, who owns the stream.
  */
-export async function* jsonLines<T>(stream: Readable, signal: AbortSignal): AsyncGenerator<T> {
+export async function* ndjsonObjects<T>(stream: Readable, signal: AbortSignal): AsyncGenerator<T> {
 	const decoder = new StringDecoder('utf8');
 	let pending = '';
 	for await (const chunk of ownedChunks(stream, signal)) {
@@ -39,7 +37,6 @@ function parseLine<T>(line: string): T | undefined {
 	try {
 		return JSON.parse(line) as T;
 	} catch {
-		parseErrors.count++;
 		return undefined;
 	}
 }

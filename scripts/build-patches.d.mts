@@ -1,0 +1,15 @@
+// Types of scripts/build-patches.mjs, for the tests that import it.
+import type {Plugin} from 'esbuild';
+
+export type Patch = {name: string; filter: RegExp; edits: Array<[string, string]>; why: string};
+export class PatchError extends Error {
+	readonly patch: string;
+	readonly path: string;
+}
+export function applyPatch(patch: Patch, path: string, source: string): string;
+export function patchPlugin(patch: Patch, failures: PatchError[]): Plugin;
+export const yogaWithoutFetch: Patch;
+export const inkFrameCaches: Patch;
+export const patches: Patch[];
+export const inkNoTopLevelAwait: Patch;
+export const seaPatches: Patch[];

@@ -1,0 +1,80 @@
+// `npm run build:sea`: dist/porthole-linux-x64, one file that runs Porthole
+// on a machine without Node. Node's single-executable-application support: a
+// CommonJS bundle (scripts/sea-entry.mjs, which loads cli.tsx) and its V8 code
+// cache go into a blob, and postject injects the blob into a copy of the Node
+// binary running this script (Node 24 through scripts/node.sh). Symbols are
+// stripped from the copy when `strip` is installed (18 MB of its 127).
+import {execFileSync} from 'node:child_process';
+import {chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {bundleOrExit} from './bundle.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, 'dist/sea');
+const output = join(root, `dist/porthole-${process.platform}-${process.arch}`);
+const fuse = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
+
+function fail(message) {
+	process.stderr.write(`build-sea: ${message}\n`);
+	process.exit(1);
+}
+
+if (process.platform !== 'linux') fail(`only Linux is built here (this is ${process.platform})`);
+const base = process.execPath;
+if (!readFileSync(base).includes(fuse)) fail(`${base} (Node ${process.version}) has no single-executable support; use an official Node 24 build (scripts/node.sh installs one)`);
+
+// Ink imports Yoga's default export, which the ES module waits for with a
+// top-level await; here Yoga is an object filled in once its WebAssembly is
+// ready, and the entry waits for `yogaReady` before it loads the app. Ink
+// reads Yoga only inside functions, never as its modules load.
+const yogaDir = join(root, 'node_modules/yoga-layout/dist');
+const deferredYoga = {
+	name: 'deferred-yoga',
+	setup(build) {
+		build.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'deferred-yoga'}));
+		build.onLoad({filter: /.*/, namespace: 'deferred-yoga'}, () => ({
+			resolveDir: yogaDir,
+			loader: 'js',
+			contents: `import loadYoga from './binaries/yoga-wasm-base64-esm.js';
+import wrapAssembly from './src/wrapAssembly.js';
+export * from './src/generated/YGEnums.js';
+const Yoga = {};
+export default Yoga;
+export const yogaReady = loadYoga().then(module => { Object.assign(Yoga, wrapAssembly(module)); });`,
+		}));
+	},
+};
+
+rmSync(work, {recursive: true, force: true});
+mkdirSync(work, {recursive: true});
+const main = join(work, 'app.cjs');
+await bundleOrExit({entry: join(root, 'scripts/sea-entry.mjs'), outfile: main, format: 'cjs', plugins: [deferredYoga]});
+
+const blob = join(work, 'sea.blob');
+const config = join(work, 'sea-config.json');
+writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true}));
+/** Runs a step quietly; its output is shown only when it fails. */
+function step(what, file, args) {
+	try {
+		execFileSync(file, args, {cwd: root, stdio: 'pipe', encoding: 'utf8'});
+	} catch (error) {
+		fail(`${what} failed: ${`${error.stderr ?? ''}${error.stdout ?? ''}`.trim() || error.message}`);
+	}
+}
+
+step('the blob', base, ['--experimental-sea-config', config]);
+
+mkdirSync(dirname(output), {recursive: true});
+rmSync(output, {force: true});
+copyFileSync(base, output);
+chmodSync(output, 0o755);
+try {
+	execFileSync('strip', [output], {stdio: 'ignore'});
+} catch {
+	// No binutils: the executable keeps Node's symbols and is larger.
+}
+// postject's ELF library warns about Node's note sections on every run; harmless.
+step('postject', base, [join(root, 'node_modules/postject/dist/cli.js'), output, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', fuse]);
+rmSync(work, {recursive: true, force: true});
+process.stderr.write(`build-sea: ${output.slice(root.length)} (${(statSync(output).size / 2 ** 20).toFixed(1)} MB, Node ${process.version})\n`);

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import {execa} from 'execa';
+import {copyFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {TestContainers, testHost} from '../helpers/engine.js';
+import {waitFor} from '../helpers/wait.js';
+import {TmuxSession} from './tmux.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string};
+
+/** Pids of the processes whose executable is `path`. */
+function processesOf(path: string): number[] {
+	return readdirSync('/proc').filter(name => /^\d+$/.test(name)).map(Number).filter(pid => {
+		try {
+			return readlinkSync(`/proc/${pid}/exe`) === path;
+		} catch {
+			return false;
+		}
+	});
+}
+
+// The single executable, built here from the current source (as CI builds it),
+// copied alone into an empty folder and run with that folder as the whole
+// PATH: no node anywhere it could find one.
+describe('the single executable, where there is no node', () => {
+	const containers = new TestContainers();
+	const name = containers.name('e2e-sea');
+	let folder = '';
+	let exe = '';
+	const env = () => ({PATH: folder, HOME: folder, TERM: 'xterm-256color'});
+	const tmux = new TmuxSession();
+
+	before(async () => {
+		testHost();
+		const build = await execa(process.execPath, ['scripts/build-sea.mjs'], {cwd: root, reject: false});
+		assert.equal(build.exitCode, 0, `npm run build:sea failed:\n${build.stderr}`);
+		folder = mkdtempSync(join(tmpdir(), 'porthole-sea-'));
+		exe = join(folder, 'porthole');
+		copyFileSync(join(root, `dist/porthole-linux-x64`), exe);
+		await execa('chmod', ['755', exe]);
+		await containers.run(name, ['sleep', '300']);
+	}, {timeout: 180_000});
+
+	after(async () => {
+		await tmux.kill();
+		await containers.cleanup();
+		if (folder) rmSync(folder, {recursive: true, force: true});
+	});
+
+	it('has no node on its PATH', async () => {
+		const lookup = await execa('/bin/sh', ['-c', 'command -v node'], {env: env(), extendEnv: false, reject: false});
+		assert.notEqual(lookup.exitCode, 0, `node found: ${lookup.stdout}`);
+	});
+
+	it('--version prints the version', async () => {
+		const result = await execa(exe, ['--version'], {env: env(), extendEnv: false, reject: false});
+		assert.equal(result.exitCode, 0, result.stderr);
+		assert.equal(result.stdout, pkg.version);
+		assert.equal(result.stderr, '', 'no experimental-feature warning');
+	});
+
+	it('--once prints the private engine\'s containers', async () => {
+		const result = await execa(exe, ['--once', '--host', testHost()], {env: env(), extendEnv: false, reject: false});
+		assert.equal(result.exitCode, 0, result.stderr);
+		assert.match(result.stdout, /^NAME\s+IMAGE\s+STATE/);
+		assert.match(result.stdout, new RegExp(`${name}\\s+porthole-test/busybox:1\\s+running`));
+	});
+
+	it('a bad flag is one line and exit 2, as with the npm CLI', async () => {
+		const result = await execa(exe, ['--frobnicate'], {env: env(), extendEnv: false, reject: false});
+		assert.equal(result.exitCode, 2);
+		assert.match(result.stderr, /^porthole: unknown option --frobnicate[^\n]*$/);
+	});
+
+	it('draws the TUI in a terminal, as its own process, and q quits with 0', {timeout: 60_000}, async () => {
+		await tmux.start([exe, '--host', testHost()], {env: env()});
+		const screen = await tmux.waitFor(name, 20_000);
+		assert.match(screen, /Porthole/);
+		assert.ok(processesOf(exe).length > 0, 'the executable itself is running, not a node');
+		await tmux.send('q');
+		await tmux.waitFor('PORTHOLE-EXIT=0', 10_000);
+		await waitFor(() => processesOf(exe).length === 0, {timeoutMs: 5000, what: 'the executable to be gone'});
+	});
+});
