@@ -4,6 +4,9 @@ import type {ViewName} from '../store/state.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import type {CommandContext, Handlers} from './command-context.js';
 import {containerHandlers} from './container-commands.js';
+import {containerMarkHandlers} from './bulk-commands.js';
+import {groupHandlers} from './group-commands.js';
+import {openCustomCommand} from './custom-commands.js';
 import {eventsHandlers} from './events-commands.js';
 import {containerExecHandlers} from './exec-commands.js';
 import {inspectHandlers} from './inspect-commands.js';
@@ -16,6 +19,11 @@ import {containerCommitHandlers, imageVerbHandlers} from './image-verb-commands.
 import {nodesHandlers, servicesHandlers, stacksHandlers, tasksHandlers} from './swarm-commands.js';
 
 export type {CommandContext} from './command-context.js';
+
+/** The containers view's handlers with the grouped table's layered over them. */
+function withGroups(handlers: Handlers): Handlers {
+	return {...handlers, ...groupHandlers(handlers)};
+}
 
 /** Commands that mean the same in every view. */
 const globalHandlers: Handlers = {
@@ -34,7 +42,7 @@ const globalHandlers: Handlers = {
  * its handlers here.
  */
 const handlersByScope: Record<ViewName, Handlers> = {
-	containers: {...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerCommitHandlers},
+	containers: withGroups({...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerCommitHandlers, ...containerMarkHandlers, 'custom-command': openCustomCommand}),
 	help: helpHandlers,
 	images: {...imageHandlers, ...imageVerbHandlers},
 	history: historyHandlers,

@@ -11,6 +11,7 @@ import {askRemoveNetwork} from './network-actions.js';
 import {moveHandlers} from './navigation.js';
 import {tableBack, tableHandlers} from './table-commands.js';
 import {askCreateVolume, askPruneVolumes, askRemoveVolume} from './volume-actions.js';
+import {resourceMarkHandlers} from './resource-mark-commands.js';
 
 
 /** Esc in the images view: cancel a running pull; else put away a finished one; else clear the filter; else back to containers. */
@@ -24,8 +25,8 @@ function imagesBack(context: CommandContext): void {
 	context.store.update(state => (pull ? setPull(state, undefined) : tableBack(state)));
 }
 
-/** What the images view does with each command. */
-export const imageHandlers: Handlers = {
+/** What the images view does with each command (before marks). */
+const imageOwnHandlers: Handlers = {
 	...tableHandlers('images'),
 	back: imagesBack,
 	'toggle-untagged': ({store}) => store.update(toggleUntagged),
@@ -36,6 +37,9 @@ export const imageHandlers: Handlers = {
 	prune: context => void askPruneImages(context, 'dangling'),
 	'prune-all': context => void askPruneImages(context, 'all'),
 };
+
+/** What the images view does with each command. */
+export const imageHandlers: Handlers = {...imageOwnHandlers, ...resourceMarkHandlers('images', imageOwnHandlers)};
 
 /** Moves the highlighted layer of the history view. */
 function moveLayer(state: AppState, move: Move): AppState {
@@ -51,8 +55,8 @@ export const historyHandlers: Handlers = {
 	back: ({store}) => store.update(state => setView(setHistory(state, undefined), 'images')),
 };
 
-/** What the volumes view does with each command. */
-export const volumeHandlers: Handlers = {
+/** What the volumes view does with each command (before marks). */
+const volumeOwnHandlers: Handlers = {
 	...tableHandlers('volumes'),
 	'open-inspect': onSelected(selectedVolume, 'volume', (context, row) => void showInspect(context, {kind: 'volume', id: row.name, name: row.name})),
 	create: context => askCreateVolume(context),
@@ -61,12 +65,18 @@ export const volumeHandlers: Handlers = {
 	refresh: ({store}) => store.update(askRefresh),
 };
 
-/** What the networks view does with each command. */
-export const networkHandlers: Handlers = {
+/** What the volumes view does with each command. */
+export const volumeHandlers: Handlers = {...volumeOwnHandlers, ...resourceMarkHandlers('volumes', volumeOwnHandlers)};
+
+/** What the networks view does with each command (before marks). */
+const networkOwnHandlers: Handlers = {
 	...tableHandlers('networks'),
 	'open-inspect': onSelected(selectedNetwork, 'network', (context, row) => void showInspect(context, {kind: 'network', id: row.id, name: row.name})),
 	remove: onSelected(selectedNetwork, 'network', (context, row) => askRemoveNetwork(context, row)),
 };
+
+/** What the networks view does with each command. */
+export const networkHandlers: Handlers = {...networkOwnHandlers, ...resourceMarkHandlers('networks', networkOwnHandlers)};
 
 /** What the disk-usage view does with each command. */
 export const diskHandlers: Handlers = {

@@ -11,6 +11,8 @@ export type CliOptions = {
 	context?: string;
 	/** Every --host and --context in order, set only when more than one was given (several hosts on one screen). */
 	hosts?: HostSpec[];
+	/** -p/--project: only this compose project's containers. */
+	project?: string;
 	/** --ssh-config: the ssh client config file for ssh:// hosts (`ssh -F`); PORTHOLE_SSH_CONFIG otherwise. */
 	sshConfig?: string;
 	/** --remote-socket: the engine socket on ssh:// hosts, instead of finding it there. */
@@ -75,6 +77,7 @@ Options:
   -c, --context NAME  use a docker CLI context
                       --host and --context may be repeated and mixed: several
                       engines on one screen, with a HOST column
+  -p, --project NAME  only the containers of this compose project
       --ssh-config FILE  the ssh client config for ssh:// hosts (ssh -F
                       FILE; default: PORTHOLE_SSH_CONFIG, else ~/.ssh/config)
       --remote-socket PATH  the engine socket on ssh:// hosts (default: the
@@ -131,6 +134,7 @@ export function parseArgs(argv: string[]): CliOptions {
 		switch (flag) {
 			case '-H': case '--host': specs.push({kind: 'host', value: inline ?? value(flag, argv[++index])}); break;
 			case '-c': case '--context': specs.push({kind: 'context', value: inline ?? value(flag, argv[++index])}); break;
+			case '-p': case '--project': options.project = inline ?? value(flag, argv[++index]); break;
 			case '--ssh-config': options.sshConfig = inline ?? value(flag, argv[++index]); break;
 			case '--remote-socket': {
 				const path = inline ?? value(flag, argv[++index]);

@@ -43,10 +43,11 @@ export function Footer({hints, prompt, filter, promptHelp, width}: FooterProps) 
 	return (
 		<Text wrap="truncate">
 			{filter ? <Text color="cyan">filter: {filter}  </Text> : null}
-			{shown.map(hint => (
+			{shown.map((hint, index) => (
 				<Text key={hint.key + hint.label}>
 					<Text color="cyan" bold>{hint.key}</Text>
-					<Text dimColor> {hint.label}  </Text>
+					{/* No spaces after the last: a hint that fits exactly would otherwise be cut to "…". */}
+					<Text dimColor> {hint.label}{index < shown.length - 1 ? '  ' : ''}</Text>
 				</Text>
 			))}
 		</Text>

@@ -25,6 +25,7 @@ export type CommandId =
 	| 'log-save' | 'log-save-view' | 'refresh'
 	| 'open-tasks' | 'open-services' | 'scale' | 'force-update' | 'rollback' | 'node-active' | 'node-pause' | 'node-drain'
 	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load' | 'build' | 'copy-out' | 'copy-in'
+	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear' | 'group-projects' | 'fold' | 'custom-command' | 'split-logs'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also'
 	| 'toggle-mouse';
 
@@ -72,6 +73,22 @@ function filterSortKeys(scope: Scope, fields: string, back = 'Clear the filter; 
 	];
 }
 
+/**
+ * Marking rows, the same in every table that has bulk actions. Space as in
+ * k9s and Midnight Commander; `*` inverts as in Midnight Commander; Ctrl-A
+ * selects all as everywhere (with `+` for those whose screen or tmux prefix
+ * is Ctrl-A); `-` clears as Midnight Commander's unselect, and `u` too where
+ * nothing else takes it (images have `u` for untag).
+ */
+function markKeys(scope: Scope, nouns: string, clearKeys: string[] = ['u', '-']): Binding[] {
+	return [
+		{command: 'mark', keys: [' '], description: `Mark or unmark the row and move down (actions act on the marked ${nouns})`, scope, dangerous: false, hint: 'mark'},
+		{command: 'mark-all', keys: ['ctrl+a', '+'], description: `Mark every ${nouns.replace(/s$/, '')} shown (after the filter)`, scope, dangerous: false},
+		{command: 'mark-invert', keys: ['*'], description: `Invert the marks of the ${nouns} shown`, scope, dangerous: false},
+		{command: 'mark-clear', keys: clearKeys, description: 'Clear every mark (Esc does too, once no filter is left)', scope, dangerous: false},
+	];
+}
+
 /** The built-in keymap, before a config file's `keys` (keys/keymap-overrides.ts). */
 export const defaultKeymap: readonly Binding[] = [
 	{command: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit Porthole (where q goes back: :q or Ctrl-C)', scope: 'global', dangerous: false, hint: 'quit'},
@@ -101,6 +118,11 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'copy-out', keys: ['y'], description: 'Copy a file or folder out of the container to a local folder', scope: 'containers', dangerous: false},
 	{command: 'copy-in', keys: ['Y'], description: 'Copy a local file or folder into the container', scope: 'containers', dangerous: true},
 	{command: 'commit', keys: ['c'], description: 'Commit the container to an image (repo:tag, message, author, pause)', scope: 'containers', dangerous: true},
+	...markKeys('containers', 'containers'),
+	{command: 'group-projects', keys: ['P'], description: 'Group by compose project (s, r, D on a project act on all of it)', scope: 'containers', dangerous: false, hint: 'projects'},
+	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (commands.json) on the container', scope: 'containers', dangerous: false},
+	{command: 'split-logs', keys: ['v'], description: 'Split: the selected container\'s logs below the table (l: full screen)', scope: 'containers', dangerous: false, hint: 'split'},
+	{command: 'fold', keys: ['z'], description: 'Fold or unfold the selected project (grouped; Enter on it too)', scope: 'containers', dangerous: false},
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to the view help was opened over', scope: 'help', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
 	{command: 'down', keys: ['down', 'j'], description: 'Scroll down', scope: 'help', dangerous: false},
@@ -120,15 +142,18 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'load', keys: ['L'], description: 'Load images from a tar file (Esc cancels)', scope: 'images', dangerous: true},
 	{command: 'build', keys: ['B'], description: 'Build from a folder (also :build; Esc in its log cancels)', scope: 'images', dangerous: true, hint: 'build'},
 	{command: 'push', keys: ['p'], description: 'Push a tag to its registry, with docker config credentials (Esc cancels)', scope: 'images', dangerous: true, hint: 'push'},
+	...markKeys('images', 'images', ['-']),
 	...tableKeys('volumes', 'volume'),
 	...filterSortKeys('volumes', 'name, driver or container'),
 	{command: 'create', keys: ['c'], description: 'Create a named volume', scope: 'volumes', dangerous: true, hint: 'create'},
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the volume (refused while in use)', scope: 'volumes', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	{command: 'prune', keys: ['x'], description: 'Prune unused volumes (says how much)', scope: 'volumes', dangerous: true, confirm: 'destroys', hint: 'prune'},
 	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'Read the volumes and their sizes again (also every 30 s while shown)', scope: 'volumes', dangerous: false, hint: 'refresh'},
+	...markKeys('volumes', 'volumes'),
 	...tableKeys('networks', 'network'),
 	...filterSortKeys('networks', 'name, driver, subnet or container'),
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the network (not bridge, host or none)', scope: 'networks', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	...markKeys('networks', 'networks'),
 	...tableKeys('history', 'layer'),
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to images', scope: 'history', dangerous: false, hint: 'back'},
 	{command: 'back', keys: ['escape'], description: 'Back to containers', scope: 'disk', dangerous: false},
@@ -140,7 +165,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'attach', keys: ['a'], description: 'Attach to the main process (detach: Ctrl-P Ctrl-Q)', scope: 'containers', dangerous: true},
 	{command: 'open-top', keys: ['t'], description: 'Processes of the container (top)', scope: 'containers', dangerous: false, hint: 'top'},
 	{command: 'open-inspect', keys: ['i'], description: 'Inspect JSON of the container', scope: 'containers', dangerous: false, hint: 'inspect'},
-	{command: 'logs', keys: ['l'], description: 'Logs of the container: follow, search, filter, save', scope: 'containers', dangerous: false, hint: 'logs'},
+	{command: 'logs', keys: ['l'], description: 'Logs of the container (or of the marked ones, merged): follow, search, save', scope: 'containers', dangerous: false, hint: 'logs'},
 	{command: 'logs-project', keys: ['L'], description: 'Logs of the whole compose project, merged by time', scope: 'containers', dangerous: false},
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to containers', scope: 'top', dangerous: false, hint: 'back'},
 	{command: 'up', keys: ['up', 'k'], description: 'Move up', scope: 'top', dangerous: false},

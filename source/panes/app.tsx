@@ -8,7 +8,7 @@ import {commandLineHelp} from '../keys/line-commands.js';
 import {useKeyDispatch} from '../hooks/use-key-dispatch.js';
 import {useServices, useStore} from '../hooks/use-store.js';
 import {setUi, visibleNotice} from '../store/ui-slice.js';
-import {ContainersPane} from './containers-pane.js';
+import {ContainersView} from './containers-view.js';
 import {HelpPane} from './help-pane.js';
 import {DiskPane} from './disk-pane.js';
 import {HistoryPane} from './history-pane.js';
@@ -26,13 +26,15 @@ import {useNoticeExpiry} from '../hooks/use-notice-expiry.js';
 import {useEffect, type ReactNode} from 'react';
 import type {ViewName} from '../store/state.js';
 import {containerSummary} from '../format/plural.js';
+import {markedCount} from '../store/marks-slice.js';
+import {sanitizeText} from '../format/sanitize.js';
 
 /** The smallest terminal the layout works in. */
 export const minimumSize = {columns: 60, rows: 12};
 
 /** The pane of each view; a new view adds its pane here. */
 const panes: Record<ViewName, (props: {width: number; height: number}) => ReactNode> = {
-	containers: ContainersPane,
+	containers: ContainersView,
 	help: HelpPane,
 	images: ImagesPane,
 	history: HistoryPane,
@@ -64,6 +66,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	const readOnly = useStore(state => state.readOnly);
 	const containers = useStore(state => state.containers);
 	const ui = useStore(state => state.ui);
+	const marked = useStore(state => markedCount(state, state.ui.view));
 	useKeyDispatch();
 	useTerminalHandover();
 	useNoticeExpiry(notice);
@@ -86,7 +89,7 @@ export function App({size}: {size?: {columns: number; rows: number}}) {
 	}
 
 	const Pane = panes[ui.view];
-	const summary = containerSummary([...containers.values()], ui.hideStopped);
+	const summary = (ui.project === undefined ? '' : `project ${sanitizeText(ui.project)}: `) + containerSummary([...containers.values()].filter(row => ui.project === undefined || row.composeProject === ui.project), ui.hideStopped) + (marked > 0 ? `, ${marked} marked` : '');
 	return (
 		<Box flexDirection="column" width={columns} height={rows}>
 			<StatusBar connection={connection} hosts={hosts} notice={visibleNotice(notice, ui.view, Date.now())} readOnly={readOnly} summary={summary} width={columns} />

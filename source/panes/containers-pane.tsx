@@ -12,6 +12,9 @@ import {ContainerDetail} from './container-detail.js';
 import {nextStateChange} from '../format/status.js';
 import {useRedrawAt} from '../hooks/use-redraw-at.js';
 import {detailHeight, detailShown} from '../store/ui-slice.js';
+import {markCells} from '../format/mark-cells.js';
+import {marksOf} from '../store/marks-slice.js';
+import {rowProgress} from '../store/bulk-slice.js';
 
 /** Rows the detail area takes when shown. */
 export {detailHeight};
@@ -23,6 +26,8 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	const ui = useStore(state => state.ui);
 	const loaded = useStore(state => state.loaded);
 	const hostMemory = useStore(state => state.hostMemory);
+	const marks = useStore(state => marksOf(state, 'containers'));
+	const bulk = useStore(state => state.bulk);
 	const {store} = useServices();
 	// Sync streams stats only for the rows on screen; nothing is on screen once the pane closes.
 	const onWindow = useCallback((visible: readonly ContainerRow[]) => store.update(state => setVisibleContainers(state, visible.map(row => row.id))), [store]);
@@ -35,6 +40,8 @@ export function ContainersPane({width, height}: {width: number; height: number})
 	}
 	// Rounded up to 10 s: rows whose times move on within the same 10 s redraw together.
 	useRedrawAt(nextChange === undefined ? undefined : Math.ceil(nextChange / 10_000) * 10_000);
+	// A bulk action's results give way to the live state when their time is up.
+	useRedrawAt(bulk?.shownUntil !== undefined && bulk.shownUntil > now ? bulk.shownUntil : undefined);
 	const hostWidth = useStore(hostColumnWidth);
 	const columns = useMemo(() => containerColumns(width, hostWidth, ui.columns?.containers), [width, hostWidth, ui.columns?.containers]);
 	const selectedIndex = Math.max(0, rows.findIndex(row => row.id === ui.selectedId));
@@ -47,7 +54,7 @@ export function ContainersPane({width, height}: {width: number; height: number})
 		const rowStats: RowStats | undefined = entry
 			? {latest: entry.latest, cpuHistory: entry.history.slice(Math.max(0, entry.history.size - 16), entry.history.size).map(sample => sample.cpuPercent), hostMemory}
 			: undefined;
-		return containerCells(columns, row, rowStats, now);
+		return markCells(columns, containerCells(columns, row, rowStats, now), marks.has(row.id), rowProgress(bulk, row.id, now));
 	};
 	const empty = !loaded ? 'loading containers…' : ui.filter ? `no container matches "${ui.filter}"` : 'no containers';
 	return (

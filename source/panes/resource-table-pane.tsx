@@ -9,6 +9,9 @@ import {hostColumnWidth} from '../store/hosts-slice.js';
 import {selectedIndex} from '../store/resources-selectors.js';
 import type {ResourceTable} from '../store/resources-state.js';
 import type {AppState} from '../store/state.js';
+import {markCells} from '../format/mark-cells.js';
+import {marksOf} from '../store/marks-slice.js';
+import {rowProgress} from '../store/bulk-slice.js';
 
 /**
  * What one resource table shows, declared per resource (images, volumes,
@@ -44,6 +47,8 @@ export function ResourceTablePane<T>({spec, width, height}: {spec: ResourceTable
 	const filter = useStore(state => state.ui.filter);
 	const caption = useStore(state => spec.caption(rows, state));
 	const none = useStore(spec.none);
+	const marks = useStore(state => marksOf(state, spec.table));
+	const bulk = useStore(state => state.bulk);
 	const hostWidth = useStore(hostColumnWidth);
 	// The config's (or :columns') choice and order of columns for this table.
 	const chosen = useStore(state => state.ui.columns?.[spec.table]);
@@ -60,7 +65,7 @@ export function ResourceTablePane<T>({spec, width, height}: {spec: ResourceTable
 				columns={columns}
 				rows={rows}
 				rowKey={row => `${spec.hostOf(row) ?? ''}|${spec.keyOf(row)}`}
-				cells={row => rowCells(columns, row, now)}
+				cells={row => markCells(columns, rowCells(columns, row, now), marks.has(spec.keyOf(row)), rowProgress(bulk, spec.keyOf(row), now))}
 				selectedIndex={selectedIndex(keys, table.selectedKey)}
 				height={tableHeight}
 				sortKey={table.sort.column}

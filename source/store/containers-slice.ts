@@ -1,5 +1,6 @@
 import type {ContainerRow} from '../domain/container.js';
 import type {AppState} from './state.js';
+import {pruneMarks} from './marks-slice.js';
 
 /**
  * Replaces the container list (first load and every resync). Keeps fuller
@@ -14,7 +15,7 @@ export function replaceContainers(state: AppState, rows: ContainerRow[], host?: 
 		containers.set(row.id, known ? mergeSummary(known, row) : row);
 	}
 	const stats = new Map([...state.stats].filter(([id]) => containers.has(id)));
-	return {...state, containers, stats, loaded: true};
+	return pruneMarks({...state, containers, stats, loaded: true}, 'containers', containers);
 }
 
 /** The list endpoint lacks start time, restart count and TTY: keep what an inspect told us. */
@@ -45,5 +46,5 @@ export function removeContainer(state: AppState, id: string): AppState {
 	containers.delete(id);
 	const stats = new Map(state.stats);
 	stats.delete(id);
-	return {...state, containers, stats};
+	return pruneMarks({...state, containers, stats}, 'containers', containers);
 }

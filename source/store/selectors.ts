@@ -48,6 +48,7 @@ export function selectRows(state: AppState): ContainerRow[] {
 	const rows = [...containers.values()]
 		.filter(row => !(ui.hideStopped && (row.state === 'exited' || row.state === 'created' || row.state === 'dead')))
 		.filter(row => ui.hostFilter === undefined || row.host === ui.hostFilter)
+		.filter(row => ui.project === undefined || row.composeProject === ui.project)
 		.filter(matches)
 		.map(row => ({row, key: key(row, state.stats.get(row.id))}))
 		.sort((a, b) => direction * compare(a.key, b.key) || compare(a.row.name, b.row.name) || compare(a.row.id, b.row.id))
@@ -58,6 +59,8 @@ export function selectRows(state: AppState): ContainerRow[] {
 
 /** The selected row, falling back to the first visible one when the selection is gone. */
 export function selectSelected(state: AppState): ContainerRow | undefined {
+	// A project's header row (grouped table) is no container: what acts on one container has nothing to act on.
+	if (state.ui.selectedId?.startsWith('project:')) return undefined;
 	const rows = selectRows(state);
 	return rows.find(row => row.id === state.ui.selectedId) ?? rows[0];
 }

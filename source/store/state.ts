@@ -4,6 +4,9 @@ import type {StatsSample} from '../domain/stats.js';
 import type {EventsState, Handover, InspectState, TopState} from './detail-views.js';
 import type {ResourcesState} from './resources-state.js';
 import type {LogsState} from './logs-slice.js';
+import type {Marks} from './marks-slice.js';
+import type {BulkProgress} from './bulk-slice.js';
+import type {CustomCommand} from '../domain/command-template.js';
 import type {OutputState} from './output-slice.js';
 import type {SwarmState} from './swarm-slice.js';
 
@@ -87,6 +90,14 @@ export type UiState = {
 	hostFilter?: string;
 	/** Each table's columns in order (config `containers.columns`, `images.columns`...); unset: all that fit. */
 	columns?: Partial<Record<'containers' | 'images' | 'volumes' | 'networks', readonly string[]>>;
+	/** The containers table grouped by compose project, with a header row per project. */
+	grouped?: boolean;
+	/** Projects folded to their header row in the grouped table. */
+	folded?: readonly string[];
+	/** `-p NAME`: only this compose project's containers. */
+	project?: string;
+	/** The split layout: the selected container's logs below the containers table (beside it on wide terminals). */
+	split?: boolean;
 };
 
 /**
@@ -175,4 +186,10 @@ export type AppState = {
 	logs: LogsState;
 	/** Services, tasks and nodes (store/swarm-slice.ts); unset until a swarm view was opened. */
 	swarm?: SwarmState;
+	/** Marked rows per table (store/marks-slice.ts); bulk actions act on them. */
+	marks?: Marks;
+	/** The latest bulk action's per-row progress (store/bulk-slice.ts). */
+	bulk?: BulkProgress;
+	/** The user's own commands (`!` runs one on the selected container). */
+	customCommands?: readonly CustomCommand[];
 };

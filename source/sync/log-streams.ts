@@ -1,4 +1,5 @@
 import {isLive} from '../domain/container.js';
+import {logsShown} from '../store/split-logs.js';
 import {sinceAfter, timeMs, type LogLine} from '../domain/log-line.js';
 import type {Engine, EngineEvent} from '../engine/engine.js';
 import type {LogRequest} from '../engine/logs-api.js';
@@ -82,7 +83,7 @@ export class LogStreams {
 	reconcile(): void {
 		const state = this.store.getSnapshot();
 		const logs = state.logs;
-		const open = state.ui.view === 'logs' && logs.targets.length > 0;
+		const open = logsShown(state) && logs.targets.length > 0;
 		if (!open) {
 			// Another view (help, say) is in front: no stream runs, but the place is kept to resume from.
 			if (this.running) this.stopStreams();

@@ -142,6 +142,26 @@ describe('volumes, networks and disk usage panes', () => {
 		assert.equal(store.getSnapshot().ui.confirm, undefined);
 	});
 
+	test('marks in the networks table: Ctrl-A marks all, D asks once and leaves the built-in ones alone; n touches nothing', async () => {
+		const store = resourceStore({view: 'networks'});
+		app = await renderApp({store});
+		await app.waitForFrame(t => t.includes('fx-net'), 'the network rows');
+		app.type('\u0001');
+		let text = await app.waitForFrame(t => /\d+ marked/.test(t), 'the count');
+		const count = store.getSnapshot().resources.networks.length;
+		assert.match(text, new RegExp(`, ${count} marked`));
+		assert.match(line(text, '● fx-net'), /fx-net/);
+		app.type('D');
+		text = await app.waitForFrame(t => t.includes('Remove 1 network'), 'one question');
+		assert.match(text.replace(/[│\s]+/g, ' '), /Remove 1 network: fx-net\? A network with containers attached is refused\. host is built in: left alone\./);
+		app.type('n');
+		await app.waitForFrame(t => !t.includes('Remove 1 network'), 'cancelled');
+		app.type('u');
+		text = await app.waitForFrame(t => !t.includes('marked'), 'marks cleared');
+		app.type(' ');
+		await app.waitForFrame(t => t.includes('1 marked'), 'Space marks one');
+	});
+
 	test('disk usage: four lines with total and reclaimable, reached with U', async () => {
 		app = await renderApp({store: resourceStore({view: 'containers'})});
 		await app.waitForFrame(t => t.includes('fx-web'), 'containers');
