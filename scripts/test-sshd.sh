@@ -104,6 +104,11 @@ descendants() {
   done
 }
 
+# An sshd left running by a run with another engine (another PORTHOLE_ENGINE_DIR)
+# would send every ssh test to that engine: it counts as running only when its
+# authorized key points at this run's engine.
+points_here() { grep -qF "DOCKER_HOST=unix://$engine_sock\"" "$dir/authorized_keys" 2>/dev/null; }
+
 stop_sshd() {
   [ -f "$dir/sshd.pid" ] || return 0
   local pid tree
@@ -140,7 +145,7 @@ start_sshd() {
 case "${1:-start}" in
   start)
     install_deps
-    answering || start_sshd
+    { answering && points_here; } || start_sshd
     echo "$dir/ssh_config"
     ;;
   stop)
@@ -150,7 +155,7 @@ case "${1:-start}" in
     echo "$dir/ssh_config"
     ;;
   status)
-    answering
+    answering && points_here
     ;;
   *)
     die "usage: test-sshd.sh start|stop|status|env"

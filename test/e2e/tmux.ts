@@ -19,7 +19,9 @@ export class TmuxSession {
 		const quoted = command.map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
 		// A UTF-8 locale unless a test says otherwise: Porthole draws ASCII in any other (cli/terminal-caps.ts), whatever the machine's LANG.
 		const exports = Object.entries({LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', ...env}).map(([key, value]) => `${key}='${value.replaceAll("'", "'\\''")}'`).join(' ');
-		const shell = `${exports} ${quoted}; echo "PORTHOLE-EXIT=$?"; sleep 600`;
+		// CI is unset: chalk's supports-color gives no colour at all when CI is set (as .ci/run sets it), and a
+		// real terminal is what these tests stand for.
+		const shell = `unset CI; ${exports} ${quoted}; echo "PORTHOLE-EXIT=$?"; sleep 600`;
 		await this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.target, '-x', String(columns), '-y', String(rows), 'sh', '-c', shell);
 	}
 
