@@ -102,7 +102,7 @@ export async function save(context: CommandContext, path: string, mode: SaveMode
 		store.update(s => notify(s, `saving the complete log to ${path}…`));
 		let bytes = 0;
 		const files = completeSavePaths(path, targets);
-		for (const each of files) bytes += (await engine.saveLog(each.target.id, {tty: each.target.tty, path: each.path, overwrite})).bytes;
+		for (const each of files) bytes += (await engine.saveLog(each.target.id, {tty: each.target.tty, path: each.path, overwrite, ...(each.target.service ? {service: true} : {})})).bytes;
 		const where = files.length === 1 ? path : `${plural(files.length, 'file')}: ${files.map(each => each.path).join(', ')}`;
 		store.update(s => notify(s, `saved the complete log (${formatBytes(bytes)}) to ${where}`));
 	} catch (error) {

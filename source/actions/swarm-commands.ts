@@ -1,6 +1,6 @@
 import type {NodeRow, ServiceRow, StackRow, TaskRow} from '../domain/swarm.js';
 import {sanitizeText} from '../format/sanitize.js';
-import {openLogs} from '../store/logs-slice.js';
+import {openLogs, openServiceLogs} from '../store/logs-slice.js';
 import type {AppState} from '../store/state.js';
 import {askSwarmRefresh, selectNodeRows, selectServiceRows, selectStackRows, selectTaskRows, selectedSwarmRow, setSwarm, swarmOf, type SwarmState} from '../store/swarm-slice.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
@@ -74,19 +74,6 @@ function localContainer(context: CommandContext, task: TaskRow) {
 	return container;
 }
 
-/**
- * The containers of a service's tasks on this engine, by slot: what `l` on a
- * service merges in the logs view (tasks on other nodes have no container here).
- */
-export function serviceContainers(state: AppState, serviceId: string) {
-	const slot = (labels: Record<string, string>) => Number(/\.(\d+)\./.exec(labels['com.docker.swarm.task.name'] ?? '')?.[1] ?? 0);
-	return [...state.containers.values()]
-		.filter(row => row.labels['com.docker.swarm.service.id'] === serviceId)
-		.sort((a, b) => slot(a.labels) - slot(b.labels) || a.name.localeCompare(b.name))
-		// The prefix each line gets: "web.2", not the task's 40-character container name. A global service's tasks keep theirs.
-		.map(row => (slot(row.labels) > 0 ? {...row, name: `${row.labels['com.docker.swarm.service.name'] ?? row.name}.${slot(row.labels)}`} : row));
-}
-
 /** What the services view does with each command. */
 export const servicesHandlers: Handlers = {
 	...moveHandlers('services'),
@@ -96,11 +83,8 @@ export const servicesHandlers: Handlers = {
 	'force-update': onRow<ServiceRow>('services', askForceUpdate),
 	rollback: onRow<ServiceRow>('services', askRollback),
 	remove: onRow<ServiceRow>('services', askRemoveService),
-	logs: onRow<ServiceRow>('services', ({store}, row) => {
-		const rows = serviceContainers(store.getSnapshot(), row.id);
-		if (rows.length === 0) store.update(s => notify(s, `service ${sanitizeText(row.name)} has no task container on this engine`, 'error'));
-		else store.update(s => openLogs(s, rows));
-	}),
+	// Through the service's own log: every task's lines, on every node, prefixed by slot.
+	logs: onRow<ServiceRow>('services', ({store}, row) => store.update(s => openServiceLogs(s, [row]))),
 };
 
 /** What the tasks view does with each command. */
@@ -141,10 +125,9 @@ export const stacksHandlers: Handlers = {
 	...filterBack,
 	'open-services': onRow<StackRow>('stacks', ({store}, row) => store.update(s => setUi(setView(s, 'services'), {filter: row.name}))),
 	logs: onRow<StackRow>('stacks', ({store}, row) => {
-		const state = store.getSnapshot();
-		const rows = stackServices(state, row.name).flatMap(service => serviceContainers(state, service.id));
-		if (rows.length === 0) store.update(s => notify(s, `stack ${sanitizeText(row.name)} has no task container on this engine`, 'error'));
-		else store.update(s => openLogs(s, rows));
+		const services = stackServices(store.getSnapshot(), row.name);
+		if (services.length === 0) store.update(s => notify(s, `stack ${sanitizeText(row.name)} has no service`, 'error'));
+		else store.update(s => openServiceLogs(s, services));
 	}),
 	remove: onRow<StackRow>('stacks', (context, row) => askRemoveStack(context, row, stackServices(context.store.getSnapshot(), row.name))),
 };

@@ -10,6 +10,8 @@ export type RawLogLine = {
 	text: string;
 	/** Bytes beyond the kept part that were dropped (0 for a whole line); at least this many, as a cut line is emitted when it overflows, before its end. */
 	cut: number;
+	/** The Swarm task that wrote the line, from a service log's details; absent for a container's log. */
+	task?: string;
 };
 
 /** One line held in the logs view: sanitised for display, with a plain copy for search, filter and saving. */
@@ -27,6 +29,8 @@ export type LogLine = {
 	plain: string;
 	/** Bytes cut from the end of a very long line (shown as a marker; the engine's copy is whole). */
 	cut: number;
+	/** The prefix of a service log's line, its task ("web.2"), safe text; absent when the target's name is the prefix. */
+	label?: string;
 };
 
 /**

@@ -22,6 +22,8 @@ export type ServiceRow = {
 	version: number;
 	/** Replicas wanted by the spec (replicated mode), for scale's default answer. */
 	replicas?: number;
+	/** The tasks run with a TTY: their log is one raw stream, not frames. */
+	tty?: boolean;
 };
 
 /** One task of a service. */

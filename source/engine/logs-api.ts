@@ -5,6 +5,7 @@ import type {Readable} from 'node:stream';
 import type {RawLogLine} from '../domain/log-line.js';
 import {Demuxer} from './frame-demuxer.js';
 import {LogDecoder} from './log-frames.js';
+import {withTask} from './service-log-details.js';
 
 /** What part of a container's log to read. */
 export type LogRequest = {
@@ -16,6 +17,8 @@ export type LogRequest = {
 	tail?: number;
 	/** Only lines at or after this time: engine form, seconds[.nanoseconds] since the epoch. */
 	since?: string;
+	/** Read a Swarm service's log (`/services/{id}/logs`: every task, on every node) instead of a container's. */
+	service?: boolean;
 };
 
 /** What a save wrote. */
@@ -37,18 +40,18 @@ export type LogsApi = {
 	 * nothing: when the read fails, an existing file is untouched and no new
 	 * file is left.
 	 */
-	saveLog(id: string, options: {tty: boolean; path: string; overwrite: boolean}, signal?: AbortSignal): Promise<SaveResult>;
+	saveLog(id: string, options: {tty: boolean; path: string; overwrite: boolean; service?: boolean}, signal?: AbortSignal): Promise<SaveResult>;
 };
 
 /** Opens the raw logs byte stream; dockerode buffers instead when follow is off, so this dials directly. */
-async function logStream(docker: Dockerode, id: string, query: Record<string, unknown>, signal?: AbortSignal): Promise<Readable> {
+async function logStream(docker: Dockerode, id: string, query: Record<string, unknown>, signal?: AbortSignal, service = false): Promise<Readable> {
 	return new Promise((resolve, reject) => {
 		docker.modem.dial({
-			path: `/containers/${encodeURIComponent(id)}/logs?`,
+			path: `/${service ? 'services' : 'containers'}/${encodeURIComponent(id)}/logs?`,
 			method: 'GET',
 			isStream: true,
 			abortSignal: signal,
-			statusCodes: {200: true, 404: 'no such container', 500: 'server error'},
+			statusCodes: {200: true, 404: service ? 'no such service' : 'no such container', 500: 'server error', 503: 'node is not a swarm manager'},
 			options: query,
 		} as never, (error: unknown, stream: unknown) => (error ? reject(error) : resolve(stream as Readable)));
 	});
@@ -61,14 +64,16 @@ export function logsApi(docker: Dockerode): LogsApi {
 			const query: Record<string, unknown> = {stdout: true, stderr: true, timestamps: true, follow: request.follow};
 			query.tail = request.tail === undefined ? 'all' : String(request.tail);
 			if (request.since !== undefined) query.since = request.since;
-			const stream = await logStream(docker, id, query, signal);
-			return decodeLines(stream, new LogDecoder({tty: request.tty, timestamps: true}), signal);
+			// A service's lines carry their task in the details (`com.docker.swarm.task.id=…`), read off in decodeLines.
+			if (request.service) query.details = true;
+			const stream = await logStream(docker, id, query, signal, request.service);
+			return decodeLines(stream, new LogDecoder({tty: request.tty, timestamps: true}), signal, request.service === true);
 		},
-		async saveLog(id, {tty, path, overwrite}, signal) {
+		async saveLog(id, {tty, path, overwrite, service}, signal) {
 			let bytes = 0;
 			// The engine is asked first, into a file beside the target: a failed read leaves the target as it was.
 			await writeAtomically(path, {overwrite}, async file => {
-				const stream = await logStream(docker, id, {stdout: true, stderr: true, follow: false, tail: 'all'}, signal);
+				const stream = await logStream(docker, id, {stdout: true, stderr: true, follow: false, tail: 'all'}, signal, service);
 				const demuxer = tty ? undefined : new Demuxer();
 				for await (const chunk of stream) {
 					const pieces = demuxer ? demuxer.push(chunk as Buffer).map(piece => piece.bytes) : [chunk as Buffer];
@@ -83,11 +88,12 @@ export function logsApi(docker: Dockerode): LogsApi {
 	};
 }
 
-async function* decodeLines(stream: Readable, decoder: LogDecoder, signal: AbortSignal): AsyncGenerator<RawLogLine[]> {
+async function* decodeLines(stream: Readable, decoder: LogDecoder, signal: AbortSignal, details: boolean): AsyncGenerator<RawLogLine[]> {
+	const read = details ? (lines: RawLogLine[]) => lines.map(withTask) : (lines: RawLogLine[]) => lines;
 	for await (const chunk of ownedChunks(stream, signal)) {
 		const lines = decoder.push(typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk);
-		if (lines.length > 0) yield lines;
+		if (lines.length > 0) yield read(lines);
 	}
 	const rest = decoder.end();
-	if (rest.length > 0 && !signal.aborted) yield rest;
+	if (rest.length > 0 && !signal.aborted) yield read(rest);
 }

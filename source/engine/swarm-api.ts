@@ -33,7 +33,7 @@ type RawService = {
 	Spec?: {
 		Name?: string;
 		Labels?: Record<string, string> | null;
-		TaskTemplate?: {ContainerSpec?: {Image?: string}; ForceUpdate?: number};
+		TaskTemplate?: {ContainerSpec?: {Image?: string; TTY?: boolean}; ForceUpdate?: number};
 		Mode?: Record<string, {Replicas?: number; MaxConcurrent?: number; TotalCompletions?: number} | undefined>;
 	};
 	Endpoint?: {Ports?: Array<{Protocol?: string; TargetPort?: number; PublishedPort?: number}> | null};
@@ -86,6 +86,7 @@ export function serviceFromRaw(raw: RawService): ServiceRow {
 		createdAt: time(raw.CreatedAt),
 		version: raw.Version?.Index ?? 0,
 		replicas,
+		...(spec.TaskTemplate?.ContainerSpec?.TTY ? {tty: true} : {}),
 	};
 }
 

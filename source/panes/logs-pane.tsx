@@ -58,9 +58,10 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 		);
 	}
 	const view = logView(logs);
-	const merged = logs.targets.length > 1;
+	// A service's lines come from several tasks: each gets its slot as a prefix, as merged containers get their names.
+	const merged = logs.targets.length > 1 || logs.targets.some(target => target.service);
 	const names = new Map(logs.targets.map(target => [target.id, target]));
-	const nameWidth = merged ? Math.min(maxNameWidth, Math.max(...logs.targets.map(target => stringWidth(sanitizeText(target.name))))) : 0;
+	const nameWidth = merged ? Math.min(maxNameWidth, Math.max(...logs.targets.map(target => stringWidth(sanitizeText(target.name)) + (target.service ? slotWidth : 0)))) : 0;
 	const prefix = 2 + (logs.timestamps ? 24 : 0) + (merged ? nameWidth + 3 : 0);
 	const rowsOf = logs.wrap ? (line: LogLine) => lineRows(line, prefix, width) : () => 1;
 	const top = topIndex(view, logs, rows);
@@ -95,13 +96,13 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 				{view.size === 0 ? <Text dimColor>{logs.filter !== '' && view.total > 0 ? `no line ${logs.inverse ? 'fails to match' : 'matches'} the filter "${logs.filter}"` : unavailable.length === logs.targets.length ? `no lines: ${unavailableText}` : 'no lines yet; waiting for the container to write…'}</Text> : null}
 				{shown.map(line => {
 					const target = names.get(line.source);
-					const name = merged && target ? fitName(sanitizeText(target.name), nameWidth) : undefined;
+					const name = merged && target ? fitName(line.label ?? sanitizeText(target.name), nameWidth) : undefined;
 					return (
 						<LogLineRow
 							key={line.seq}
 							line={line}
 							name={name}
-							nameColour={target ? nameColours[target.colour % nameColours.length] : undefined}
+							nameColour={target ? nameColours[(target.colour + labelSlot(line.label)) % nameColours.length] : undefined}
 							timestamps={logs.timestamps}
 							wrap={logs.wrap}
 							search={logs.search}
@@ -113,6 +114,15 @@ export function LogsPane({width, height}: {width: number; height: number}) {
 			</Box>
 		</Box>
 	);
+}
+
+/** Room for a task's slot after a service's name (".12"). */
+const slotWidth = 3;
+
+/** The number at the end of a task's label ("web.2" is 2), to colour each slot its own way; 0 for none. */
+function labelSlot(label: string | undefined): number {
+	const match = label ? /\.(\d+)$/.exec(label) : null;
+	return match ? Number(match[1]) : 0;
 }
 
 function fitName(name: string, width: number): string {

@@ -14,6 +14,8 @@ export type LogTarget = {
 	reason?: string;
 	/** Index into the name colours of the merged view. */
 	colour: number;
+	/** A Swarm service: one stream from `/services/{id}/logs` with every task's lines, each prefixed by its slot. */
+	service?: boolean;
 };
 
 /** Which part of the log to load: the last N lines and/or lines since some seconds ago. Neither means all. */
@@ -84,9 +86,18 @@ function emptied(logs: LogsState): Partial<LogsState> {
 
 /** Opens the logs view on these containers (several: merged), starting streams afresh. */
 export function openLogs(state: AppState, rows: readonly ContainerRow[]): AppState {
-	if (rows.length === 0) return state;
+	return openTargets(state, rows.map((row, index): LogTarget => ({id: row.id, name: row.name, tty: row.tty, status: 'live', colour: index})));
+}
+
+/** Opens the logs view on Swarm services: every task's lines, on every node, merged by time. */
+export function openServiceLogs(state: AppState, services: ReadonlyArray<{id: string; name: string; tty?: boolean}>): AppState {
+	// Colours step by 3 per service, so a service's slots (colour + slot) rarely share one with the next service's.
+	return openTargets(state, services.map((service, index): LogTarget => ({id: service.id, name: service.name, tty: service.tty ?? false, status: 'live', colour: index * 3, service: true})));
+}
+
+function openTargets(state: AppState, targets: LogTarget[]): AppState {
+	if (targets.length === 0) return state;
 	const logs = state.logs;
-	const targets = rows.map((row, index): LogTarget => ({id: row.id, name: row.name, tty: row.tty, status: 'live', colour: index}));
 	const back = state.ui.view === 'logs' ? logs.back : state.ui.view;
 	return {
 		...state,
@@ -124,12 +135,14 @@ export function appendLogLines(state: AppState, batch: ReadonlyArray<Omit<LogLin
 	const logs = state.logs;
 	const wanted = batch.filter(line => logs.targets.some(target => target.id === line.source));
 	if (wanted.length === 0) return state;
-	const ordered = wanted.length > 1 && logs.targets.length > 1 ? stableSortByTime(wanted) : wanted;
+	// Several sources interleave out of order: containers merged, or one service's tasks (the engine relays each task's lines as they come).
+	const merging = logs.targets.length > 1 || logs.targets.some(target => target.service);
+	const ordered = wanted.length > 1 && merging ? stableSortByTime(wanted) : wanted;
 	const ring = logs.lines;
 	const last = ring.last();
 	const first = ordered[0]!;
 	let nextSeq = logs.nextSeq;
-	if (!last || first.time === '' || last.time === '' || first.time >= last.time || logs.targets.length === 1) {
+	if (!last || first.time === '' || last.time === '' || first.time >= last.time || !merging) {
 		const before = ring.dropped;
 		ring.pushMany(ordered.map(line => ({...line, seq: nextSeq++})));
 		return withLogs(state, {version: logs.version + 1, nextSeq, dropped: logs.dropped + ring.dropped - before});

@@ -9,6 +9,8 @@ import type {Store} from '../store/store.js';
 import {notify} from '../store/ui-slice.js';
 import {LogBudget} from './log-budget.js';
 import {sanitizeText} from '../format/sanitize.js';
+import {swarmOf} from '../store/swarm-slice.js';
+import {TaskLabels} from './task-labels.js';
 
 /** The engine's answer for a log driver that cannot be read back (none, syslog, …): 501, "does not support reading". */
 function unreadable(error: unknown): boolean {
@@ -174,7 +176,7 @@ export class LogStreams {
 		this.controllers.set(target.id, controller);
 		const range = this.store.getSnapshot().logs.range;
 		const last = this.lastTime.get(target.id);
-		const request: LogRequest = {tty: target.tty, follow: true};
+		const request: LogRequest = {tty: target.tty, follow: true, ...(target.service ? {service: true} : {})};
 		if (resume && last) {
 			request.since = sinceAfter(last);
 			if (skipTail !== undefined) request.tail = skipTail;
@@ -196,6 +198,7 @@ export class LogStreams {
 		}
 		// History comes first and whole: the ring keeps its newest lines, contiguous, and the queue counts the older ones.
 		const liveFrom = Date.now() - historySlackMs;
+		const tasks = target.service ? new TaskLabels(this.engine, target.id, target.name, () => swarmOf(this.store.getSnapshot()).nodes) : undefined;
 		try {
 			const batches = await this.engine.logLines(target.id, request, signal);
 			for await (const batch of batches) {
@@ -207,7 +210,13 @@ export class LogStreams {
 					this.skipAhead(target, controller, budget.waitMs(), ring.capacity);
 					return;
 				}
-				this.queue(batch.map(raw => toLogLine(raw, target.id, colour)));
+				if (tasks) {
+					const label = await tasks.resolve(new Set(batch.flatMap(raw => (raw.task ? [raw.task] : []))));
+					if (signal.aborted) return;
+					this.queue(batch.map(raw => ({...toLogLine(raw, target.id, colour), ...(raw.task ? {label: label(raw.task)} : {})})));
+				} else {
+					this.queue(batch.map(raw => toLogLine(raw, target.id, colour)));
+				}
 			}
 			if (signal.aborted) return;
 			// The log ended: the container stopped (or never ran). A start event re-attaches.

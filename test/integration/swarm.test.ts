@@ -11,7 +11,6 @@ import {swarmOf} from '../../source/store/swarm-slice.js';
 import {setUi} from '../../source/store/ui-slice.js';
 import {servicesHandlers} from '../../source/actions/swarm-commands.js';
 import {LogStreams} from '../../source/sync/log-streams.js';
-import {Sync} from '../../source/sync/sync.js';
 import {SwarmSync} from '../../source/sync/swarm-sync.js';
 import {testImage} from '../helpers/engine.js';
 import {testEngine} from '../helpers/live-sync.js';
@@ -101,28 +100,34 @@ describe('swarm on the real engine', () => {
 		await waitFor(async () => (await running()) === 2, {what: 'two tasks running again', timeoutMs: 60_000, intervalMs: 300});
 	});
 
-	it('l on a service: the logs view merges lines from both of its tasks, each prefixed with its slot', async () => {
+	it('l on a service: its own log (/services/{id}/logs) merges lines from both tasks by time, each prefixed with its slot', async () => {
 		const chatty = `${name}-chat`;
-		await dockerOn(host, 'service', 'create', '-d', '--quiet', '--name', chatty, '--label', label, '--replicas', '2', '--stop-grace-period', '1s', testImage, 'sh', '-c', 'while true; do echo line from $HOSTNAME; sleep 0.3; done');
-		// The containers come from the real Sync, and the lines from the real LogStreams, as the app runs them.
+		const chattyId = await dockerOn(host, 'service', 'create', '-d', '--quiet', '--name', chatty, '--label', label, '--replicas', '2', '--stop-grace-period', '1s', testImage, 'sh', '-c', 'while true; do echo line from $HOSTNAME; sleep 0.3; done');
+		// The lines come from the real LogStreams, as the app runs it; no container of the service is in the store,
+		// so only the service endpoint can bring them (it reads every task, on every node).
 		const controller = new AbortController();
-		const sync = new Sync(engine, store);
-		const running = sync.run({signal: controller.signal});
 		const streams = new LogStreams(engine, store);
 		streams.run(controller.signal);
 		try {
 			store.update(state => setUi(state, {view: 'services'}));
 			await waitFor(() => swarmOf(store.getSnapshot()).services.find(row => row.name === chatty)?.running === 2, {what: `${chatty} at 2/2`, timeoutMs: 30_000});
-			await waitFor(() => [...store.getSnapshot().containers.values()].filter(row => row.labels['com.docker.swarm.service.name'] === chatty).length === 2, {what: 'both task containers in the store', timeoutMs: 15_000});
-			store.update(state => ({...state, swarm: {...swarmOf(state), selected: {...swarmOf(state).selected, services: swarmOf(state).services.find(row => row.name === chatty)!.id}}}));
+			assert.equal([...store.getSnapshot().containers.values()].length, 0, 'no container rows: the lines cannot come from container logs');
+			store.update(state => ({...state, swarm: {...swarmOf(state), selected: {...swarmOf(state).selected, services: chattyId}}}));
 			servicesHandlers.logs!({engine, store, quit: () => undefined});
-			assert.deepEqual(store.getSnapshot().logs.targets.map(target => target.name), [`${chatty}.1`, `${chatty}.2`]);
-			const ids = new Set(store.getSnapshot().logs.targets.map(target => target.id));
-			await waitFor(() => new Set(store.getSnapshot().logs.lines.toArray().filter(line => line.text.startsWith('line from ')).map(line => line.source)).size === 2, {what: 'lines from both tasks', timeoutMs: 15_000});
-			for (const line of store.getSnapshot().logs.lines.toArray()) assert.ok(ids.has(line.source));
+			assert.deepEqual(store.getSnapshot().logs.targets.map(target => [target.id, target.name, target.service]), [[chattyId, chatty, true]]);
+			await waitFor(() => streams.active.length === 1 && streams.active[0] === chattyId, {what: 'one stream, the service\'s'});
+			const fromTasks = () => store.getSnapshot().logs.lines.toArray().filter(line => line.text.startsWith('line from '));
+			await waitFor(() => new Set(fromTasks().map(line => line.label)).size === 2, {what: 'lines from both tasks', timeoutMs: 20_000});
+			// Each task writes its own hostname (its container id's first 12): two hostnames, two slot labels, one per task.
+			const byLabel = new Map<string, Set<string>>();
+			for (const line of fromTasks()) byLabel.set(line.label!, (byLabel.get(line.label!) ?? new Set()).add(line.text));
+			assert.deepEqual([...byLabel.keys()].sort(), [`${chatty}.1`, `${chatty}.2`]);
+			assert.equal(new Set([...byLabel.values()].flatMap(texts => [...texts])).size, 2, 'each slot writes one hostname, and they differ');
+			for (const line of fromTasks()) assert.match(line.time, /^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+			const times = store.getSnapshot().logs.lines.toArray().map(line => line.time);
+			assert.deepEqual(times, [...times].sort(), 'merged by time');
 		} finally {
 			controller.abort();
-			await running;
 			store.update(state => setUi(state, {view: 'services'}));
 		}
 	});

@@ -4,7 +4,7 @@ import {jumpToMatch, logTop, scrollLogs, togglePause} from '../../../source/acti
 import type {ContainerRow} from '../../../source/domain/container.js';
 import {sinceAfter, type LogLine} from '../../../source/domain/log-line.js';
 import {findMatch, logView} from '../../../source/store/log-view.js';
-import {appendLogLines, closeLogs, initialLogs, openLogs, setLogOptions, setLogRange} from '../../../source/store/logs-slice.js';
+import {appendLogLines, closeLogs, initialLogs, openLogs, openServiceLogs, setLogOptions, setLogRange} from '../../../source/store/logs-slice.js';
 import {initialState} from '../../../source/store/initial-state.js';
 import type {AppState} from '../../../source/store/state.js';
 import {setUi} from '../../../source/store/ui-slice.js';
@@ -25,6 +25,16 @@ function opened(ids: string[], capacity = 100, pageSize = 5): AppState {
 const texts = (state: AppState) => logView(state.logs).slice(0, Number.MAX_SAFE_INTEGER).map(each => each.text);
 
 describe('logs slice', () => {
+	test('a service\'s one stream interleaves its tasks: lines are merged by time, within a batch and across batches', () => {
+		const start = initialState({target: 'test', logs: initialLogs({capacity: 100})});
+		let state = openServiceLogs(start, [{id: 's', name: 'web'}]);
+		assert.deepEqual(state.logs.targets.map(target => [target.id, target.name, target.service, target.tty]), [['s', 'web', true, false]]);
+		state = appendLogLines(state, [{...line('s', 'slot 2 late', 3), label: 'web.2'}, {...line('s', 'slot 1 early', 1), label: 'web.1'}]);
+		state = appendLogLines(state, [{...line('s', 'slot 1 between', 2), label: 'web.1'}]);
+		assert.deepEqual(texts(state), ['slot 1 early', 'slot 1 between', 'slot 2 late']);
+		assert.deepEqual(logView(state.logs).slice(0, 3).map(each => each.label), ['web.1', 'web.1', 'web.2']);
+	});
+
 	test('opening sets the view, the targets, a new session and the default tail', () => {
 		const before = initialState({target: 'test', logs: initialLogs({tail: 50})});
 		const state = openLogs(before, [row('a')]);
