@@ -16,6 +16,7 @@ import {helpHandlers} from './help-commands.js';
 import {diskHandlers, diskUsageHandler, historyHandlers, imageHandlers, networkHandlers, volumeHandlers} from './resource-commands.js';
 import {containerLogsHandlers, logsHandlers} from './logs-commands.js';
 import {containerCommitHandlers, imageVerbHandlers} from './image-verb-commands.js';
+import {registryHandlers} from './registry-actions.js';
 import {nodesHandlers, servicesHandlers, stacksHandlers, tasksHandlers} from './swarm-commands.js';
 
 export type {CommandContext} from './command-context.js';
@@ -46,6 +47,7 @@ const handlersByScope: Record<ViewName, Handlers> = {
 	help: helpHandlers,
 	images: {...imageHandlers, ...imageVerbHandlers},
 	history: historyHandlers,
+	registry: registryHandlers,
 	volumes: volumeHandlers,
 	networks: networkHandlers,
 	disk: diskHandlers,

@@ -6,6 +6,7 @@ import type {Scope} from '../keys/keymap.js';
 import {notify, setUi, setView} from '../store/ui-slice.js';
 import {runCommand, type CommandContext} from './commands.js';
 import {runHostLine} from './host-commands.js';
+import {runRegistryLine} from './registry-actions.js';
 import {handbackMode} from './handback.js';
 import {clearFilter} from './navigation.js';
 import {runColumnsLine} from './columns-commands.js';
@@ -81,13 +82,13 @@ function runLine(text: string, context: CommandContext): void {
 	const {store} = context;
 	if (text.trim() === '') return;
 	if (runColumnsLine(text, context) || runHostLine(text, context)) return;
-	if (runBuildLine(text, context)) return;
+	if (runBuildLine(text, context) || runRegistryLine(text, context)) return;
 	const [word = '', ...rest] = text.trim().split(/\s+/);
 	const {match, candidates} = matchLine(word);
 	if (match && !match.view && !match.command) {
 		// A prefix of a line that takes an argument (`:ho web` is `:host web`).
 		const line = [match.name, ...rest].join(' ');
-		if (!runColumnsLine(line, context) && !runBuildLine(line, context)) runHostLine(line, context);
+		if (!runColumnsLine(line, context) && !runBuildLine(line, context) && !runRegistryLine(line, context)) runHostLine(line, context);
 	} else if (match?.view) {
 		const view = match.view;
 		store.update(s => setView(s, view));

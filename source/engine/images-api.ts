@@ -37,7 +37,19 @@ export type ImagesApi = {
 	 * message, with the engine's words.
 	 */
 	pullImage(reference: string, signal: AbortSignal): Promise<AsyncIterable<PullMessage>>;
+	/**
+	 * Docker Hub search through the engine (`/images/search`), at most `limit`
+	 * results, raw (names and descriptions are untrusted). Rejects with the
+	 * engine's words when it cannot reach the index, within SEARCH_TIMEOUT_MS.
+	 */
+	searchImages(term: string, limit: number): Promise<SearchResult[]>;
 };
+
+/** One Docker Hub search result as the engine gives it (untrusted text). */
+export type SearchResult = {name: unknown; description: unknown; stars: unknown; official: unknown};
+
+/** How long a Hub search through the engine may take (the engine itself waits longer for a dead network). */
+export const SEARCH_TIMEOUT_MS = 15_000;
 
 type RawImage = {Id: string; RepoTags?: string[] | null; RepoDigests?: string[] | null; ParentId?: string; Created?: number; Size?: number; SharedSize?: number; Labels?: Record<string, string> | null};
 type RawHistory = {Id?: string; Created?: number; CreatedBy?: string; Size?: number; Tags?: string[] | null; Comment?: string};
@@ -101,6 +113,11 @@ export function imagesApi(docker: Dockerode): ImagesApi {
 		async pullImage(reference, signal) {
 			const stream = (await docker.pull(reference, {abortSignal: signal} as never)) as unknown as Readable;
 			return ndjsonObjects<PullMessage>(stream, signal);
+		},
+		async searchImages(term, limit) {
+			type Raw = {name?: unknown; description?: unknown; star_count?: unknown; is_official?: unknown};
+			const list = await classified(() => withDeadline('search Docker Hub', signal => docker.searchImages(signalled({term, limit}, signal) as never), SEARCH_TIMEOUT_MS)) as unknown;
+			return (Array.isArray(list) ? list as Raw[] : []).slice(0, limit).map(raw => ({name: raw.name, description: raw.description, stars: raw.star_count, official: raw.is_official}));
 		},
 	};
 }

@@ -1,7 +1,7 @@
 import {swarmBindings} from './swarm-keymap.js';
 
 /** The views, each a scope of its own. */
-export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks';
+export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks' | 'registry';
 
 /**
  * Where a binding applies. `global` bindings work in every view unless a view
@@ -154,6 +154,9 @@ export const defaultKeymap: readonly Binding[] = [
 	...filterSortKeys('networks', 'name, driver, subnet or container'),
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the network (not bridge, host or none)', scope: 'networks', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	...markKeys('networks', 'networks'),
+	...tableKeys('registry', 'row'),
+	{command: 'pull', keys: ['P', 'return'], description: 'Pull the selected repository:tag (progress in the images view; Esc there cancels)', scope: 'registry', dangerous: true, hint: 'pull'},
+	{command: 'back', keys: ['escape', 'q'], description: 'Stop reading the registry; back to where it was opened', scope: 'registry', dangerous: false, hint: 'back'},
 	...tableKeys('history', 'layer'),
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to images', scope: 'history', dangerous: false, hint: 'back'},
 	{command: 'back', keys: ['escape'], description: 'Back to containers', scope: 'disk', dangerous: false},

@@ -30,6 +30,8 @@ export const lineCommands: readonly LineCommand[] = [
 	{name: 'help', aliases: ['h', '?'], view: 'help', description: 'Keys'},
 	{name: 'host', aliases: ['hosts'], description: 'Several hosts: show one (:host NAME), or all again (:host)'},
 	{name: 'build', aliases: [], description: 'Build an image: :build FOLDER [-t repo:tag] [--build-arg K=V] [--target STAGE]'},
+	{name: 'registry', aliases: ['reg'], description: 'Browse a v2 registry: :registry HOST[:PORT] (repositories, tags, sizes; Enter pulls)'},
+	{name: 'search', aliases: [], description: 'Search Docker Hub through the engine: :search TERM (Enter pulls)'},
 	{name: 'ctx', aliases: ['context'], description: 'Docker contexts: list, switch (:ctx NAME), add (:ctx +NAME)'},
 	{name: 'columns', aliases: ['cols'], description: 'This table\'s columns: list, pick (:columns name state cpu), all, save (to the config)'},
 	{name: 'quit', aliases: ['q', 'q!'], command: 'quit', description: 'Quit Porthole'},

@@ -12,6 +12,7 @@ import {ContainersView} from './containers-view.js';
 import {HelpPane} from './help-pane.js';
 import {DiskPane} from './disk-pane.js';
 import {HistoryPane} from './history-pane.js';
+import {RegistryPane} from './registry-pane.js';
 import {ImagesPane} from './images-pane.js';
 import {NetworksPane} from './networks-pane.js';
 import {VolumesPane} from './volumes-pane.js';
@@ -46,6 +47,7 @@ const panes: Record<ViewName, (props: {width: number; height: number}) => ReactN
 	events: EventsPane,
 	logs: LogsPane,
 	output: OutputPane,
+	registry: RegistryPane,
 	...swarmPanes,
 };
 

@@ -1,3 +1,4 @@
+import type {RegistryState} from './registry-slice.js';
 import type {ContainerRow} from '../domain/container.js';
 import type {Ring} from '../domain/ring.js';
 import type {StatsSample} from '../domain/stats.js';
@@ -47,7 +48,7 @@ export type StatsEntry = {
 };
 
 /** The views the app can show. */
-export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks';
+export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks' | 'registry';
 
 /** Sortable columns of the containers pane. */
 export type SortColumn = 'name' | 'project' | 'image' | 'state' | 'uptime' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
@@ -154,6 +155,8 @@ export type AppState = {
 	 */
 	bodyRows?: Readonly<Partial<Record<ViewName, number>>>;
 	ui: UiState;
+	/** The registry view's browse or Docker Hub search (store/registry-slice.ts). */
+	registry?: RegistryState;
 	notice?: Notice;
 	readOnly: boolean;
 	/**

@@ -57,6 +57,7 @@ export function forbiddenEngine(): ForbiddenEngine {
 		copyFromContainer: forbid('copyFromContainer'),
 		copyToContainer: forbid('copyToContainer'),
 		pullImage: forbid('pullImage'),
+		searchImages: forbid('searchImages'),
 		listVolumes: forbid('listVolumes'),
 		volumeUsers: forbid('volumeUsers'),
 		createVolume: forbid('createVolume'),
