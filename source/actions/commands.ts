@@ -44,10 +44,10 @@ const globalHandlers: Handlers = {
 const handlersByScope: Record<ViewName, Handlers> = {
 	containers: withGroups({...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerCommitHandlers, ...containerMarkHandlers, 'custom-command': openCustomCommand}),
 	help: helpHandlers,
-	images: {...imageHandlers, ...imageVerbHandlers},
+	images: {...imageHandlers, ...imageVerbHandlers, 'custom-command': openCustomCommand},
 	history: historyHandlers,
-	volumes: volumeHandlers,
-	networks: networkHandlers,
+	volumes: {...volumeHandlers, 'custom-command': openCustomCommand},
+	networks: {...networkHandlers, 'custom-command': openCustomCommand},
 	disk: diskHandlers,
 	top: topHandlers,
 	inspect: inspectHandlers,
