@@ -25,7 +25,7 @@ export type CommandId =
 	| 'log-save' | 'log-save-view' | 'refresh'
 	| 'open-tasks' | 'open-services' | 'scale' | 'force-update' | 'rollback' | 'node-active' | 'node-pause' | 'node-drain'
 	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load' | 'build' | 'copy-out' | 'copy-in'
-	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear' | 'group-projects' | 'fold' | 'custom-command' | 'split-logs'
+	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear' | 'group-projects' | 'fold' | 'custom-command' | 'split-logs' | 'compose-up' | 'compose-down'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also'
 	| 'toggle-mouse';
 
@@ -122,6 +122,8 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'group-projects', keys: ['P'], description: 'Group by compose project (s, r, D on a project act on all of it)', scope: 'containers', dangerous: false, hint: 'projects'},
 	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (config commands:) on the container or project', scope: 'containers', dangerous: false},
 	{command: 'split-logs', keys: ['v'], description: 'Split: the selected container\'s logs below the table (l: full screen)', scope: 'containers', dangerous: false, hint: 'split'},
+	{command: 'compose-up', keys: ['W'], description: 'docker compose up -d for the selected project (needs a compose binary and its files)', scope: 'containers', dangerous: true, confirm: 'interrupts'},
+	{command: 'compose-down', keys: ['X'], description: 'docker compose down for the selected project (needs a compose binary and its files)', scope: 'containers', dangerous: true, confirm: 'destroys'},
 	{command: 'fold', keys: ['z'], description: 'Fold or unfold the selected project (grouped; Enter on it too)', scope: 'containers', dangerous: false},
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to the view help was opened over', scope: 'help', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
