@@ -8,7 +8,6 @@ import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
 import {dispatchKey} from './source/actions/dispatch.js';
 import {parseArgs, usage, UsageError} from './source/cli/args.js';
-import {commandsPath, CommandsFileError, readCommandsFile} from './source/cli/commands-file.js';
 import {snapshotJson, snapshotTable, takeSnapshot, type SnapshotRow} from './source/cli/snapshot.js';
 import {swarmJson, takeSwarmSnapshot} from './source/cli/swarm-snapshot.js';
 import {classifyError, ConnectionConfigError, EngineError, EXIT_FAILURE, EXIT_USAGE, oneLine} from './source/engine/connection-errors.js';
@@ -83,7 +82,7 @@ async function main(): Promise<void> {
 	const sort = {column: settings.sort.column, descending: settings.sort.descending ?? defaultDescending(settings.sort.column)};
 	const ui = {view: options.view, sort, hideStopped: settings.hideStopped, columns: settings.columns, ...initialFilters(options.view, settings.filters), ...(options.project === undefined ? {} : {project: options.project})};
 	const first = initialState({target: description, readOnly: settings.readOnly, noConfirm: settings.noConfirm, ui, logs});
-	const customCommands = readCommandsFile(commandsPath());
+	const customCommands = loaded.config.commands;
 	const store = createStore(setVisibleContainers({...first, shell: options.shell, shells: settings.shells, hostMemory, configSource: loaded.source.text, mouse: settings.mouse, customCommands}, []));
 	// Nothing is on screen yet (visible set empty): the table says which rows
 	// are once it draws, so the first list does not open a stats stream for
@@ -261,7 +260,7 @@ async function printSnapshot(hosts: StartHost[], json: boolean, description: str
 main().then(
 	() => process.exit(process.exitCode ?? 0),
 	(error: unknown) => {
-		if (error instanceof UsageError || error instanceof ConfigError || error instanceof ConnectionConfigError || error instanceof SameEngineError || error instanceof CommandsFileError) fail(error.message, EXIT_USAGE);
+		if (error instanceof UsageError || error instanceof ConfigError || error instanceof ConnectionConfigError || error instanceof SameEngineError) fail(error.message, EXIT_USAGE);
 		if (error instanceof EngineError) fail(error.failure.message, error.failure.exitCode);
 		if (error instanceof OutputError) fail(error.message, EXIT_FAILURE);
 		fail(error instanceof Error ? error.message : String(error), EXIT_FAILURE);

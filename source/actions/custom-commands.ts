@@ -1,5 +1,10 @@
 import {spawn} from 'node:child_process';
-import {invocation, TemplateError, type CustomCommand} from '../domain/command-template.js';
+import {containerTarget, expandArgument, imageTarget, invocation, networkTarget, projectTarget, TemplateError, volumeTarget, type CommandScope, type CustomCommand, type TemplateTarget} from '../domain/command-template.js';
+import {commandForKey} from '../keys/command-keys.js';
+import {selectedEntry} from '../store/project-groups.js';
+import {selectedImage, selectedNetwork, selectedVolume} from '../store/resources-selectors.js';
+import type {AppState} from '../store/state.js';
+import {runInTerminal} from './terminal-command.js';
 import type {ContainerRow} from '../domain/container.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {selectSelected} from '../store/selectors.js';
@@ -12,9 +17,9 @@ import {askFirst} from './confirm.js';
 /** Output kept from a background command: its tail, enough for the status bar. */
 const keptBytes = 4096;
 
-/** The commands in force: with --read-only only those marked readOnlySafe. */
-export function usableCommands(commands: readonly CustomCommand[] | undefined, readOnly: boolean): CustomCommand[] {
-	return (commands ?? []).filter(command => !readOnly || command.readOnlySafe === true);
+/** The commands in force in a scope: with --read-only only those marked readOnlySafe. */
+export function usableCommands(commands: readonly CustomCommand[] | undefined, readOnly: boolean, scope?: CommandScope): CustomCommand[] {
+	return (commands ?? []).filter(command => (!readOnly || command.readOnlySafe === true) && (scope === undefined || (command.scopes ?? ['containers']).includes(scope)));
 }
 
 /** The command a typed name means: exact, else the only one it starts. */
@@ -26,6 +31,35 @@ export function findCommand(commands: readonly CustomCommand[], typed: string): 
 	return starts.length === 1 ? starts[0] : undefined;
 }
 
+/** What the selection is in the current view, as a template sees it (and the container itself, for exec). */
+export function selectedTarget(state: AppState): {target: TemplateTarget; row?: ContainerRow} | undefined {
+	switch (state.ui.view) {
+		case 'containers': {
+			if (state.ui.grouped) {
+				const entry = selectedEntry(state);
+				if (!entry) return undefined;
+				return entry.kind === 'project' ? {target: projectTarget(entry.name, entry.rows)} : {target: containerTarget(entry.row), row: entry.row};
+			}
+			const row = selectSelected(state);
+			return row ? {target: containerTarget(row), row} : undefined;
+		}
+		case 'images': {
+			const row = selectedImage(state);
+			return row ? {target: imageTarget(row)} : undefined;
+		}
+		case 'volumes': {
+			const row = selectedVolume(state);
+			return row ? {target: volumeTarget(row)} : undefined;
+		}
+		case 'networks': {
+			const row = selectedNetwork(state);
+			return row ? {target: networkTarget(row)} : undefined;
+		}
+		default:
+			return undefined;
+	}
+}
+
 /**
  * Runs a command in the background with the container's values, as an argv
  * (no shell unless the command asks for one), and reports how it ended and
@@ -33,19 +67,20 @@ export function findCommand(commands: readonly CustomCommand[], typed: string): 
  * output is bounded, and `signal` (the app closing) kills it. Resolves with
  * the exit code and the output kept, for tests.
  */
-export function runInBackground(store: Store, command: CustomCommand, row: ContainerRow, signal?: AbortSignal): Promise<{code: number | null; output: string}> {
+export function runInBackground(store: Store, command: CustomCommand, given: TemplateTarget | ContainerRow, signal?: AbortSignal): Promise<{code: number | null; output: string}> {
 	const label = sanitizeText(command.name);
+	const target = 'fields' in given ? given : containerTarget(given);
 	return new Promise(resolve => {
 		let spec;
 		try {
-			spec = invocation(command, row);
+			spec = invocation(command, target);
 		} catch (error) {
 			const text = error instanceof TemplateError ? error.message : String(error);
 			store.update(state => notify(state, `${label}: ${sanitizeText(text)}`, 'error'));
 			resolve({code: null, output: ''});
 			return;
 		}
-		store.update(state => notify(state, `${label}: running on ${sanitizeText(row.name)}…`));
+		store.update(state => notify(state, `${label}: running on ${sanitizeText(target.fields.name ?? '')}…`));
 		let output = '';
 		const keep = (chunk: Buffer) => {
 			output = (output + chunk.toString('utf8')).slice(-keptBytes);
@@ -65,31 +100,96 @@ export function runInBackground(store: Store, command: CustomCommand, row: Conta
 	});
 }
 
-/** Runs the named command on a container, asking first when the command says so. */
-function runNamed(context: CommandContext, row: ContainerRow, typed: string): void {
+/** Runs a command inside the container through the Engine API (mode exec); the status bar says how it ended, with its last line. */
+export async function runInContainer(context: Pick<CommandContext, 'engine' | 'store'>, command: CustomCommand, row: ContainerRow): Promise<void> {
+	const {store} = context;
+	const label = sanitizeText(command.name);
+	let argv: string[];
+	try {
+		argv = command.argv.map(each => expandArgument(each, row));
+	} catch (error) {
+		store.update(state => notify(state, `${label}: ${sanitizeText(String((error as Error).message))}`, 'error'));
+		return;
+	}
+	store.update(state => notify(state, `${label}: running in ${sanitizeText(row.name)}…`));
+	try {
+		const {output, exitCode} = await context.engine.execCollect(row.id, argv);
+		const last = output.trim().split('\n').at(-1) ?? '';
+		store.update(state => notify(state, `${label}: ${exitCode === 0 ? 'done' : `exit ${exitCode}`}${last ? `: ${sanitizeText(last)}` : ''}`, exitCode === 0 ? 'info' : 'error'));
+	} catch (error) {
+		store.update(state => notify(state, `${label} in ${sanitizeText(row.name)}: ${sanitizeText(context.engine.explain(error))}`, 'error'));
+	}
+}
+
+/** Runs one command on the selection, as its mode says, asking first when the command says so. */
+export function runCustom(context: CommandContext, command: CustomCommand, selected: {target: TemplateTarget; row?: ContainerRow}): void {
+	const {store} = context;
+	const {target, row} = selected;
+	const name = target.fields.name ?? '';
+	const run = () => {
+		if (command.mode === 'exec') {
+			if (!row) return store.update(s => notify(s, `${sanitizeText(command.name)} runs inside a container: select one`, 'error'));
+			return void runInContainer(context, command, row);
+		}
+		if (command.mode === 'terminal') {
+			let spec;
+			try {
+				spec = invocation(command, target);
+			} catch (error) {
+				return store.update(s => notify(s, `${sanitizeText(command.name)}: ${sanitizeText((error as Error).message)}`, 'error'));
+			}
+			return void runInTerminal(context, command.name, spec);
+		}
+		return void runInBackground(store, command, target);
+	};
+	if (!command.confirm) return run();
+	askFirst({store}, {title: `Run ${sanitizeText(command.name)}`, question: `Run "${sanitizeText(command.name)}" on ${sanitizeText(name)}?`, target: name, run});
+}
+
+/** Runs the named command on the selection. */
+function runNamed(context: CommandContext, selected: {target: TemplateTarget; row?: ContainerRow}, typed: string): void {
 	const {store} = context;
 	const state = store.getSnapshot();
-	const commands = usableCommands(state.customCommands, state.readOnly);
+	const commands = usableCommands(state.customCommands, state.readOnly, selected.target.scope);
 	const command = findCommand(commands, typed);
 	if (!command) {
 		store.update(s => notify(s, `no command "${sanitizeText(typed)}" (commands: ${commands.map(each => sanitizeText(each.name)).join(', ')})`, 'error'));
 		return;
 	}
-	const run = () => void runInBackground(store, command, row);
-	if (!command.confirm) return run();
-	askFirst({store}, {title: `Run ${sanitizeText(command.name)}`, question: `Run "${sanitizeText(command.name)}" on ${sanitizeText(row.name)}?`, target: row.name, run});
+	runCustom(context, command, selected);
 }
 
-/** `!`: a line to type a custom command's name (Tab-free: a unique prefix will do), run on the selected container. */
+/** `!`: a line to type a custom command's name (a unique prefix will do), run on the selection. */
 export const openCustomCommand: Handler = context => {
 	const {store} = context;
 	const state = store.getSnapshot();
-	const row = selectSelected(state);
-	const commands = usableCommands(state.customCommands, state.readOnly);
+	const selected = selectedTarget(state);
+	const scope = selected?.target.scope;
+	const commands = usableCommands(state.customCommands, state.readOnly, scope);
 	if (commands.length === 0) {
-		store.update(s => notify(s, 'no custom commands (see README: Custom commands)', 'error'));
+		store.update(s => notify(s, `no custom commands${scope ? ` for ${scope}` : ''} (see README: Custom commands)`, 'error'));
 		return;
 	}
-	if (!row) return;
-	store.update(s => setUi(s, {prompt: {kind: 'input', text: '', label: 'run ', help: `${commands.map(each => sanitizeText(each.name)).join(', ')}; ${promptKeys('runs')}`, submit: text => runNamed(context, row, text)}}));
+	if (!selected) return;
+	store.update(s => setUi(s, {prompt: {kind: 'input', text: '', label: 'run ', help: `${commands.map(each => sanitizeText(each.name)).join(', ')}; ${promptKeys('runs')}`, submit: text => runNamed(context, selected, text)}}));
 };
+
+/**
+ * A custom command's own key, for the dispatcher: runs it on the selection
+ * when the key is one in this view and the selection is of its scope (a key
+ * for projects acts on a header row, one for containers on a container row).
+ * Says whether it used the key.
+ */
+export function runCustomKey(key: string, context: CommandContext): boolean {
+	const state = context.store.getSnapshot();
+	const commands = usableCommands(state.customCommands, state.readOnly);
+	const command = commandForKey(commands, key, state.ui.view);
+	if (!command) return false;
+	const selected = selectedTarget(state);
+	if (!selected || !command.scopes.includes(selected.target.scope)) {
+		context.store.update(s => notify(s, `${sanitizeText(command.name)} applies to ${command.scopes.join(', ')}`, 'error'));
+		return true;
+	}
+	runCustom(context, command, selected);
+	return true;
+}

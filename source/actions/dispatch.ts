@@ -10,6 +10,7 @@ import {runRegistryLine} from './registry-actions.js';
 import {handbackMode} from './handback.js';
 import {clearFilter} from './navigation.js';
 import {runColumnsLine} from './columns-commands.js';
+import {runCustomKey} from './custom-commands.js';
 
 /** A mode on the input stack: it gets the key first and says whether it used it. */
 type Mode = (key: string, input: string, context: CommandContext) => boolean;
@@ -106,7 +107,7 @@ const keymapMode: Mode = (key, _input, context) => {
 	const state = context.store.getSnapshot();
 	const scope: Scope = state.ui.view;
 	const binding = resolveKey(key, scope, state.readOnly);
-	if (!binding) return false;
+	if (!binding) return runCustomKey(key, context);
 	runCommand(binding, context);
 	return true;
 };

@@ -4,6 +4,7 @@ import {notify, setUi} from '../store/ui-slice.js';
 import {openLogs} from '../store/logs-slice.js';
 import {isRunning} from './container-actions.js';
 import {askProjectAction} from './project-actions.js';
+import {composeProject} from './compose-actions.js';
 import {marksOf, markedIn, updateMarks} from '../store/marks-slice.js';
 import type {CommandContext, Handler, Handlers} from './command-context.js';
 import type {Move} from './navigation.js';
@@ -42,6 +43,13 @@ function toggleGrouping(state: AppState): AppState {
 /** Pause and kill on a project header: say how to reach all of it (marks), with the key from the keymap. */
 function notForProject(action: string): string {
 	return `${action} acts on a container or on marked ones; ${labelFor('mark', 'containers')} on a project marks all of it`;
+}
+
+/** Compose up/down: only a project header has files to run. */
+function composeOnHeader(context: CommandContext, verb: 'up' | 'down'): void {
+	const project = selectedProject(context.store.getSnapshot());
+	if (!project) return context.store.update(s => notify(s, `compose ${verb} acts on a project: ${labelFor('group-projects', 'containers')} groups them, then select one`, 'error'));
+	void composeProject(context, project.name, project.rows, verb);
 }
 
 const page = ({store}: CommandContext) => Math.max(1, store.getSnapshot().ui.pageSize - 1);
@@ -98,6 +106,8 @@ export function groupHandlers(inner: Handlers): Handlers {
 		restart: onHeader('restart', (context, project) => askProjectAction(context, project.name, project.rows, 'restart')),
 		remove: onHeader('remove', (context, project) => askProjectAction(context, project.name, project.rows, 'remove')),
 		pause: onHeader('pause', ({store}) => store.update(s => notify(s, notForProject('pause'), 'error'))),
+		'compose-up': context => composeOnHeader(context, 'up'),
+		'compose-down': context => composeOnHeader(context, 'down'),
 		kill: onHeader('kill', ({store}) => store.update(s => notify(s, notForProject('kill'), 'error'))),
 	};
 }

@@ -5,6 +5,7 @@ import type {core} from 'zod';
 import {nearest} from '../domain/nearest.js';
 import {applyKeyOverrides, checkKeymap, KeymapError} from '../keys/keymap-overrides.js';
 import {defaultKeymap, type Binding} from '../keys/keymap.js';
+import {checkCommandKeys} from '../keys/command-keys.js';
 import {configJsonSchema, configSchema, defaultConfig, type ConfigFile} from './config-schema.js';
 
 /** A config file Porthole will not start with: one line, `file:line:column: what was expected` (exit 2). */
@@ -70,6 +71,7 @@ export function parseConfig(text: string, file: string): {config: ConfigFile; ke
 	const keymap = applyKeyOverrides(defaultKeymap, config.keys);
 	try {
 		checkKeymap(keymap, config.keys);
+		checkCommandKeys(keymap, config.commands);
 	} catch (error) {
 		if (!(error instanceof KeymapError)) throw error;
 		throw new ConfigError(`${at(offsetOf(doc, {path: error.path}))}: ${error.message}`);

@@ -7,6 +7,7 @@ import {volumeColumnSpecs} from '../format/volume-cells.js';
 import {networkColumnSpecs} from '../format/network-cells.js';
 import {sortCycle} from '../actions/container-commands.js';
 import {themeNames, colourRoles, colourPattern} from '../format/theme.js';
+import {commandScopes, fieldNames, unknownField} from '../domain/command-template.js';
 
 /** One key as the keymap spells it: a character, a named key (`return`, `escape`, `pageup`...) or `ctrl+x`. */
 const keyName = z.string().regex(keyNamePattern, `expected a key: ${keyNameHelp}`).meta({id: 'key', description: `A key: ${keyNameHelp}`});
@@ -46,6 +47,25 @@ function savedFilter(view: string, extra = '') {
 	return z.string().optional().describe(`The ${view} filter at start, as / takes it (text or regex, !text inverts${extra})`);
 }
 
+/** One custom command (README: Custom commands); templates are checked against the fields of each of its scopes. */
+const customCommand = z.strictObject({
+	name: z.string().min(1, 'expected a name').describe('What ! lists and the status bar says'),
+	key: keyName.optional().describe('A key that runs it at once in its scopes; refused if the scope already uses it'),
+	scopes: z.array(z.enum(commandScopes)).min(1).default(['containers']).describe(`Where it applies: ${commandScopes.join(', ')} (projects: a project's header row in the grouped view)`),
+	argv: z.array(z.string()).min(1, 'expected the program and its arguments').describe('The program and its arguments; {id}, {name}, {label:KEY} and the scope\'s fields are replaced inside each argument, never split or read by a shell'),
+	shell: z.boolean().default(false).describe('Run argv[0] with sh -c; the values reach it only as PORTHOLE_* environment variables'),
+	mode: z.enum(['background', 'terminal', 'exec']).default('background').describe('background: the status bar says how it ended; terminal: it gets the terminal, as e does; exec: argv runs inside the container through the Engine API (containers only)'),
+	confirm: z.boolean().default(false).describe('Ask first'),
+	readOnlySafe: z.boolean().default(false).describe('It changes nothing: offered with --read-only too'),
+}).superRefine((command, context) => {
+	for (const scope of command.scopes) {
+		const field = unknownField(command, scope);
+		if (field !== undefined) context.addIssue({code: 'custom', path: ['argv'], message: `unknown field {${field}} for ${scope} (fields: ${fieldNames[scope].map(each => `{${each}}`).join(', ')}, {label:KEY})`});
+		if (command.mode === 'exec' && scope !== 'containers') context.addIssue({code: 'custom', path: ['mode'], message: `mode exec runs inside a container: it cannot apply to ${scope}`});
+	}
+	if (command.mode === 'exec' && command.shell) context.addIssue({code: 'custom', path: ['shell'], message: 'mode exec runs argv in the container: give ["sh", "-c", "..."] instead of shell'});
+});
+
 /**
  * The config file's schema, the one definition: loading validates against it,
  * `porthole config --default` prints it with comments, and
@@ -81,6 +101,7 @@ export const configSchema = z.strictObject({
 		resources: seconds(30, 5, 3600, 'How often volume sizes and disk usage are read again while shown'),
 		top: seconds(2, 1, 60, 'How often the processes (top) view is read again'),
 	}).default({resources: 30, top: 2}).describe('Refresh cadence (containers, stats and events are live streams and need none)'),
+	commands: z.array(customCommand).default([]).describe('Your own commands, run from ! or their key on the selected container, image, volume, network or project'),
 	keys: z.strictObject(Object.fromEntries(scopes.map(scope => [scope, scopeKeys(scope)]))).default({}).describe('Key bindings by scope and action name; each replaces the default keys of that action in that scope. A key bound twice in a scope, or an action left without a key, is refused'),
 });
 

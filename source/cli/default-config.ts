@@ -67,6 +67,27 @@ function keySection(description: string | undefined): string[] {
 }
 
 /**
+ * The `commands:` section with two examples: `du` inside a container through
+ * the Engine API needs nothing installed, so it is on; `docker compose pull`
+ * needs the docker CLI with compose, which may be absent, so it is commented out.
+ */
+function commandsSection(description: string | undefined): string[] {
+	return [
+		...comment(`${description ?? ''}. Each: name, argv (or shell: true, argv[0] a script for sh -c), and optional key, scopes (containers, images, volumes, networks, projects), mode (background, terminal, exec), confirm, readOnlySafe. See README: Custom commands.`, ''),
+		'commands:',
+		'  - name: du',
+		'    argv: [du, -sh, /]',
+		'    mode: exec                   # inside the selected container, through the Engine API',
+		'    readOnlySafe: true',
+		'  # - name: compose pull           # needs `docker compose`',
+		'  #   scopes: [projects]',
+		'  #   argv: [docker, compose, --project-directory, "{workdir}", -p, "{project}", pull]',
+		'  #   mode: terminal',
+		'  #   confirm: true',
+	];
+}
+
+/**
  * The complete default config, commented: every setting from the schema with
  * its description and default, and every key binding from the keymap with its
  * action name and what it does. `porthole config --default` prints it; it
@@ -83,7 +104,7 @@ export function defaultConfigText(): string {
 	];
 	for (const [name, child] of Object.entries(schema.properties ?? {})) {
 		lines.push('');
-		lines.push(...(name === 'keys' ? keySection(child.description) : setting(name, child, '')));
+		lines.push(...(name === 'keys' ? keySection(child.description) : name === 'commands' ? commandsSection(child.description) : setting(name, child, '')));
 	}
 	return `${lines.join('\n')}\n`;
 }

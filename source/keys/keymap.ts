@@ -25,7 +25,7 @@ export type CommandId =
 	| 'log-save' | 'log-save-view' | 'refresh'
 	| 'open-tasks' | 'open-services' | 'scale' | 'force-update' | 'rollback' | 'node-active' | 'node-pause' | 'node-drain'
 	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load' | 'build' | 'copy-out' | 'copy-in'
-	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear' | 'group-projects' | 'fold' | 'custom-command' | 'split-logs'
+	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear' | 'group-projects' | 'fold' | 'custom-command' | 'split-logs' | 'compose-up' | 'compose-down'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also'
 	| 'toggle-mouse';
 
@@ -120,8 +120,10 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'commit', keys: ['c'], description: 'Commit the container to an image (repo:tag, message, author, pause)', scope: 'containers', dangerous: true},
 	...markKeys('containers', 'containers'),
 	{command: 'group-projects', keys: ['P'], description: 'Group by compose project (s, r, D on a project act on all of it)', scope: 'containers', dangerous: false, hint: 'projects'},
-	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (commands.json) on the container', scope: 'containers', dangerous: false},
+	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (config commands:) on the container or project', scope: 'containers', dangerous: false},
 	{command: 'split-logs', keys: ['v'], description: 'Split: the selected container\'s logs below the table (l: full screen)', scope: 'containers', dangerous: false, hint: 'split'},
+	{command: 'compose-up', keys: ['W'], description: 'docker compose up -d for the selected project (needs a compose binary and its files)', scope: 'containers', dangerous: true, confirm: 'interrupts'},
+	{command: 'compose-down', keys: ['X'], description: 'docker compose down for the selected project (needs a compose binary and its files)', scope: 'containers', dangerous: true, confirm: 'destroys'},
 	{command: 'fold', keys: ['z'], description: 'Fold or unfold the selected project (grouped; Enter on it too)', scope: 'containers', dangerous: false},
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to the view help was opened over', scope: 'help', dangerous: false},
 	{command: 'up', keys: ['up', 'k'], description: 'Scroll up', scope: 'help', dangerous: false},
@@ -142,6 +144,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'load', keys: ['L'], description: 'Load images from a tar file (Esc cancels)', scope: 'images', dangerous: true},
 	{command: 'build', keys: ['B'], description: 'Build from a folder (also :build; Esc in its log cancels)', scope: 'images', dangerous: true, hint: 'build'},
 	{command: 'push', keys: ['p'], description: 'Push a tag to its registry, with docker config credentials (Esc cancels)', scope: 'images', dangerous: true, hint: 'push'},
+	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (config commands:) on the image', scope: 'images', dangerous: false},
 	...markKeys('images', 'images', ['-']),
 	...tableKeys('volumes', 'volume'),
 	...filterSortKeys('volumes', 'name, driver or container'),
@@ -149,10 +152,12 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the volume (refused while in use)', scope: 'volumes', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	{command: 'prune', keys: ['x'], description: 'Prune unused volumes (says how much)', scope: 'volumes', dangerous: true, confirm: 'destroys', hint: 'prune'},
 	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'Read the volumes and their sizes again (also every 30 s while shown)', scope: 'volumes', dangerous: false, hint: 'refresh'},
+	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (config commands:) on the volume', scope: 'volumes', dangerous: false},
 	...markKeys('volumes', 'volumes'),
 	...tableKeys('networks', 'network'),
 	...filterSortKeys('networks', 'name, driver, subnet or container'),
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the network (not bridge, host or none)', scope: 'networks', dangerous: true, confirm: 'destroys', hint: 'remove'},
+	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (config commands:) on the network', scope: 'networks', dangerous: false},
 	...markKeys('networks', 'networks'),
 	...tableKeys('registry', 'row'),
 	{command: 'pull', keys: ['P', 'return'], description: 'Pull the selected repository:tag (progress in the images view; Esc there cancels)', scope: 'registry', dangerous: true, hint: 'pull'},

@@ -195,4 +195,8 @@ export type AppState = {
 	bulk?: BulkProgress;
 	/** The user's own commands (`!` runs one on the selected container). */
 	customCommands?: readonly CustomCommand[];
+	/** The compose binary found on PATH (['docker', 'compose'] or ['docker-compose']); null when there is none; absent until looked for. */
+	composeCli?: readonly string[] | null;
+	/** Each project's services as its compose files define them (for the drift marker), or why the files could not be read. */
+	projectFiles?: Readonly<Record<string, {services: readonly string[]} | {error: string}>>;
 };

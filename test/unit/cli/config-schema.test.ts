@@ -23,7 +23,10 @@ describe('porthole config --default', () => {
 	const text = defaultConfigText();
 	test('is valid as it is and gives the defaults', () => {
 		const {config, keymap} = parseConfig(text, 'default.yaml');
-		assert.deepEqual({...config, keys: {}}, defaultConfig());
+		assert.deepEqual({...config, keys: {}, commands: []}, defaultConfig());
+		// The example that needs no binary is on; the one that needs docker compose is commented out.
+		assert.deepEqual(config.commands.map(command => [command.name, command.mode]), [['du', 'exec']]);
+		assert.ok(text.includes('  # - name: compose pull'));
 		assert.deepEqual(keymap, defaultKeymap);
 	});
 	test('lists every binding with its action name, keys and description', () => {
