@@ -118,7 +118,7 @@ export function searchRows(results: ReadonlyArray<{name: unknown; description: u
 }
 
 /**
- * `:search TERM`: Docker Hub search through the engine. Where the engine
+ * `:hub TERM`: Docker Hub search through the engine. Where the engine
  * cannot reach Docker Hub (no internet, a proxy it lacks), the view and the
  * status bar say so in one line with the engine's reason. Never throws.
  */
@@ -126,7 +126,7 @@ export async function searchHub(context: Context, term: string): Promise<Registr
 	const {engine, store} = context;
 	const wanted = term.trim();
 	if (wanted === '') {
-		store.update(state => notify(state, 'usage: :search TERM (Docker Hub, through the engine)', 'error'));
+		store.update(state => notify(state, 'usage: :hub TERM (Docker Hub search, through the engine)', 'error'));
 		return undefined;
 	}
 	stopBrowse(store.getSnapshot());
@@ -147,11 +147,11 @@ export async function searchHub(context: Context, term: string): Promise<Registr
 	return store.getSnapshot().registry;
 }
 
-/** `:registry HOST` and `:search TERM`; false when `text` is neither. */
+/** `:registry HOST` and `:hub TERM`; false when `text` is neither. */
 export function runRegistryLine(text: string, context: Context): boolean {
-	const match = /^:?(registry|reg|search)(?:\s+(.*))?$/.exec(text.trim());
+	const match = /^:?(registry|reg|hub)(?:\s+(.*))?$/.exec(text.trim());
 	if (!match) return false;
-	if (match[1] === 'search') void searchHub(context, match[2] ?? '');
+	if (match[1] === 'hub') void searchHub(context, match[2] ?? '');
 	else void browseRegistry(context, match[2] ?? '');
 	return true;
 }

@@ -160,7 +160,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'custom-command', keys: ['!'], description: 'Run one of your commands (config commands:) on the network', scope: 'networks', dangerous: false},
 	...markKeys('networks', 'networks'),
 	...tableKeys('registry', 'row'),
-	{command: 'pull', keys: ['P', 'return'], description: 'Pull the selected repository:tag (progress in the images view; Esc there cancels)', scope: 'registry', dangerous: true, hint: 'pull'},
+	{command: 'pull', keys: ['P'], description: 'Pull the selected repository:tag (progress in the images view; Esc there cancels)', scope: 'registry', dangerous: true, hint: 'pull'},
 	{command: 'back', keys: ['escape', 'q'], description: 'Stop reading the registry; back to where it was opened', scope: 'registry', dangerous: false, hint: 'back'},
 	...tableKeys('history', 'layer'),
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to images', scope: 'history', dangerous: false, hint: 'back'},

@@ -9,14 +9,14 @@ import {labelFor} from '../keys/key-labels.js';
 
 /**
  * A registry's repositories and tags with each tag's size (`:registry HOST`),
- * or Docker Hub search results with stars (`:search TERM`). Rows are already
+ * or Docker Hub search results with stars (`:hub TERM`). Rows are already
  * safe (actions/registry-actions.ts checks names and sanitises text).
  */
 export function RegistryPane({width, height}: {width: number; height: number}) {
 	const registry = useStore(state => state.registry);
 	const tableHeight = Math.max(2, height - 1);
 	useBodyRows('registry', tableBodyRows(tableHeight));
-	if (!registry) return <Text dimColor>No registry open: :registry HOST[:PORT], or :search TERM for Docker Hub.</Text>;
+	if (!registry) return <Text dimColor>No registry open: :registry HOST[:PORT], or :hub TERM for Docker Hub.</Text>;
 	const search = registry.host === undefined;
 	const title = search ? `Docker Hub search "${registry.term ?? ''}"` : `Registry ${registry.host}`;
 	const status = registry.status === 'loading' ? 'reading…' : registry.status === 'error' ? registry.message ?? 'failed' : registry.message ?? 'done';
