@@ -1,16 +1,18 @@
-import type {ContainerRow} from './container.js';
+import {swarmTaskOf, type ContainerRow} from './container.js';
 import {dockerFilter} from './docker-filter.js';
 import {makeMatcher} from './matcher.js';
 
 /**
  * The words a containers filter matches: name, image, compose project, and
- * the state as the STATE cell shows it ("running (unhealthy)", "exited (1)"),
+ * a Swarm task's service and stack, the state as the STATE cell shows it ("running (unhealthy)", "exited (1)"),
  * so what is on screen can be found by typing it; and the host, with several.
  */
 export function searchText(row: ContainerRow): string {
 	const health = row.state === 'running' && row.health ? ` (${row.health})` : '';
 	const exit = row.state === 'exited' ? ` (${row.exitCode})` : '';
-	return `${row.name} ${row.image} ${row.composeProject ?? ''} ${row.state}${health}${exit}${row.host === undefined ? '' : ` ${row.host}`}`;
+	const task = swarmTaskOf(row.labels);
+	const swarm = task ? ` ${task.service} ${task.stack}` : '';
+	return `${row.name} ${row.image} ${row.composeProject ?? ''}${swarm} ${row.state}${health}${exit}${row.host === undefined ? '' : ` ${row.host}`}`;
 }
 
 /**

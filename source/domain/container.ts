@@ -88,3 +88,25 @@ export function isCrashLooping(row: Pick<ContainerRow, 'state' | 'restartCount' 
 export function wasOomKilled(row: Pick<ContainerRow, 'state' | 'oomKilled'>): boolean {
 	return row.oomKilled === true && (row.state === 'exited' || row.state === 'dead' || row.state === 'restarting');
 }
+
+/** A Swarm task's container: its service, slot (0 for a global service's task) and stack ('' outside one). */
+export type SwarmTaskOf = {service: string; slot: number; stack: string};
+
+/**
+ * The service and slot of a container a Swarm task runs, from the labels the
+ * engine puts on it (`com.docker.swarm.service.name`, `com.docker.swarm.task.name`
+ * = "service.slot.taskid", `com.docker.stack.namespace`); undefined for any
+ * other container.
+ */
+export function swarmTaskOf(labels: Readonly<Record<string, string>>): SwarmTaskOf | undefined {
+	const service = labels['com.docker.swarm.service.name'];
+	if (!service) return undefined;
+	const task = labels['com.docker.swarm.task.name'] ?? '';
+	const slot = task.startsWith(`${service}.`) ? /^(\d+)\./.exec(task.slice(service.length + 1))?.[1] : undefined;
+	return {service, slot: slot ? Number(slot) : 0, stack: labels['com.docker.stack.namespace'] ?? ''};
+}
+
+/** How a task's container is named on screen: "web.2" (a global service's task: the service's name), not "web.2.<task id>". */
+export function swarmTaskName(task: SwarmTaskOf): string {
+	return task.slot > 0 ? `${task.service}.${task.slot}` : task.service;
+}

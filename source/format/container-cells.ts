@@ -1,4 +1,4 @@
-import type {ContainerRow} from '../domain/container.js';
+import {swarmTaskName, swarmTaskOf, type ContainerRow} from '../domain/container.js';
 import type {StatsSample} from '../domain/stats.js';
 import {formatBytes, formatDecimalBytes, formatPercent} from './bytes.js';
 import {formatPorts} from './ports.js';
@@ -37,8 +37,8 @@ function stateCellColour(row: ContainerRow): string | undefined {
  * memory stay.
  */
 const specs: ColumnSpec[] = [
-	{key: 'name', title: 'NAME', width: 18, grow: 34, priority: 0, cell: row => ({text: sanitizeText(row.name)})},
-	{key: 'project', title: 'PROJECT', width: 10, priority: 7, cell: row => row.composeProject ? {text: sanitizeText(row.composeProject), color: 'blue'} : none},
+	{key: 'name', title: 'NAME', width: 18, grow: 34, priority: 0, cell: row => nameCell(row)},
+	{key: 'project', title: 'PROJECT', width: 10, priority: 7, cell: row => projectCell(row)},
 	{key: 'image', title: 'IMAGE', width: 16, grow: 32, priority: 3, cell: row => ({text: sanitizeText(row.image)})},
 	{key: 'state', title: 'STATE', width: 24, priority: 0, cell: (row, _stats, now) => ({text: formatState(row, now), color: stateCellColour(row)})},
 	{key: 'cpu', title: 'CPU', width: 6, align: 'right', priority: 0, cell: (_row, stats) => stats ? {text: formatPercent(stats.latest.cpuPercent)} : none},
@@ -50,6 +50,22 @@ const specs: ColumnSpec[] = [
 	{key: 'ports', title: 'PORTS', width: 20, grow: 30, priority: 5, cell: row => ({text: sanitizeText(formatPorts(row.ports))})},
 	{key: 'restarts', title: 'RST', width: 4, align: 'right', priority: 6, cell: row => ({text: String(row.restartCount), color: row.restartCount > 0 ? 'yellow' : undefined})},
 ];
+
+/**
+ * A Swarm task's container shows its service and slot ("web.2", marked as a
+ * service's), not the engine's "web.2.<25-character task id>"; any other
+ * container its name.
+ */
+function nameCell(row: ContainerRow): Cell {
+	const task = swarmTaskOf(row.labels);
+	return task ? {text: `${sanitizeText(swarmTaskName(task))} (service)`} : {text: sanitizeText(row.name)};
+}
+
+/** The compose project, or for a Swarm task's container its stack. */
+function projectCell(row: ContainerRow): Cell {
+	const project = row.composeProject ?? swarmTaskOf(row.labels)?.stack;
+	return project ? {text: sanitizeText(project), color: 'blue'} : none;
+}
 
 /** The names of the containers table's columns, as a config's `containers.columns` gives them. */
 export const containerColumnKeys = specs.map(spec => spec.key) as [string, ...string[]];

@@ -7,6 +7,7 @@ import {nodeFromRaw, serviceFromRaw, taskFromRaw} from '../../source/engine/swar
 import {rowFromInspect} from '../../source/engine/container-mapping.js';
 import {replaceContainers} from '../../source/store/containers-slice.js';
 import {initialState} from '../../source/store/initial-state.js';
+import {appendLogLines} from '../../source/store/logs-slice.js';
 import type {UiState} from '../../source/store/state.js';
 import {createStore, type Store} from '../../source/store/store.js';
 import {replaceNodes, replaceServices, replaceTasks, setSwarm} from '../../source/store/swarm-slice.js';
@@ -104,18 +105,27 @@ describe('services pane', () => {
 });
 
 describe('service logs', () => {
-	test('l on a service opens the logs of its task containers on this engine, each prefixed with service.slot', async () => {
+	test('l on a service opens the service\'s own log, each line prefixed with its task\'s slot', async () => {
 		let state = initialState({target: 'unix:///fixture.sock', ui: {view: 'services'}});
 		state = setSwarm(state, {role: 'manager'});
 		state = replaceServices(state, fixture('services-chat').map(raw => serviceFromRaw(raw)));
-		// Listed in the wrong order on purpose: the logs view takes them by slot.
-		state = replaceContainers(state, [2, 1].map(slot => rowFromInspect(JSON.parse(readFileSync(new URL(`../fixtures/engine/swarm/inspect-chat-${slot}.json`, import.meta.url), 'utf8')))));
+		// No task container on this engine: the service's log reaches tasks on every node.
 		const store = createStore({...state, connection: {...state.connection, status: 'up'}}, {batchMs: 0});
 		app = await renderApp({store});
 		await app.waitForFrame(t => /^chat\s+-\s+replicated\s+2\/2/m.test(t), 'the chat service at 2/2');
 		app.type('l');
-		await app.waitForFrame(t => t.includes('Logs chat.1, chat.2'), 'the logs of both tasks');
-		assert.deepEqual(store.getSnapshot().logs.targets.map(target => target.name), ['chat.1', 'chat.2']);
+		await app.waitForFrame(t => t.includes('Logs chat'), 'the logs of the service');
+		const [target] = store.getSnapshot().logs.targets;
+		assert.deepEqual([target!.name, target!.service], ['chat', true]);
+		// Lines as the log streams hand them over: the task's label set from the service log's details.
+		const at = (second: number) => `2026-12-02T02:30:0${second}.000000000Z`;
+		store.update(s => appendLogLines(s, [
+			{source: target!.id, stream: 'stdout', time: at(1), text: 'from one', plain: 'from one', cut: 0, label: 'chat.1'},
+			{source: target!.id, stream: 'stdout', time: at(2), text: 'from two', plain: 'from two', cut: 0, label: 'chat.2'},
+		]));
+		const text = await app.waitForFrame(t => t.includes('from two'), 'the lines');
+		assert.match(text, /chat\.1\s+│ from one/);
+		assert.match(text, /chat\.2\s+│ from two/);
 		app.type(keys.escape);
 		await app.waitForFrame(t => t.includes('Services ·'), 'back to services');
 	});
