@@ -52,6 +52,8 @@ export class CgroupStats implements StatsOwner {
 	private locating = 0;
 	/** Bumped by stopAll, so a locate that answers late does nothing. */
 	private session = 0;
+	/** Set by close(): this owner is done for good and starts nothing again. */
+	private closed = false;
 	private timer: NodeJS.Timeout | undefined;
 	private pending: Array<[string, StatsSample]> = [];
 	private flushTimer: NodeJS.Timeout | undefined;
@@ -96,6 +98,8 @@ export class CgroupStats implements StatsOwner {
 	}
 
 	ensure(id: string): void {
+		// A resync still in flight when the host stopped must not start what close() ended.
+		if (this.closed) return;
 		const entry = this.entries.get(id);
 		if (entry === 'api') return this.fallback.ensure(id);
 		if (entry) return;
@@ -124,6 +128,7 @@ export class CgroupStats implements StatsOwner {
 	}
 
 	close(): void {
+		this.closed = true;
 		this.stopAll();
 		this.unsubscribe();
 		this.fallback.close();

@@ -60,6 +60,8 @@ export class StatsStreams {
 	/** When each polled container was last read. */
 	private readonly polledAt = new Map<string, number>();
 	private pending: Array<[string, StatsSample]> = [];
+	/** Set by close(): this owner is done for good and starts nothing again. */
+	private closed = false;
 	private flushTimer: NodeJS.Timeout | undefined;
 	private seen: {visible: AppState['visibleContainers']; sort: string} | undefined;
 	private readonly unsubscribe: () => void;
@@ -94,6 +96,8 @@ export class StatsStreams {
 
 	/** The container is live: stream it if it is wanted, else poll it. */
 	ensure(id: string): void {
+		// A resync still in flight when the host stopped must not start what close() ended.
+		if (this.closed) return;
 		this.live.add(id);
 		this.reconcileOne(id, this.wanted(this.store.getSnapshot()));
 		this.schedulePoll();
@@ -113,6 +117,7 @@ export class StatsStreams {
 
 	/** Stops everything and stops listening to the store: this owner is done for good. */
 	close(): void {
+		this.closed = true;
 		this.stopAll();
 		this.unsubscribe();
 	}

@@ -3,6 +3,7 @@ import {describe, test} from 'node:test';
 import {buildOwners} from '../../../source/cli/owners.js';
 import {initialState} from '../../../source/store/initial-state.js';
 import {createStore, type Store} from '../../../source/store/store.js';
+import {CgroupStats} from '../../../source/sync/cgroup-stats.js';
 import {StatsStreams} from '../../../source/sync/stats-streams.js';
 import {forbiddenEngine} from '../../helpers/forbidden-engine.js';
 import {waitFor} from '../../helpers/wait.js';
@@ -34,6 +35,27 @@ describe('owners stop one way and leave nothing subscribed', () => {
 		assert.equal(live(), 1);
 		stats.close();
 		assert.equal(live(), 0);
+	});
+
+	// A resync still in flight when its host stops (a ping's, the idle re-list's) calls ensure after
+	// close: that must start nothing, or a timer keeps the process alive after quit.
+	test('a stats owner that is closed starts nothing when asked again', () => {
+		const store = createStore(initialState({target: ''}), {batchMs: 0});
+		const api = new StatsStreams(forbiddenEngine(), store);
+		const reader = {locate: () => undefined, read: () => { throw new Error('not read'); }};
+		const cgroup = new CgroupStats(forbiddenEngine(), store, new StatsStreams(forbiddenEngine(), store), reader);
+		try {
+			api.close();
+			api.ensure('late');
+			assert.deepEqual([api.active, api.polled], [[], []], 'the API owner');
+			cgroup.close();
+			cgroup.ensure('late');
+			assert.deepEqual([cgroup.active, cgroup.polled], [[], []], 'the cgroup owner');
+		} finally {
+			// So that a failure here fails, rather than hangs on the timer it left.
+			api.stopAll();
+			cgroup.stopAll();
+		}
 	});
 
 	test('every owner of two hosts (both unreachable) stops, and the store has no listener left', async () => {
