@@ -8,6 +8,7 @@ import {notify} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {askFirst} from './confirm.js';
 import {runInTerminal} from './terminal-command.js';
+import type {TerminalIo} from './terminal-handover.js';
 
 /** Resolves true when `file args` exits 0 within 5 s. */
 function works(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
@@ -52,7 +53,7 @@ export function unreadableFiles(labels: Record<string, string>): string | undefi
  * (as the keymap says) and runs it with the terminal handed over, the
  * engine Porthole watches given as DOCKER_HOST.
  */
-export async function composeProject(context: CommandContext, project: string, rows: readonly ContainerRow[], verb: ComposeVerb, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function composeProject(context: CommandContext, project: string, rows: readonly ContainerRow[], verb: ComposeVerb, env: NodeJS.ProcessEnv = process.env, io?: TerminalIo): Promise<void> {
 	const {store} = context;
 	const name = sanitizeText(project);
 	const say = (text: string) => store.update(state => notify(state, text, 'error'));
@@ -64,6 +65,6 @@ export async function composeProject(context: CommandContext, project: string, r
 	const argv = composeArgv(binary, project, labels, verb);
 	const target = store.getSnapshot().connection.target;
 	const hostEnv: Record<string, string> = /^(unix|tcp|ssh|npipe):\/\//.test(target) ? {DOCKER_HOST: target} : {};
-	const run = () => void runInTerminal(context, `${verb === 'up' ? 'compose up -d' : 'compose down'} ${project}`, {file: argv[0]!, args: argv.slice(1), env: hostEnv});
+	const run = () => void runInTerminal(context, `${verb === 'up' ? 'compose up -d' : 'compose down'} ${project}`, {file: argv[0]!, args: argv.slice(1), env: hostEnv}, io);
 	askFirst(context, {title: `Compose ${verb} ${name}`, question: `Run ${sanitizeText(argv.join(' '))}?`, target: project, run});
 }
