@@ -44,7 +44,7 @@ describe('keymap invariants', () => {
 	});
 
 	test('the engine-changing commands are the dangerous ones', () => {
-		assert.deepEqual([...new Set(dangerous.map(binding => binding.command))].sort(), ['attach', 'build', 'commit', 'copy-in', 'create', 'exec', 'exec-command', 'force-update', 'kill', 'load', 'node-active', 'node-drain', 'node-pause', 'pause', 'prune', 'prune-all', 'pull', 'push', 'remove', 'restart', 'rollback', 'scale', 'start-stop', 'tag', 'untag']);
+		assert.deepEqual([...new Set(dangerous.map(binding => binding.command))].sort(), ['attach', 'build', 'commit', 'compose-down', 'compose-up', 'copy-in', 'create', 'exec', 'exec-command', 'force-update', 'kill', 'load', 'node-active', 'node-drain', 'node-pause', 'pause', 'prune', 'prune-all', 'pull', 'push', 'remove', 'restart', 'rollback', 'scale', 'start-stop', 'tag', 'untag']);
 	});
 });
 
