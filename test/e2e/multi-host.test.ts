@@ -59,6 +59,8 @@ describe('two --host flags in a real terminal', () => {
 		await term.send('Escape');
 		// Both rows again: the filter is gone (an Esc sent with the next key would read as Alt).
 		await term.waitFor(new RegExp(`${names.one}[^]*\n.*${names.two}|${names.two}[^]*\n.*${names.one}`));
+		// And the prompt closed: the footer shows its hints again (both rows show while the prompt is still open).
+		await term.waitFor('? help');
 		await term.send(':');
 		await term.type(`host ${hostName(one)}`);
 		await term.send('Enter');
