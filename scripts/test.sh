@@ -74,6 +74,14 @@ if ! bash scripts/test-engine-swarm.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}
   stops+=("bash scripts/test-engine-swarm.sh stop")
 fi
 
+# The two-node swarm of the Swarm tests (test/helpers/swarm-two-nodes.ts starts it on first use:
+# scripts/test-swarm-worker.sh, a manager in "$PORTHOLE_ENGINE_DIR"-swarm2 and a worker in
+# "$PORTHOLE_ENGINE_DIR"-swarm2w inside a network namespace on a veth /30): likewise stopped at
+# exit if it was not running before, which also removes the namespace and the veth.
+if ! bash scripts/test-swarm-worker.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
+  stops+=("bash scripts/test-swarm-worker.sh stop")
+fi
+
 # The private Podman service of the Podman tests (test/helpers/podman.ts starts it on
 # first use; scripts/test-podman.sh installs podman if needed): stopped at exit if it was not running before.
 if ! bash scripts/test-podman.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
