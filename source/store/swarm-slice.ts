@@ -66,9 +66,13 @@ export function replaceNodes(state: AppState, nodes: NodeRow[], tasks: readonly 
 	return setSwarm(state, {nodes: sorted, loaded: {...current.loaded, nodes: true}, error: undefined});
 }
 
-/** Tasks newest slot first by slot then by time (the running one above the ones it replaced). */
+/**
+ * Tasks by slot, newest first within one (the running one above the ones it
+ * replaced, whichever node those ran on). A global service's tasks, all slot 0,
+ * are grouped by node first, since each node is in effect its slot.
+ */
 export function replaceTasks(state: AppState, tasks: TaskRow[]): AppState {
-	const sorted = [...tasks].sort((a, b) => a.slot - b.slot || a.nodeId.localeCompare(b.nodeId) || b.updatedAt - a.updatedAt);
+	const sorted = [...tasks].sort((a, b) => a.slot - b.slot || (a.slot === 0 ? a.nodeId.localeCompare(b.nodeId) : 0) || b.updatedAt - a.updatedAt);
 	const current = swarmOf(state);
 	if (current.loaded.tasks && current.error === undefined && JSON.stringify(current.tasks) === JSON.stringify(sorted)) return state;
 	return setSwarm(state, {tasks: sorted, loaded: {...current.loaded, tasks: true}, error: undefined});

@@ -11,13 +11,16 @@ import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/engine/swarm-two/${name}.json`, import.meta.url), 'utf8')) as never[];
 
-/** A real store holding what the two-node test swarm (scripts/test-swarm-worker.sh) answered: 2 nodes, a 4-replica service spread 2 and 2. */
-function twoNodeStore(ui: Partial<UiState>): Store {
+/**
+ * A real store holding what the two-node test swarm (scripts/test-swarm-worker.sh) answered: 2 nodes, a
+ * 4-replica service spread 2 and 2; with suffix '-drained', after the worker was drained from Porthole.
+ */
+function twoNodeStore(ui: Partial<UiState>, suffix = ''): Store {
 	let state = initialState({target: 'unix:///fixture.sock', ui});
-	const tasks = fixture('tasks').map(raw => taskFromRaw(raw));
+	const tasks = fixture(`tasks${suffix}`).map(raw => taskFromRaw(raw));
 	state = setSwarm(state, {role: 'manager'});
-	state = replaceServices(state, fixture('services').map(raw => serviceFromRaw(raw)));
-	state = replaceNodes(state, fixture('nodes').map(raw => nodeFromRaw(raw)), tasks);
+	state = replaceServices(state, fixture(`services${suffix}`).map(raw => serviceFromRaw(raw)));
+	state = replaceNodes(state, fixture(`nodes${suffix}`).map(raw => nodeFromRaw(raw)), tasks);
 	state = replaceTasks(state, tasks);
 	return createStore({...state, connection: {...state.connection, status: 'up'}}, {batchMs: 0});
 }
@@ -60,5 +63,27 @@ describe('two nodes', () => {
 		assert.equal(tasks.length, 4);
 		assert.equal(tasks.filter(row => /^\s+\d porthole-manager-\w+\s+running\s+running/.test(row)).length, 2);
 		assert.equal(tasks.filter(row => /^\s+\d porthole-worker-\w+\s+running\s+running/.test(row)).length, 2);
+	});
+
+	test('after draining the worker: it runs 0 tasks, the manager 4; in each slot the running task on the manager is above the one it replaced', async () => {
+		app = await renderApp({store: twoNodeStore({view: 'nodes'}, '-drained')});
+		const nodes = await app.waitForFrame(t => t.includes('Nodes ·'), 'the nodes');
+		assert.match(rows(nodes, /^porthole-worker-/)[0] ?? '', /\s+worker\s+-\s+drain\s+ready\s.*\s0$/);
+		assert.match(rows(nodes, /^porthole-manager-/)[0] ?? '', /\s+manager\s+leader\s+active\s+ready\s.*\s4$/);
+		app.type(':services');
+		app.type(keys.enter);
+		await app.waitForFrame(t => t.includes('Services ·'), 'the services');
+		app.type(keys.enter);
+		const text = await app.waitForFrame(t => t.includes('Tasks of spread'), 'the tasks view');
+		assert.match(text, /Tasks of spread · 4 running of 6/);
+		const tasks = rows(text, /^\s+\d porthole-/).map(row => row.trim().split(/\s+/).slice(0, 4).join(' ').replace(/-[0-9a-f]{6} /, ' '));
+		assert.deepEqual(tasks, [
+			'1 porthole-manager running running',
+			'2 porthole-manager running running',
+			'2 porthole-worker shutdown shutdown',
+			'3 porthole-manager running running',
+			'4 porthole-manager running running',
+			'4 porthole-worker shutdown shutdown',
+		]);
 	});
 });
