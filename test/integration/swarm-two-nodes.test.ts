@@ -135,6 +135,15 @@ describe('a two-node swarm (manager and a worker in its own network namespace)',
 		}, {what: 'all four tasks running on the manager', timeoutMs: 60_000, intervalMs: 300});
 		await waitFor(async () => (await dockerOn(swarmPair.worker, 'ps', '-q', '--filter', `label=com.docker.swarm.service.id=${serviceId}`)) === '', {what: 'no task container left on the worker', timeoutMs: 30_000, intervalMs: 300});
 		await waitFor(() => byRole('worker')?.availability === 'drain' && byRole('worker')?.tasks === 0 && byRole('manager')?.tasks === 4, {what: 'drain, 0 and 4 in the nodes view', timeoutMs: 20_000});
+		// The tasks view: in each slot that moved, the running task on the manager is listed above the worker's it replaced.
+		store.update(state => openTasks(state, swarmOf(state).services.find(service => service.id === serviceId)!));
+		await waitFor(() => {
+			const running = swarmOf(store.getSnapshot()).tasks.filter(task => task.state === 'running');
+			return running.length === 4 && running.every(task => task.nodeId === managerId);
+		}, {what: 'the tasks view after the drain: four running, all on the manager', timeoutMs: 20_000});
+		const tasks = swarmOf(store.getSnapshot()).tasks;
+		assert.ok(tasks.some(task => task.nodeId === byRole('worker').id), 'the worker\'s replaced tasks are listed');
+		for (const slot of [1, 2, 3, 4]) assert.equal(tasks.find(task => task.slot === slot)?.state, 'running', `slot ${slot} shows its running task first`);
 	});
 
 	it('stop leaves the swarm on both, stops both engines, and removes the veth and the namespace', async () => {
