@@ -106,6 +106,71 @@ class OutputCaches {`],
                 });`, '                row.push(blankCharacter);'],
 		['export default class Output {', `const blankCharacter = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
 export default class Output {`],
+		// A write's text became its lines of styled strings afresh at every
+		// frame; now once per text (kept from the frame before, like its
+		// characters). Nothing changes the array: the clipping below replaces it.
+		['    getStringWidth(text) {', `    lines = new Map();
+    getLines(text) {
+        let cached = this.lines.get(text) ?? this.previous?.lines.get(text);
+        if (cached === undefined) {
+            const characterLines = [[]];
+            for (const character of this.getStyledChars(text)) {
+                if (character.value === '\\n') {
+                    characterLines.push([]);
+                }
+                else {
+                    characterLines.at(-1).push(character);
+                }
+            }
+            cached = characterLines.map(line => styledCharsToString(line));
+        }
+        this.lines.set(text, cached);
+        return cached;
+    }
+    getStringWidth(text) {`],
+		[`        const characterLines = [[]];
+        for (const character of this.caches.getStyledChars(text)) {
+            if (character.value === '\\n') {
+                characterLines.push([]);
+            }
+            else {
+                characterLines.at(-1).push(character);
+            }
+        }
+        let lines = characterLines.map(line => styledCharsToString(line));`, '        let lines = this.caches.getLines(text);'],
+		// An iterator and an entry array per line of every write, every frame.
+		['        for (let [index, line] of lines.entries()) {', '        for (let index = 0; index < lines.length; index++) {\n            let line = lines[index];'],
+		// Every row of every frame was turned back into a styled string (most of
+		// the memory a frame allocated). Cells are shared objects that are only
+		// ever replaced, so a row whose cells are the very ones of the frame
+		// before is the same text: it is reused, and only changed rows are built.
+		[`        const generatedOutput = output
+            .map(line => {
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            return styledCharsToString(lineWithoutEmptyItems).trimEnd();
+        })`, `        const previousRows = this.caches.previous?.rows;
+        const rows = [];
+        this.caches.rows = rows;
+        const generatedOutput = output
+            .map((line, y) => {
+            const previous = previousRows?.[y];
+            if (previous !== undefined && sameCells(previous.cells, line)) {
+                rows.push(previous);
+                return previous.text;
+            }
+            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
+            const lineWithoutEmptyItems = line.filter(item => item !== undefined);
+            const text = styledCharsToString(lineWithoutEmptyItems).trimEnd();
+            rows.push({cells: line, text});
+            return text;
+        })`],
+		['// An undefined bound means', `function sameCells(a, b) {
+    if (a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+    return true;
+}
+// An undefined bound means`],
 	],
 	why: 'every frame is split into characters afresh: more CPU',
 };

@@ -21,39 +21,30 @@ const noDevtools = {
 	},
 };
 
-// Some dependencies load heavy modules at start that we rarely or never use.
-// Each of these exports one function, so the require moves inside it:
-// - docker-modem's ssh agent loads ssh2, which at once instantiates a
-//   WebAssembly module with 16 MB of memory (poly1305); only ssh:// needs it.
-// - dockerode's BuildKit session loads gRPC (~20 ms at every start); we never build.
-const lazyFunctionModules = [
-	{importer: /docker-modem[\\/]lib[\\/]modem\.js$/, request: './ssh'},
-	{importer: /dockerode[\\/]lib[\\/]docker\.js$/, request: './session'},
+// Modules of our dependencies that Porthole never calls are left out of the
+// bundle, each replaced by a function that throws, so their code is neither
+// read nor parsed at start (an earlier version kept them behind a lazy
+// require, which still put 1.5 MB of unused source in the bundle):
+// - docker-modem's ssh agent (ssh2, with a 16 MB WebAssembly memory):
+//   ssh:// goes through the system ssh (source/engine/ssh-tunnel.ts) and
+//   dockerode sees a unix socket;
+// - dockerode's BuildKit session and progress reader (gRPC and protobufjs):
+//   builds use the classic builder (source/engine/build-api.ts never asks for
+//   version 2) and follow their own progress.
+const unbundled = [
+	{importer: /docker-modem[\\/]lib[\\/]modem\.js$/, request: './ssh', why: 'ssh:// goes through the system ssh, not docker-modem'},
+	{importer: /dockerode[\\/]lib[\\/]docker\.js$/, request: './session', why: 'BuildKit sessions are not bundled; builds use the classic builder'},
+	{importer: /dockerode[\\/]lib[\\/]docker\.js$/, request: './buildkit', why: 'BuildKit progress is not bundled; builds use the classic builder'},
 ];
-const lazyRequires = {
-	name: 'lazy-requires',
+const leaveOut = {
+	name: 'leave-out',
 	setup(build) {
-		build.onResolve({filter: /^\.\/(ssh|session)$/}, args => {
-			if (!lazyFunctionModules.some(lazy => lazy.request === args.path && lazy.importer.test(args.importer))) return undefined;
-			return {path: join(args.resolveDir, `${args.path}.js`), namespace: 'lazy'};
+		build.onResolve({filter: /^\.\/(ssh|session|buildkit)$/}, args => {
+			const left = unbundled.find(entry => entry.request === args.path && entry.importer.test(args.importer));
+			return left === undefined ? undefined : {path: left.why, namespace: 'left-out'};
 		});
-		build.onLoad({filter: /.*/, namespace: 'lazy'}, args => ({
-			contents: `module.exports = function (...args) { return require(${JSON.stringify(args.path)})(...args); };`,
-			resolveDir: dirname(args.path),
-			loader: 'js',
-		}));
-	},
-};
-
-// docker-modem's own ssh agent (ssh2, with a 16 MB WebAssembly memory) is never
-// used: ssh:// goes through the system ssh (source/engine/ssh-tunnel.ts) and
-// dockerode sees a unix socket. The bundle leaves ssh2 out altogether.
-const noModemSsh = {
-	name: 'no-modem-ssh',
-	setup(build) {
-		build.onResolve({filter: /^\.\/ssh$/}, args => (/docker-modem[\\/]lib[\\/]modem\.js$/.test(args.importer) ? {path: 'modem-ssh', namespace: 'no-modem-ssh'} : undefined));
-		build.onLoad({filter: /.*/, namespace: 'no-modem-ssh'}, () => ({
-			contents: "module.exports = function () { throw new Error('ssh:// goes through the system ssh, not docker-modem'); };",
+		build.onLoad({filter: /.*/, namespace: 'left-out'}, args => ({
+			contents: `module.exports = function () { throw new Error(${JSON.stringify(args.path)}); };`,
 			loader: 'js',
 		}));
 	},
@@ -64,10 +55,34 @@ const noModemSsh = {
 // measures every line of every frame, and the real one was most of a
 // frame's cost. Only the wrapper itself gets the real module.
 const wrapper = join(root, 'source/format/string-width.ts');
+// The wrapper itself gets the real module only on first use, through a
+// require that esbuild turns into a lazy module: its top level builds an
+// Intl.Segmenter and Unicode-property regexes (RGI_Emoji among them), about
+// 20 ms at every start, and most runs never measure a character outside the
+// wrapper's fast path.
 const fastStringWidth = {
 	name: 'fast-string-width',
 	setup(build) {
-		build.onResolve({filter: /^string-width$/}, args => (args.importer === wrapper ? undefined : {path: wrapper}));
+		build.onResolve({filter: /^string-width$/}, args => {
+			if (args.namespace === 'lazy-string-width') return undefined;
+			if (args.importer !== wrapper) return {path: wrapper};
+			return {path: 'string-width', namespace: 'lazy-string-width'};
+		});
+		build.onLoad({filter: /.*/, namespace: 'lazy-string-width'}, () => ({
+			contents: "let real; export default function stringWidth(input, options) { real ??= require('string-width').default; return real(input, options); }",
+			resolveDir: dirname(wrapper),
+			loader: 'js',
+		}));
+	},
+};
+
+// zod's classic API and its core re-export every locale (z.locales and
+// z.core.locales, 360 kB of the bundle unminified) though only English, which its schemas load themselves, is used.
+const noZodLocales = {
+	name: 'no-zod-locales',
+	setup(build) {
+		build.onResolve({filter: /^\.\.\/locales\/index\.js$/}, args => (/zod[\\/]v4[\\/](classic|core)[\\/](external|index)\.js$/.test(args.importer) ? {path: 'zod-locales', namespace: 'no-zod-locales'} : undefined));
+		build.onLoad({filter: /.*/, namespace: 'no-zod-locales'}, () => ({contents: 'export {};', loader: 'js'}));
 	},
 };
 
@@ -101,12 +116,15 @@ export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = '
 		format,
 		target: 'node22',
 		jsx: 'automatic',
-		minify: false,
+		// No comments or indentation: the bundle is read and decoded at every start.
+		minifyWhitespace: true,
+		minifySyntax: true,
+		charset: 'ascii',
 		sourcemap: false,
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
 		nodePaths,
-		plugins: [noDevtools, lazyRequires, noModemSsh, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
+		plugins: [noDevtools, leaveOut, noZodLocales, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 		...(format === 'esm' ? {banner: {js: esmBanner}} : {}),
 		logLevel: 'warning',

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect, useRef} from 'react';
+import {memo, useEffect, useRef} from 'react';
 import type {Cell, Column} from '../format/table-cells.js';
 import {fit} from '../format/text.js';
 import {themeColour} from '../format/theme.js';
@@ -66,18 +66,38 @@ export function Table<T>({columns, rows, rowKey, cells, selectedIndex, height, s
 			{visible.map((row, index) => {
 				const rowCells = cells(row);
 				const selected = start + index === selectedIndex;
+				const parts = columns.map((column, cellIndex): RowPart => {
+					const cell = rowCells[cellIndex] ?? {text: ''};
+					return {text: fit(cell.text, column.width, column.align) + (cellIndex < columns.length - 1 ? ' ' : ''), colour: themeColour(theme, cell.color)};
+				});
 				// A theme's selection colour is a background; without one the row is drawn inverse.
-				return (
-					<Text key={rowKey(row)} inverse={selected && !bottomAnchored && !theme.selection} backgroundColor={selected && !bottomAnchored ? theme.selection : undefined} wrap="truncate">
-						{columns.map((column, cellIndex) => {
-							const cell = rowCells[cellIndex] ?? {text: ''};
-							const text = fit(cell.text, column.width, column.align) + (cellIndex < columns.length - 1 ? ' ' : '');
-							const colour = themeColour(theme, cell.color);
-							return colour ? <Text key={column.key} color={colour}>{text}</Text> : text;
-						})}
-					</Text>
-				);
+				const inverse = selected && !bottomAnchored && !theme.selection;
+				const background = selected && !bottomAnchored ? theme.selection : undefined;
+				return <TableRow key={rowKey(row)} parts={parts} inverse={inverse} background={background} signature={rowSignature(parts, inverse, background)} />;
 			})}
 		</Box>
 	);
 }
+
+type RowPart = {text: string; colour: string | undefined};
+type TableRowProps = {parts: RowPart[]; inverse: boolean; background: string | undefined; signature: string};
+
+/** One string that differs whenever anything drawn in the row differs. */
+function rowSignature(parts: readonly RowPart[], inverse: boolean, background: string | undefined): string {
+	let signature = `${inverse ? 1 : 0}${background ?? ''}`;
+	for (const part of parts) signature += `\u0000${part.colour ?? ''}\u0001${part.text}`;
+	return signature;
+}
+
+/**
+ * A row, left alone by React while it draws the same: most rows of a live
+ * table keep their figures from one stats tick to the next, and each one
+ * re-rendered cost a dozen Text elements reconciled and committed.
+ */
+const TableRow = memo(function TableRow({parts, inverse, background}: TableRowProps) {
+	return (
+		<Text inverse={inverse} backgroundColor={background} wrap="truncate">
+			{parts.map((part, index) => (part.colour ? <Text key={index} color={part.colour}>{part.text}</Text> : part.text))}
+		</Text>
+	);
+}, (before, after) => before.signature === after.signature);
