@@ -13,7 +13,7 @@ import {selectEntries, type GroupEntry} from '../store/project-groups.js';
 import {detailHeight, detailShown} from '../store/ui-slice.js';
 import {setVisibleContainers} from '../store/visibility-slice.js';
 import {ContainerDetail} from './container-detail.js';
-import {ProjectDetail} from './project-detail.js';
+import {ProjectDetail, projectDetailHeight} from './project-detail.js';
 import {selectDrifts} from '../store/project-files.js';
 
 /**
@@ -46,7 +46,8 @@ export function GroupedContainersPane({width, height}: {width: number; height: n
 	const showDetail = row !== undefined && detailShown(ui, height);
 	// A selected header says how its project stands against its files: the detail's box with room, else one line.
 	const project = selected?.kind === 'project' ? selected : undefined;
-	const projectHeight = project ? (detailShown(ui, height) ? detailHeight : 1) : 0;
+	const projectDrift = project ? drifts.get(project.name) ?? {kind: 'unknown' as const} : undefined;
+	const projectHeight = projectDrift ? (detailShown(ui, height) ? projectDetailHeight(projectDrift) : 1) : 0;
 	const cells = (entry: GroupEntry) => {
 		if (entry.kind === 'project') return projectCells(columns, entry.name, projectTotals(entry.rows, stats), entry.folded, drifts.get(entry.name));
 		const current = stats.get(entry.row.id);
@@ -73,7 +74,7 @@ export function GroupedContainersPane({width, height}: {width: number; height: n
 				onWindow={onWindow}
 			/>
 			{showDetail && row ? <ContainerDetail row={row} stats={stats.get(row.id)} width={width} height={detailHeight} now={now} /> : null}
-			{project ? <ProjectDetail name={project.name} totals={projectTotals(project.rows, stats)} drift={drifts.get(project.name) ?? {kind: 'unknown'}} width={width} height={projectHeight} /> : null}
+			{project ? <ProjectDetail name={project.name} totals={projectTotals(project.rows, stats)} drift={projectDrift ?? {kind: 'unknown'}} width={width} height={projectHeight} /> : null}
 		</Box>
 	);
 }

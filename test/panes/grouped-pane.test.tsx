@@ -123,6 +123,17 @@ describe('containers grouped by compose project', () => {
 		assert.ok(text.split('\n').length <= 24);
 	});
 
+	test('l on a header opens the logs of all the project\'s containers, merged', async () => {
+		const demo = fixtureRows().find(row => row.name === 'demo-1')!;
+		const rows = [...fixtureRows(), {...demo, id: `${demo.id.slice(0, -4)}beef`, name: 'demo-2'}];
+		app = await renderApp({store: seededStore({rows, ui: {grouped: true}})});
+		await app.waitForFrame(t => line(t, '▾ demo (2)') !== '', 'the demo header');
+		app.type('g');
+		app.type('l');
+		await app.waitForFrame(() => app?.store.getSnapshot().ui.view === 'logs', 'the logs view');
+		assert.deepEqual(app.store.getSnapshot().logs.targets.map(target => target.name), ['demo-1', 'demo-2']);
+	});
+
 	test('-p scopes the view to one project', async () => {
 		app = await renderApp({store: seededStore({ui: {project: 'demo'}})});
 		const text = await app.waitForFrame(t => t.includes('demo-1'), 'the project\'s container');
