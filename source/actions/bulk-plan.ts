@@ -17,8 +17,8 @@ export type BulkPlan = {
 /**
  * Decides what a command does to a set of marked rows, as it would to each
  * alone: `s` stops them when any runs (the stopped ones are left alone), and
- * starts them when none does; `p` unpauses when every one is paused, else
- * pauses the running ones; kill needs processes; restart and remove take all.
+ * starts them when none does; `p` pauses the running ones when any runs,
+ * else unpauses the paused ones; kill needs processes; restart and remove take all.
  */
 export function planBulk(command: BulkCommand, rows: readonly ContainerRow[]): BulkPlan {
 	const split = (action: ContainerAction, keep: (row: ContainerRow) => boolean, reason: string): BulkPlan => ({
@@ -29,9 +29,10 @@ export function planBulk(command: BulkCommand, rows: readonly ContainerRow[]): B
 	switch (command) {
 		case 'start-stop': return rows.some(isRunning) ? split('stop', isRunning, 'not running') : split('start', () => true, '');
 		case 'restart': return split('restart', () => true, '');
-		case 'pause': return rows.length > 0 && rows.every(row => row.state === 'paused')
-			? split('unpause', () => true, '')
-			: split('pause', row => row.state === 'running', 'not running');
+		// As s does: pause when any runs; else unpause the paused ones (stopped rows among the marks no longer block it).
+		case 'pause': return rows.some(row => row.state === 'running') || !rows.some(row => row.state === 'paused')
+			? split('pause', row => row.state === 'running', 'not running')
+			: split('unpause', row => row.state === 'paused', 'not paused');
 		case 'kill': return split('kill', isRunning, 'not running');
 		case 'remove': return split('remove', () => true, '');
 	}

@@ -7,6 +7,8 @@ import type {AppState} from '../store/state.js';
 import {runInTerminal} from './terminal-command.js';
 import type {ContainerRow} from '../domain/container.js';
 import {sanitizeText} from '../format/sanitize.js';
+import {outputLines} from '../format/output-text.js';
+import {finishOutput, openOutput} from '../store/output-slice.js';
 import {selectSelected} from '../store/selectors.js';
 import type {Store} from '../store/store.js';
 import {notify, setUi} from '../store/ui-slice.js';
@@ -14,8 +16,8 @@ import {promptKeys} from '../keys/key-labels.js';
 import type {CommandContext, Handler} from './command-context.js';
 import {askFirst} from './confirm.js';
 
-/** Output kept from a background command: its tail, enough for the status bar. */
-const keptBytes = 4096;
+/** How much of a background command's output is kept (its end): enough for a view of it, bounded however much it prints. */
+const keptBytes = 256 * 1024;
 
 /** The commands in force in a scope: with --read-only only those marked readOnlySafe. */
 export function usableCommands(commands: readonly CustomCommand[] | undefined, readOnly: boolean, scope?: CommandScope): CustomCommand[] {
@@ -62,10 +64,12 @@ export function selectedTarget(state: AppState): {target: TemplateTarget; row?: 
 
 /**
  * Runs a command in the background with the container's values, as an argv
- * (no shell unless the command asks for one), and reports how it ended and
- * its last line of output in the status bar. The child is owned here: its
- * output is bounded, and `signal` (the app closing) kills it. Resolves with
- * the exit code and the output kept, for tests.
+ * (no shell unless the command asks for one). Its output is shown in the
+ * output view (opened as it starts; Esc goes back and leaves it running),
+ * and the status bar says how it ended with its last line. The child is
+ * owned here: its output is bounded (the last `keptBytes`), and `signal`
+ * (the app closing) kills it. Resolves with the exit code and the output
+ * kept, for tests.
  */
 export function runInBackground(store: Store, command: CustomCommand, given: TemplateTarget | ContainerRow, signal?: AbortSignal): Promise<{code: number | null; output: string}> {
 	const label = sanitizeText(command.name);
@@ -80,21 +84,34 @@ export function runInBackground(store: Store, command: CustomCommand, given: Tem
 			resolve({code: null, output: ''});
 			return;
 		}
-		store.update(state => notify(state, `${label}: running on ${sanitizeText(target.fields.name ?? '')}…`));
+		const on = sanitizeText(target.fields.name ?? '');
+		store.update(state => notify(openOutput(state, label, on), `${label}: running on ${on}…`));
 		let output = '';
+		let dropped = false;
 		const keep = (chunk: Buffer) => {
-			output = (output + chunk.toString('utf8')).slice(-keptBytes);
+			output += chunk.toString('utf8');
+			if (output.length > keptBytes) {
+				output = output.slice(-keptBytes);
+				dropped = true;
+			}
+		};
+		// The view keeps the end of a long output; it says when the start was left out.
+		const shown = () => {
+			const {lines, truncated} = outputLines(output);
+			return {lines: dropped ? ['[earlier output left out]', ...lines] : lines, truncated};
 		};
 		const child = spawn(spec.file, spec.args, {shell: false, env: {...process.env, ...spec.env}, stdio: ['ignore', 'pipe', 'pipe'], ...(signal ? {signal} : {})});
 		child.stdout.on('data', keep);
 		child.stderr.on('data', keep);
 		child.on('error', error => {
-			store.update(state => notify(state, `${label}: cannot run ${sanitizeText(spec.file)}: ${sanitizeText(error.message)}`, 'error'));
+			const message = `cannot run ${sanitizeText(spec.file)}: ${sanitizeText(error.message)}`;
+			store.update(state => notify(finishOutput(state, label, {status: 'error', message}), `${label}: ${message}`, 'error'));
 			resolve({code: null, output});
 		});
-		child.on('close', code => {
+		child.on('close', (code, killedBy) => {
 			const last = output.trim().split('\n').at(-1) ?? '';
-			store.update(state => notify(state, `${label}: ${code === 0 ? 'done' : `exit ${code ?? 'killed'}`}${last ? `: ${sanitizeText(last)}` : ''}`, code === 0 ? 'info' : 'error'));
+			const ended = code === null ? {status: 'error' as const, message: `killed (${killedBy ?? 'signal'})`, ...shown()} : {status: 'done' as const, exitCode: code, ...shown()};
+			store.update(state => notify(finishOutput(state, label, ended), `${label}: ${code === 0 ? 'done' : `exit ${code ?? 'killed'}`}${last ? `: ${sanitizeText(last)}` : ''}`, code === 0 ? 'info' : 'error'));
 			resolve({code, output});
 		});
 	});

@@ -9,17 +9,26 @@ import {drainStdin, processIo, quietStdin, restoreModes, type TerminalIo} from '
 /** Clears the primary screen for the command, cursor home. */
 const clearScreen = '\u001b[H\u001b[2J\u001b[3J';
 
-/** Waits for a line (Return) on the real terminal, so the command's last output can be read before Porthole redraws. */
-function waitForKey(io: TerminalIo): Promise<void> {
+/**
+ * Waits for a line (Return) on the real terminal, so the command's last
+ * output can be read before Porthole redraws. The prompt is written only once
+ * the listener is on: written before, a Return typed as soon as it shows
+ * could land while stdin was still being drained and be thrown away, leaving
+ * the user (or a test typing on sight of the prompt) waiting for ever. A
+ * terminal that has already ended has no key to give: no wait then.
+ */
+function waitForKey(io: TerminalIo, prompt: string): Promise<void> {
 	return new Promise(resolve => {
 		const done = () => {
 			io.stdin.removeListener('data', done);
 			io.stdin.removeListener('end', done);
 			resolve();
 		};
+		if ((io.stdin as {readableEnded?: boolean}).readableEnded) return resolve();
 		io.stdin.on('data', done);
 		io.stdin.once('end', done);
 		io.stdin.resume();
+		io.stdout.write(prompt);
 	});
 }
 
@@ -54,10 +63,11 @@ export async function runInTerminal(context: CommandContext, name: string, spec:
 		await suspend(async () => {
 			io.stdout.write(`${clearScreen}\u001b[1mporthole:\u001b[0m ${label}\r\n`);
 			outcome = await runChild(spec);
-			io.stdout.write(`${restoreModes}\u001b[1mporthole:\u001b[0m ${label} ${outcome}; press Return to go back\r\n`);
+			io.stdout.write(restoreModes);
+			// Keys typed for the child are dropped before the prompt shows, never after.
 			await quietStdin(io.stdin);
 			drainStdin(io.stdin);
-			await waitForKey(io);
+			await waitForKey(io, `\u001b[1mporthole:\u001b[0m ${label} ${outcome}; press Return to go back\r\n`);
 			await quietStdin(io.stdin);
 			drainStdin(io.stdin);
 		});

@@ -15,6 +15,7 @@ import {StatsStreams} from '../sync/stats-streams.js';
 import {localStats} from '../sync/local-stats.js';
 import {Sync} from '../sync/sync.js';
 import {TopPoller} from '../sync/top-poller.js';
+import {ComposeFiles} from '../sync/compose-files.js';
 
 /** Anything long-lived: started once, stopped once, the same way for all. */
 export type Owner = {readonly name: string; start(): void; stop(): Promise<void>};
@@ -111,6 +112,10 @@ export function buildOwners(targets: readonly NamedTarget[], store: Store, optio
 	const topPoller = new TopPoller(router, store, options.refresh?.topMs);
 	let stopTop: (() => void) | undefined;
 	shared.push({name: 'top poller', start: () => (stopTop = topPoller.start()), stop: async () => stopTop?.()});
+	// The compose files of the projects in the grouped view, for its drift marker.
+	const composeFiles = new ComposeFiles(store);
+	let stopComposeFiles: (() => void) | undefined;
+	shared.push({name: 'compose files', start: () => (stopComposeFiles = composeFiles.start()), stop: async () => stopComposeFiles?.()});
 
 	const firstList = () => Promise.all([...hosts.values()].map(host => Promise.race([host.sync.listed, host.sync.failedOnce]))).then(() => undefined);
 

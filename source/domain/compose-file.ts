@@ -23,19 +23,35 @@ export function composeArgv(binary: readonly string[], project: string, labels: 
 	return [...binary, ...(dir ? ['--project-directory', dir] : []), ...files, '-p', project, ...(verb === 'up' ? ['up', '-d'] : ['down'])];
 }
 
+/** What a project's files say about its services: all it defines, and those only a profile starts (not expected to run). */
+export type FileServices = {services: string[]; optional: string[]};
+
 /**
  * The services the files define: the keys of each file's `services:`, merged
  * as compose merges override files (a later file adds services, never takes
- * one away). Throws on a file that is not YAML, naming nothing (the caller
- * names the file).
+ * one away). A service with `profiles:` runs only when a profile names it,
+ * which the labels do not record, so it is optional: not missing when absent.
+ * Throws on a file that is not YAML, naming nothing (the caller names the
+ * file), and on `include:`, whose services live in files not read here.
  */
-export function fileServices(texts: readonly string[]): string[] {
-	const services = new Set<string>();
+export function readServices(texts: readonly string[]): FileServices {
+	const services = new Map<string, boolean>();
 	for (const text of texts) {
-		const doc = parse(text) as {services?: Record<string, unknown>} | null;
-		for (const name of Object.keys(doc?.services ?? {})) services.add(name);
+		const doc = parse(text) as {services?: Record<string, {profiles?: unknown} | null>; include?: unknown} | null;
+		if (doc?.include !== undefined) throw new Error('it uses include:, whose files are not followed');
+		for (const [name, service] of Object.entries(doc?.services ?? {})) {
+			const profiled = Array.isArray(service?.profiles) && service.profiles.length > 0;
+			// An override file that does not repeat profiles: keeps the base file's (compose merges them).
+			services.set(name, (services.get(name) ?? false) || profiled);
+		}
 	}
-	return [...services].sort();
+	const names = [...services.keys()].sort();
+	return {services: names, optional: names.filter(name => services.get(name))};
+}
+
+/** The services the files define (see readServices). */
+export function fileServices(texts: readonly string[]): string[] {
+	return readServices(texts).services;
 }
 
 /** How a project's containers differ from its files: services with no container, containers of services the files no longer have. */
@@ -48,11 +64,18 @@ export type Drift = {missing: string[]; extra: string[]};
  * normalisation, so it is not attempted: a changed service shows only once
  * its name differs. One-off containers (`compose run`) are not the file's.
  */
-export function composeDrift(services: readonly string[], rows: readonly ContainerRow[]): Drift {
+export function composeDrift(services: readonly string[], rows: readonly ContainerRow[], optional: readonly string[] = []): Drift {
 	const running = new Set(rows.filter(row => row.labels['com.docker.compose.oneoff'] !== 'True').map(serviceOf));
 	const wanted = new Set(services);
-	return {missing: services.filter(service => !running.has(service)), extra: [...running].filter(service => !wanted.has(service)).sort()};
+	const maybe = new Set(optional);
+	return {missing: services.filter(service => !running.has(service) && !maybe.has(service)), extra: [...running].filter(service => !wanted.has(service)).sort()};
 }
+
+/** How a project stands against its files: not read yet, not readable (and why), or its drift (possibly none). */
+export type ProjectDrift =
+	| {kind: 'unknown'}
+	| {kind: 'unreadable'; files: readonly string[]; error: string}
+	| {kind: 'read'; files: readonly string[]; services: readonly string[]; drift: Drift};
 
 /** True when there is any drift to show. */
 export function hasDrift(drift: Drift | undefined): boolean {

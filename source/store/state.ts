@@ -14,6 +14,9 @@ import type {SwarmState} from './swarm-slice.js';
 /** Where a host's container stats come from: its cgroup files, the engine API, or both (some containers could not be read). */
 export type StatsSourceName = 'cgroup' | 'api' | 'mixed';
 
+/** A project's compose files as read here: the files, and their services or why they could not be read. */
+export type ProjectFiles = {files: readonly string[]} & ({services: readonly string[]; optional: readonly string[]} | {error: string});
+
 /** How the app stands with the engine; shown in the status bar. */
 export type Connection = {
 	/**
@@ -197,6 +200,10 @@ export type AppState = {
 	customCommands?: readonly CustomCommand[];
 	/** The compose binary found on PATH (['docker', 'compose'] or ['docker-compose']); null when there is none; absent until looked for. */
 	composeCli?: readonly string[] | null;
-	/** Each project's services as its compose files define them (for the drift marker), or why the files could not be read. */
-	projectFiles?: Readonly<Record<string, {services: readonly string[]} | {error: string}>>;
+	/**
+	 * Each project's compose files as read here (sync/compose-files.ts, while
+	 * the grouped view is on): the services they define (and those only a
+	 * profile starts), or why they could not be read. For the drift marker.
+	 */
+	projectFiles?: Readonly<Record<string, ProjectFiles>>;
 };

@@ -71,6 +71,40 @@ describe('bulk actions on marked containers change the engine', () => {
 		for (const name of names.filter(each => each !== gone)) assert.equal(await engineState(name), 'exited');
 	});
 
+	it('every verb on marked rows, through its key and one yes: pause, unpause, restart, stop, start, remove', async () => {
+		const names = [containers.name('verbs0'), containers.name('verbs1')];
+		const ids = await Promise.all(names.map(name => containers.run(name, ['sleep', '300'], ['--stop-timeout', '1', '--label', `bulk.verbs=${names[0]}`])));
+		await waitFor(() => ids.every(id => live.store.getSnapshot().containers.get(id)?.state === 'running'), {what: 'both running in the store'});
+		live.store.update(state => setUi(state, {filter: `label:bulk.verbs=${names[0]}`}));
+		// The tests above leave their stopped containers marked: these two alone.
+		press('u', 'ctrl+a');
+		assert.equal(live.store.getSnapshot().marks?.containers?.size, 2);
+		const startedAt = async (id: string) => docker('inspect', '-f', '{{.State.StartedAt}}', id);
+		const before = await Promise.all(ids.map(startedAt));
+		// Each step: the key, whether it asks, the summary, and the state the engine must report after.
+		const steps: Array<{key: string; asks: boolean; summary: RegExp; engine: string | undefined}> = [
+			{key: 'p', asks: true, summary: /^pause: 2 paused$/, engine: 'paused'},
+			{key: 'p', asks: true, summary: /^unpause: 2 unpaused$/, engine: 'running'},
+			{key: 'r', asks: true, summary: /^restart: 2 restarted$/, engine: 'running'},
+			{key: 's', asks: true, summary: /^stop: 2 stopped$/, engine: 'exited'},
+			{key: 's', asks: false, summary: /^start: 2 started$/, engine: 'running'},
+			{key: 'D', asks: true, summary: /^remove: 2 removed$/, engine: undefined},
+		];
+		for (const {key, asks, summary, engine} of steps) {
+			live.store.update(state => ({...state, notice: undefined}));
+			press(key);
+			if (asks) {
+				assert.ok(live.store.getSnapshot().ui.confirm, `${key} asks once (${live.store.getSnapshot().notice?.text ?? 'no notice'})`);
+				press('y');
+			}
+			await waitFor(() => summary.test(live.store.getSnapshot().notice?.text ?? '') && live.store.getSnapshot().notice, {timeoutMs: 20_000, what: `the summary of ${key}`});
+			for (const id of ids) await waitFor(async () => (await engineState(id)) === engine || undefined, {timeoutMs: 10_000, what: `${id} ${engine ?? 'gone'} after ${key}`});
+			// The next key must see the rows as the engine has them (removed ones: no row).
+			await waitFor(() => ids.every(id => live.store.getSnapshot().containers.get(id)?.state === engine), {what: `the store in step after ${key}`});
+			if (key === 'r') assert.notDeepEqual(await Promise.all(ids.map(startedAt)), before, 'restart started them again');
+		}
+	});
+
 	it('read-only refuses a bulk action even when called directly', async () => {
 		const {ids} = await five(`r${Date.now() % 100_000}`);
 		const store = createStore({...initialState({target: live.engine.description, readOnly: true}), containers: live.store.getSnapshot().containers}, {batchMs: 0});

@@ -44,4 +44,19 @@ describe('split logs on the real engine', () => {
 		await new Promise(resolve => setTimeout(resolve, 1000));
 		assert.equal(live.store.getSnapshot().logs.version, settled, 'no lines arrive once the split is off');
 	});
+
+	it('a flooding container in the split obeys the full view\'s rules: the ring stays bounded and the skips are marked', async () => {
+		const id = await containers.run(containers.name('split-flood'), ['yes', 'split-flood-line']);
+		await waitFor(() => live.store.getSnapshot().containers.get(id), {what: 'in the store'});
+		live.store.update(state => {
+			const row = state.containers.get(id);
+			return row ? showSplitLogs(setUi(state, {split: true, selectedId: id}), row) : state;
+		});
+		assert.equal(live.store.getSnapshot().ui.view, 'containers');
+		await waitFor(() => live.store.getSnapshot().logs.lines.toArray().some(line => line.stream === 'marker' && /lines a second: skipped to the newest/.test(line.plain)), {timeoutMs: 15_000, what: 'a skip marker in the split'});
+		const logs = live.store.getSnapshot().logs;
+		assert.ok(logs.lines.size <= logs.lines.capacity, `${logs.lines.size} lines held, capacity ${logs.lines.capacity}`);
+		live.store.update(state => setUi(state, {split: false}));
+		await waitFor(() => logStreams.active.length === 0, {what: 'the stream stopped with the split'});
+	});
 });

@@ -9,6 +9,7 @@ import type {UiState} from '../../source/store/state.js';
 import {createStore, type Store} from '../../source/store/store.js';
 import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
 import {resourceFixtures} from '../helpers/resource-fixtures.js';
+import {forbiddenEngine} from '../helpers/forbidden-engine.js';
 
 /** A real store holding the images, volumes, networks and disk usage captured from the engine. */
 function resourceStore(ui: Partial<UiState>, {readOnly = false} = {}): Store {
@@ -160,6 +161,28 @@ describe('volumes, networks and disk usage panes', () => {
 		text = await app.waitForFrame(t => !t.includes('marked'), 'marks cleared');
 		app.type(' ');
 		await app.waitForFrame(t => t.includes('1 marked'), 'Space marks one');
+	});
+
+	test('marks in the images table: Space marks and moves down, * inverts, D asks once naming them; n touches nothing; Esc clears', async () => {
+		const store = resourceStore({view: 'images'});
+		const engine = forbiddenEngine();
+		app = await renderApp({store, engine});
+		await app.waitForFrame(t => t.includes('fixture/app:latest'), 'the image rows');
+		const rows = store.getSnapshot().resources.tables.images;
+		app.type(' ');
+		let text = await app.waitForFrame(t => t.includes('1 marked'), 'Space marks one');
+		assert.ok(store.getSnapshot().resources.tables.images.selectedKey !== rows.selectedKey, 'and moves down');
+		app.type('*');
+		text = await app.waitForFrame(t => /, 2 marked/.test(t), '* inverts: the other two');
+		assert.equal(text.split('\n').filter(each => each.startsWith('● ')).length, 2);
+		app.type('D');
+		text = await app.waitForFrame(t => t.includes('Remove 2 images'), 'one question');
+		assert.match(text.replace(/[│\s]+/g, ' '), /Remove 2 images: \S+ and \S+\?/);
+		app.type('n');
+		await app.waitForFrame(t => !t.includes('Remove 2 images'), 'cancelled');
+		assert.deepEqual(engine.calls, []);
+		app.type(keys.escape);
+		await app.waitForFrame(t => !t.includes('marked'), 'Esc clears the marks');
 	});
 
 	test('disk usage: four lines with total and reclaimable, reached with U', async () => {

@@ -22,6 +22,8 @@ describe('planBulk', () => {
 		['restart takes every row', 'restart', [up, down], 'restart', ['up', 'down'], []],
 		['p unpauses when every one is paused', 'pause', [frozen, row('frozen2', 'paused')], 'unpause', ['frozen', 'frozen2'], []],
 		['p pauses the running ones otherwise', 'pause', [up, frozen, down], 'pause', ['up'], ['frozen', 'down']],
+		['p unpauses the paused ones when none runs, stopped ones among the marks left alone', 'pause', [frozen, down, row('frozen3', 'paused')], 'unpause', ['frozen', 'frozen3'], ['down']],
+		['p with none running or paused has no target', 'pause', [down], 'pause', [], ['down']],
 		['kill needs processes', 'kill', [up, down], 'kill', ['up'], ['down']],
 		['kill with none running has no target', 'kill', [down], 'kill', [], ['down']],
 		['remove takes every row', 'remove', [up, down], 'remove', ['up', 'down'], []],
