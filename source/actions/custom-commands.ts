@@ -104,6 +104,8 @@ export function runInBackground(store: Store, command: CustomCommand, given: Tem
 		child.stdout.on('data', keep);
 		child.stderr.on('data', keep);
 		child.on('error', error => {
+			// Aborted (the app closing): the kill is on its way, and 'close' says when the child has gone.
+			if (error.name === 'AbortError') return;
 			const message = `cannot run ${sanitizeText(spec.file)}: ${sanitizeText(error.message)}`;
 			store.update(state => notify(finishOutput(state, label, {status: 'error', message}), `${label}: ${message}`, 'error'));
 			resolve({code: null, output});
@@ -138,6 +140,25 @@ export async function runInContainer(context: Pick<CommandContext, 'engine' | 's
 	}
 }
 
+/** Background commands still running: each is killed when the app closes (stopBackgroundCommands). */
+const backgroundRuns = new Set<{controller: AbortController; done: Promise<unknown>}>();
+
+/**
+ * Kills every background command still running (SIGTERM, through its abort
+ * signal) and resolves once each has ended: the app owns them, so none
+ * outlives it. The owners call this as the app closes.
+ */
+export async function stopBackgroundCommands(): Promise<void> {
+	const runs = [...backgroundRuns];
+	for (const run of runs) run.controller.abort();
+	await Promise.all(runs.map(run => run.done));
+}
+
+/** How many background commands are running (for tests). */
+export function backgroundCommandsRunning(): number {
+	return backgroundRuns.size;
+}
+
 /** Runs one command on the selection, as its mode says, asking first when the command says so. */
 export function runCustom(context: CommandContext, command: CustomCommand, selected: {target: TemplateTarget; row?: ContainerRow}): void {
 	const {store} = context;
@@ -157,7 +178,10 @@ export function runCustom(context: CommandContext, command: CustomCommand, selec
 			}
 			return void runInTerminal(context, command.name, spec);
 		}
-		return void runInBackground(store, command, target);
+		const controller = new AbortController();
+		const run = {controller, done: runInBackground(store, command, target, controller.signal)};
+		backgroundRuns.add(run);
+		void run.done.finally(() => backgroundRuns.delete(run));
 	};
 	if (!command.confirm) return run();
 	askFirst({store}, {title: `Run ${sanitizeText(command.name)}`, question: `Run "${sanitizeText(command.name)}" on ${sanitizeText(name)}?`, target: name, run});

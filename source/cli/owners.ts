@@ -16,6 +16,7 @@ import {localStats} from '../sync/local-stats.js';
 import {Sync} from '../sync/sync.js';
 import {TopPoller} from '../sync/top-poller.js';
 import {ComposeFiles} from '../sync/compose-files.js';
+import {stopBackgroundCommands} from '../actions/custom-commands.js';
 
 /** Anything long-lived: started once, stopped once, the same way for all. */
 export type Owner = {readonly name: string; start(): void; stop(): Promise<void>};
@@ -116,6 +117,8 @@ export function buildOwners(targets: readonly NamedTarget[], store: Store, optio
 	const composeFiles = new ComposeFiles(store);
 	let stopComposeFiles: (() => void) | undefined;
 	shared.push({name: 'compose files', start: () => (stopComposeFiles = composeFiles.start()), stop: async () => stopComposeFiles?.()});
+	// Background custom commands are started by keys, not here, but the app owns them: none outlives it.
+	shared.push({name: 'background commands', start: () => undefined, stop: stopBackgroundCommands});
 
 	const firstList = () => Promise.all([...hosts.values()].map(host => Promise.race([host.sync.listed, host.sync.failedOnce]))).then(() => undefined);
 

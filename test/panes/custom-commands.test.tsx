@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import type {CustomCommand} from '../../source/domain/command-template.js';
+import {backgroundCommandsRunning, stopBackgroundCommands} from '../../source/actions/custom-commands.js';
 import {seededStore} from '../helpers/fixtures.js';
 import {keys, renderApp, type RenderedApp} from '../helpers/render-app.js';
 import {waitFor} from '../helpers/wait.js';
@@ -59,5 +60,21 @@ describe('custom commands in the app', () => {
 		await ask();
 		app.type('y');
 		await waitFor(() => existsSync(made), {what: 'the command ran after y'});
+	});
+
+	test('a background command still running when the app closes is killed, not left behind', async () => {
+		const pidFile = join(dir, 'sleeper.pid');
+		app = await renderApp({store: withCommands([{name: 'sleeper', scopes: ['containers'], argv: ['sh', '-c', `echo $$ > ${pidFile}; exec sleep 600`]}])});
+		await app.waitForFrame(t => t.includes('burner'), 'the table');
+		app.type('!');
+		await app.waitForFrame(t => t.split('\n').at(-1)?.startsWith('run ') ?? false, 'the command line');
+		app.type('sleeper');
+		app.type(keys.enter);
+		await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', {what: 'the command started'});
+		const pid = Number(readFileSync(pidFile, 'utf8'));
+		assert.equal(backgroundCommandsRunning(), 1);
+		await stopBackgroundCommands();
+		assert.equal(backgroundCommandsRunning(), 0);
+		assert.throws(() => process.kill(pid, 0), /ESRCH/, 'the sleep is gone');
 	});
 });
