@@ -70,7 +70,7 @@ describe('build patches', () => {
 await bundleOrExit({entry: ${JSON.stringify(join(dir, 'entry.js'))}, outfile: ${JSON.stringify(join(dir, 'out.js'))}, nodePaths: [${JSON.stringify(join(root, 'node_modules'))}]});`;
 			const result = await execa(process.execPath, ['--input-type=module', '-e', script], {reject: false});
 			assert.equal(result.exitCode, 1, result.stderr);
-			assert.equal(result.stderr, `build: patch ink-frame-caches does not apply to ${copy}: edit 1 of 6 finds "class OutputCaches {" nowhere (without it, every frame is split into characters afresh: more CPU)`);
+			assert.equal(result.stderr, `build: patch ink-frame-caches does not apply to ${copy}: edit 1 of 11 finds "class OutputCaches {" nowhere (without it, every frame is split into characters afresh: more CPU)`);
 			assert.throws(() => readFileSync(join(dir, 'out.js')), /ENOENT/, 'nothing was written');
 
 			// The same entry with the real file builds: the failure is the patch, not the setup.
