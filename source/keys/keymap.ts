@@ -140,7 +140,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'prune-all', keys: ['X'], description: 'Prune every image no container uses', scope: 'images', dangerous: true, confirm: 'destroys'},
 	{command: 'tag', keys: ['t'], description: 'Tag the image as repo:tag', scope: 'images', dangerous: true, hint: 'tag'},
 	{command: 'untag', keys: ['u'], description: 'Remove this tag, keeping the image (not its last tag)', scope: 'images', dangerous: true, confirm: 'destroys'},
-	{command: 'save', keys: ['S'], description: 'Save the image to a tar file (Esc cancels; no partial file is left)', scope: 'images', dangerous: false, hint: 'save'},
+	{command: 'save', keys: ['S'], description: 'Save the image, or the marked ones into one tar, to a file (Esc cancels; no partial file is left)', scope: 'images', dangerous: false, hint: 'save'},
 	{command: 'load', keys: ['L'], description: 'Load images from a tar file (Esc cancels)', scope: 'images', dangerous: true},
 	{command: 'build', keys: ['B'], description: 'Build from a folder (also :build; Esc in its log cancels)', scope: 'images', dangerous: true, hint: 'build'},
 	{command: 'push', keys: ['p'], description: 'Push a tag to its registry, with docker config credentials (Esc cancels)', scope: 'images', dangerous: true, hint: 'push'},
