@@ -1,4 +1,4 @@
-import {createReadStream, existsSync} from 'node:fs';
+import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {Transform} from 'node:stream';
 import {imageTagRows, shortImageId, type ImageTagRow, type ImageView} from '../domain/image.js';
@@ -17,7 +17,7 @@ import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {nameList} from './bulk-plan.js';
 import {refusedReadOnly} from './image-actions.js';
-import {resolveSavePath} from './log-save.js';
+import {resolveSavePath, typedSavePath, unlessOverwriting} from './log-save.js';
 
 type Context = Pick<CommandContext, 'engine' | 'engines' | 'store' | 'binding'>;
 
@@ -108,17 +108,9 @@ export function askSaveMarked(context: Context, rows: readonly ImageTagRow[]): v
 
 /** Saves to the typed path; an existing file is overwritten only after a yes in a dialog that names it. */
 export function requestSaveImages(context: Context, names: string[], typed: string, expected = 0): void {
-	const {store} = context;
-	if (typed.trim() === '') {
-		store.update(state => notify(state, 'save cancelled: no file name', 'error'));
-		return;
-	}
-	const path = resolveSavePath(typed);
-	if (!existsSync(path)) {
-		void saveImages(context, names, path, {overwrite: false, expected});
-		return;
-	}
-	store.update(state => setUi(state, {confirm: {title: 'Overwrite', question: `${sanitizeText(path)} already exists. Overwrite it with the image tar?`, target: path, run: () => void saveImages(context, names, path, {overwrite: true, expected})}}));
+	const path = typedSavePath(context.store, typed);
+	if (path === undefined) return;
+	unlessOverwriting(context.store, [path], overwrite => void saveImages(context, names, path, {overwrite, expected}), 'the image tar');
 }
 
 /**
