@@ -72,6 +72,15 @@ describe('build on the real engine', () => {
 		assert.ok(listing.includes('hello.txt'));
 	});
 
+	it('builds only up to the --target stage', async () => {
+		const root = await folder('stages', {'Dockerfile': `FROM ${testImage} AS base\nRUN echo base > /stage\nFROM base AS final\nRUN echo final > /stage\n`});
+		const result = await buildImage(context(), `${root} -t ${tag}-target --target base`);
+		assert.equal(result?.state, 'done', result?.error);
+		assert.equal((await docker('run', '--rm', `${tag}-target`, 'cat', '/stage')).trim(), 'base');
+		assert.ok(!store.getSnapshot().output?.lines.some(line => line.includes('echo final')), 'the final stage never ran');
+		await docker('rmi', `${tag}-target`).catch(() => undefined);
+	});
+
 	it('names the failing step and the engine error in the status bar', async () => {
 		const root = await folder('bad', {'Dockerfile': `FROM ${testImage}\nRUN echo fine\nRUN exit 3\n`});
 		const result = await buildImage(context(), root);
