@@ -19,7 +19,6 @@ function positionFacts(output: OutputState, top: number, shown: number, matches:
 	} else {
 		facts.push(`lines ${top + 1}-${top + shown} of ${output.lines.length}${output.truncated ? ' (more left out)' : ''}`);
 	}
-	if (output.build) facts.unshift(`${output.build.step ?? 'no step yet'}${output.build.cached > 0 ? `, ${plural(output.build.cached, 'step')} from cache` : ''}`);
 	if (output.search !== '') facts.push(plural(matches, 'match', 'matches'));
 	return facts;
 }
@@ -48,16 +47,18 @@ export function OutputPane({width, height}: {width: number; height: number}) {
 	const bad = output.status === 'error' || (output.exitCode ?? 0) !== 0;
 	const below = Math.max(0, output.lines.length - top - shown.length);
 	const facts = positionFacts(output, top, shown.length, matches);
-	// A build's title is long (folder, tag, context): where the view is gets a line of its own, so a narrow terminal still shows it.
-	const position = (
-		<>
-			{facts.length > 0 ? <Text dimColor>{output.build ? '' : ' · '}{facts.join(' · ')}</Text> : null}
-			{running ? output.follow
-				? <Text color="green"> · following</Text>
-				: <Text color="yellow" bold> · PAUSED{below > 0 ? `, ${plural(below, 'newer line')} below` : ''} ({labelsFor('bottom', 'output')} follows)</Text> : null}
-			<Text dimColor> · {labelFor('back', 'output')} {output.search !== '' ? 'clears the search' : running && output.cancel ? 'cancels' : 'goes back'}</Text>
-		</>
-	);
+	// A build's title is long (folder, tag, context): where the view is gets a line of its own, so a narrow terminal still shows it,
+	// and the step, whose text can be as long as a RUN line, comes last, where a cut costs least.
+	const parts = [
+		...facts.map(fact => <Text dimColor>{fact}</Text>),
+		...(running ? [output.follow
+			? <Text color="green">following</Text>
+			: <Text color="yellow" bold>PAUSED{below > 0 ? `, ${plural(below, 'newer line')} below` : ''} ({labelsFor('bottom', 'output')} follows)</Text>] : []),
+		<Text dimColor>{labelFor('back', 'output')} {output.search !== '' ? 'clears the search' : running && output.cancel ? 'cancels' : 'goes back'}</Text>,
+		...(output.build && output.build.cached > 0 ? [<Text color={colour ? 'green' : undefined}>{plural(output.build.cached, 'step')} from cache</Text>] : []),
+		...(output.build ? [<Text bold color={colour ? 'cyan' : undefined}>{output.build.step ?? 'no step yet'}</Text>] : []),
+	];
+	const position = parts.map((part, index) => <Text key={index}>{index > 0 || !output.build ? <Text dimColor> · </Text> : null}{part}</Text>);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">

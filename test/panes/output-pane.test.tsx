@@ -56,7 +56,7 @@ describe('the output view as a build log: the logs view\'s follow, search and sa
 		app = await renderApp({store, size});
 		show(store, buildLog(), 'Step 4/4 : RUN echo needle-two', 1);
 		let text = await app.waitForFrame(t => t.includes('needle-two'), 'the newest lines');
-		assert.match(text, /\nStep 4\/4 : RUN echo needle-two, 1 step from cache · lines \d+-30 of 30 · following · Esc cancels\n/);
+		assert.match(text, /\nlines \d+-30 of 30 · following · Esc cancels · 1 step from cache · Step 4\/4 : RUN echo needle-two\n/);
 		show(store, buildLog(3), 'Step 4/4 : RUN echo needle-two', 1);
 		text = await app.waitForFrame(t => t.includes('later 2'), 'a new line followed');
 		// The step line is bold cyan and the cache hit green: visible at a glance, by SGR in the frame.
