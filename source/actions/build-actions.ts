@@ -9,7 +9,7 @@ import {formatSize} from '../format/resource-text.js';
 import {plural} from '../format/plural.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {promptKeys} from '../keys/key-labels.js';
-import {finishOutput, openLiveOutput, setOutputLines} from '../store/output-slice.js';
+import {finishOutput, openLiveOutput, outputLineRows, setOutputLines} from '../store/output-slice.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {refusedReadOnly} from './image-actions.js';
@@ -119,10 +119,14 @@ export async function buildImage(context: Context, line: string): Promise<BuildP
 	const controller = new AbortController();
 	const cancel = () => controller.abort();
 	const title = `Build of ${shown}${request.tag ? ` as ${sanitizeText(request.tag)}` : ''} (classic builder; context ${size})`;
-	store.update(state => notify(openLiveOutput(state, key, title, cancel), `sending build context: ${size}`));
-	const visible = () => Math.max(1, store.getSnapshot().ui.pageSize - 1);
+	store.update(state => notify(openLiveOutput(state, key, title, cancel, true), `sending build context: ${size}`));
+	const visible = () => outputLineRows(store.getSnapshot());
 	let progress = startBuild();
-	const show = () => store.update(state => setOutputLines(state, key, progress.lines.map(text => sanitizeText(text)), visible(), progress.dropped > 0));
+	const show = () => store.update(state => setOutputLines(state, key, progress.lines.map(text => sanitizeText(text)), visible(), {
+		truncated: progress.dropped > 0,
+		dropped: progress.dropped,
+		build: {...(progress.step ? {step: sanitizeText(progress.step.trim())} : {}), cached: progress.cached},
+	}));
 	const tar = packBuildContext(buildContext);
 	try {
 		const messages = await engine.buildImage(tar, request, controller.signal);

@@ -1,24 +1,28 @@
-import {createReadStream, existsSync} from 'node:fs';
+import {createReadStream} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {Transform} from 'node:stream';
-import {shortImageId, type ImageView} from '../domain/image.js';
+import {imageTagRows, shortImageId, type ImageTagRow, type ImageView} from '../domain/image.js';
 import {finishPull, startPull, type LayerProgress, type TransferKind} from '../domain/pull-progress.js';
 import {writeAtomically} from '../engine/atomic-file.js';
 import {NotFoundError} from '../engine/resource-errors.js';
 import {labelFor, promptKeys} from '../keys/key-labels.js';
+import {plural} from '../format/plural.js';
 import {formatSize} from '../format/resource-text.js';
 import {sanitizeText} from '../format/sanitize.js';
+import {marksOf} from '../store/marks-slice.js';
 import {setPull, updatePull} from '../store/resources-slice.js';
 import type {PullState} from '../store/resources-state.js';
+import type {AppState} from '../store/state.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
+import {nameList} from './bulk-plan.js';
 import {refusedReadOnly} from './image-actions.js';
-import {resolveSavePath} from './log-save.js';
+import {resolveSavePath, typedSavePath, unlessOverwriting} from './log-save.js';
 
-type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
+type Context = Pick<CommandContext, 'engine' | 'engines' | 'store' | 'binding'>;
 
 /** The file a save suggests: the tag (or short ID) made into a file name, `.tar`, in the working directory. */
-export function defaultArchiveName(row: ImageView): string {
+export function defaultArchiveName(row: ImageTagRow): string {
 	const base = (row.tag ?? shortImageId(row.image.id)).replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[._]+/, '').slice(0, 80);
 	return `${base || 'image'}.tar`;
 }
@@ -57,25 +61,56 @@ function endTransfer(context: Context, cancel: () => void, state: 'done' | 'canc
 	return store.getSnapshot().resources.pull;
 }
 
+/** The reference a save names a row by: its tag, or the image ID of an untagged one (whose tar then has no name). */
+const referenceOf = (row: ImageTagRow): string => row.tag ?? row.image.id;
+
+/** The engine that holds `row`'s image: with several hosts on screen, its own; else the one engine. */
+function engineOf(context: Context, row: ImageTagRow): Context {
+	const own = row.image.host === undefined ? undefined : context.engines?.get(row.image.host);
+	return own ? {...context, engine: own} : context;
+}
+
 /** Asks where to save the selected image, suggesting `<tag>.tar`. Allowed in read-only mode: a save changes nothing on the engine. */
 export function askSave(context: Context, row: ImageView): void {
-	const reference = row.tag ?? row.image.id;
-	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: defaultArchiveName(row), label: `save ${sanitizeText(row.tag ?? shortImageId(row.image.id))} to `, help: `a .tar file path; ${promptKeys('saves')}`, submit: text => requestSaveImages(context, [reference], text, row.image.size)}}));
+	const owner = engineOf(context, row);
+	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: defaultArchiveName(row), label: `save ${sanitizeText(row.tag ?? shortImageId(row.image.id))} to `, help: `a .tar file path; ${promptKeys('saves')}`, submit: text => requestSaveImages(owner, [referenceOf(row)], text, row.image.size)}}));
+}
+
+/** The marked image rows that still exist, by name (the filter aside: a mark hidden by it still counts). */
+export function markedImageRows(state: AppState): ImageTagRow[] {
+	const marks = marksOf(state, 'images');
+	if (marks.size === 0) return [];
+	const name = (row: ImageTagRow) => row.tag ?? row.image.id;
+	return imageTagRows(state.resources.images).filter(row => marks.has(row.key)).sort((a, b) => name(a).localeCompare(name(b)));
+}
+
+/**
+ * `S` with marks: asks for one tar for every marked image (`docker save a b`).
+ * Each tag is saved by name, so the tar loads with its tags; an untagged
+ * image by ID. Marks on several hosts are refused: one tar comes from one
+ * engine. The expected size is the images' sizes, each image once.
+ */
+export function askSaveMarked(context: Context, rows: readonly ImageTagRow[]): void {
+	const hosts = new Set(rows.map(row => row.image.host));
+	if (hosts.size > 1) {
+		context.store.update(state => notify(state, `save: the marked images are on ${hosts.size} hosts; one tar holds images of one engine, so mark those of one host`, 'error'));
+		return;
+	}
+	const references = [...new Set(rows.map(referenceOf))];
+	const sizes = new Map(rows.map(row => [row.image.id, row.image.size]));
+	const expected = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+	const names = rows.map(row => row.tag ?? shortImageId(row.image.id));
+	const first = defaultArchiveName(rows[0]!).replace(/\.tar$/, '');
+	const suggested = references.length === 1 ? `${first}.tar` : `${first}-and-${references.length - 1}-more.tar`;
+	const owner = engineOf(context, rows[0]!);
+	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: suggested, label: `save ${plural(references.length, 'image')} (${nameList(names)}) to `, help: `one .tar file for all; ${promptKeys('saves')}`, submit: text => requestSaveImages(owner, references, text, expected)}}));
 }
 
 /** Saves to the typed path; an existing file is overwritten only after a yes in a dialog that names it. */
 export function requestSaveImages(context: Context, names: string[], typed: string, expected = 0): void {
-	const {store} = context;
-	if (typed.trim() === '') {
-		store.update(state => notify(state, 'save cancelled: no file name', 'error'));
-		return;
-	}
-	const path = resolveSavePath(typed);
-	if (!existsSync(path)) {
-		void saveImages(context, names, path, {overwrite: false, expected});
-		return;
-	}
-	store.update(state => setUi(state, {confirm: {title: 'Overwrite', question: `${sanitizeText(path)} already exists. Overwrite it with the image tar?`, target: path, run: () => void saveImages(context, names, path, {overwrite: true, expected})}}));
+	const path = typedSavePath(context.store, typed);
+	if (path === undefined) return;
+	unlessOverwriting(context.store, [path], overwrite => void saveImages(context, names, path, {overwrite, expected}), 'the image tar');
 }
 
 /**

@@ -2,7 +2,7 @@ import {selectedImage} from '../store/resources-selectors.js';
 import {selectSelected} from '../store/selectors.js';
 import type {Handlers} from './command-context.js';
 import {askCommit, askPush, askTag, askUntag} from './image-verbs.js';
-import {askLoad, askSave} from './image-archive.js';
+import {askLoad, askSave, askSaveMarked, markedImageRows} from './image-archive.js';
 import {askBuild} from './build-actions.js';
 import {askCopyIn, askCopyOut} from './copy-actions.js';
 
@@ -16,7 +16,10 @@ export const imageVerbHandlers: Handlers = {
 		const row = selectedImage(context.store.getSnapshot());
 		if (row) askUntag(context, row);
 	},
+	// With marks, every marked image goes into one tar; else the selected one.
 	save: context => {
+		const marked = markedImageRows(context.store.getSnapshot());
+		if (marked.length > 0) return askSaveMarked(context, marked);
 		const row = selectedImage(context.store.getSnapshot());
 		if (row) askSave(context, row);
 	},

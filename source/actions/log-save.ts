@@ -8,13 +8,15 @@ import {sanitizeText} from '../format/sanitize.js';
 import {logView} from '../store/log-view.js';
 import type {LogTarget} from '../store/logs-slice.js';
 import {notify, setUi} from '../store/ui-slice.js';
+import type {Store} from '../store/store.js';
 import type {CommandContext} from './command-context.js';
 import {plural} from '../format/plural.js';
 
 /** What to save: the complete log from the engine, or the lines in view as filtered. */
 export type SaveMode = 'complete' | 'view';
 
-function stamp(now: Date): string {
+/** A local time as a file name's part: `YYYYMMDD-HHMMSS`. */
+export function stamp(now: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');
 	return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
 }
@@ -42,6 +44,58 @@ export function completeSavePaths(path: string, targets: readonly LogTarget[]): 
 	return targets.map(target => ({target, path: `${stem}-${safeName(target.name)}.log`}));
 }
 
+/** The typed path made absolute, or undefined (and said in the status bar) when nothing was typed. */
+export function typedSavePath(store: Store, typed: string): string | undefined {
+	if (typed.trim() !== '') return resolveSavePath(typed);
+	store.update(state => notify(state, 'save cancelled: no file name', 'error'));
+	return undefined;
+}
+
+/**
+ * Runs `write` at once when none of `paths` exists; else only after a yes in
+ * a dialog that names the ones that do (`what`: what would replace one), and
+ * then with leave to overwrite. The logs, output and images views' saves.
+ */
+export function unlessOverwriting(store: Store, paths: readonly string[], write: (overwrite: boolean) => void, what?: string): void {
+	const existing = paths.filter(each => existsSync(each));
+	if (existing.length === 0) {
+		write(false);
+		return;
+	}
+	const names = existing.map(sanitizeText).join(', ');
+	store.update(state => setUi(state, {confirm: {
+		title: 'Overwrite',
+		question: `${names} already exist${existing.length === 1 ? 's' : ''}. Overwrite${what ? ` it with ${what}` : ''}?`,
+		target: existing[0]!,
+		run: () => write(true),
+	}}));
+}
+
+/** Writes lines (each ended by a newline) to `path`, whole or not at all, in chunks of a thousand. */
+export async function writeLines(path: string, overwrite: boolean, lines: Iterable<string>): Promise<void> {
+	await writeAtomically(path, {overwrite}, async file => {
+		const chunk: string[] = [];
+		for (const line of lines) {
+			chunk.push(line + '\n');
+			if (chunk.length >= 1000) await file.write(chunk.splice(0).join(''));
+		}
+		if (chunk.length > 0) await file.write(chunk.join(''));
+	});
+}
+
+/** The system calls of writing the file; any other failure (connect, say) is the engine's, and the engine explains it. */
+const fileCalls = new Set(['open', 'write', 'close', 'rename', 'link', 'unlink', 'access']);
+
+/** Why a save failed, in a few words: the file's trouble by its code, else `explain` (the engine's words). */
+export function saveFailure(error: unknown, explain: (error: unknown) => string): string {
+	const {code, syscall} = error as {code?: string; syscall?: string};
+	return code === 'EEXIST' ? 'the file already exists'
+		: code === 'EACCES' ? 'permission denied'
+		: code === 'ENOENT' && syscall === 'open' ? 'no such directory'
+		: code === 'EISDIR' ? 'that is a directory'
+		: syscall && fileCalls.has(syscall) ? (error as Error).message : explain(error);
+}
+
 /**
  * Saves to the typed path. An existing file is not touched without a yes in
  * a confirmation dialog that names it; the save then overwrites. The result
@@ -49,29 +103,12 @@ export function completeSavePaths(path: string, targets: readonly LogTarget[]): 
  */
 export function requestSave(context: CommandContext, typed: string, mode: SaveMode): void {
 	const {store} = context;
-	if (typed.trim() === '') {
-		store.update(state => notify(state, 'save cancelled: no file name', 'error'));
-		return;
-	}
-	const path = resolveSavePath(typed);
+	const path = typedSavePath(store, typed);
+	if (path === undefined) return;
 	const targets = store.getSnapshot().logs.targets;
 	const paths = mode === 'complete' ? completeSavePaths(path, targets).map(each => each.path) : [path];
-	const existing = paths.filter(each => existsSync(each));
-	if (existing.length === 0) {
-		void save(context, path, mode, false);
-		return;
-	}
-	const names = existing.map(sanitizeText).join(', ');
-	store.update(state => setUi(state, {confirm: {
-		title: 'Overwrite',
-		question: `${names} already exist${existing.length === 1 ? 's' : ''}. Overwrite?`,
-		target: existing[0]!,
-		run: () => void save(context, path, mode, true),
-	}}));
+	unlessOverwriting(store, paths, overwrite => void save(context, path, mode, overwrite));
 }
-
-/** The system calls of writing the file; any other failure (connect, say) is the engine's, and the engine explains it. */
-const fileCalls = new Set(['open', 'write', 'close', 'rename', 'link', 'unlink', 'access']);
 
 /**
  * Writes the file(s), each whole or not at all (engine/atomic-file.ts): a
@@ -88,14 +125,7 @@ export async function save(context: CommandContext, path: string, mode: SaveMode
 			const view = logView(state.logs);
 			const lines = view.slice(0, view.size);
 			const names = targets.length > 1 ? new Map(targets.map(target => [target.id, target.name])) : undefined;
-			await writeAtomically(path, {overwrite}, async file => {
-				const chunk: string[] = [];
-				for (const line of lines) {
-					chunk.push(savedViewLine(line, {timestamps: state.logs.timestamps, name: names?.get(line.source)}) + '\n');
-					if (chunk.length >= 1000) await file.write(chunk.splice(0).join(''));
-				}
-				if (chunk.length > 0) await file.write(chunk.join(''));
-			});
+			await writeLines(path, overwrite, lines.map(line => savedViewLine(line, {timestamps: state.logs.timestamps, name: names?.get(line.source)})));
 			store.update(s => notify(s, `saved ${plural(lines.length, 'line')} in view to ${path}`));
 			return;
 		}
@@ -106,12 +136,6 @@ export async function save(context: CommandContext, path: string, mode: SaveMode
 		const where = files.length === 1 ? path : `${plural(files.length, 'file')}: ${files.map(each => each.path).join(', ')}`;
 		store.update(s => notify(s, `saved the complete log (${formatBytes(bytes)}) to ${where}`));
 	} catch (error) {
-		const {code, syscall} = error as {code?: string; syscall?: string};
-		const reason = code === 'EEXIST' ? 'the file already exists'
-			: code === 'EACCES' ? 'permission denied'
-			: code === 'ENOENT' && syscall === 'open' ? 'no such directory'
-			: code === 'EISDIR' ? 'that is a directory'
-			: syscall && fileCalls.has(syscall) ? (error as Error).message : engine.explain(error);
-		store.update(s => notify(s, `save to ${path} failed: ${sanitizeText(reason)}`, 'error'));
+		store.update(s => notify(s, `save to ${path} failed: ${sanitizeText(saveFailure(error, cause => engine.explain(cause)))}`, 'error'));
 	}
 }

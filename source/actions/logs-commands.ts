@@ -1,5 +1,6 @@
 import type {ContainerRow} from '../domain/container.js';
 import {closeLogs, openLogs, setLogOptions, setLogRange, type LogRange} from '../store/logs-slice.js';
+import type {Prompt} from '../store/state.js';
 import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext, Handler, Handlers} from './command-context.js';
 import {defaultSavePath, requestSave, type SaveMode} from './log-save.js';
@@ -38,6 +39,18 @@ const savePrompt = (mode: SaveMode): Handler => context => {
 	}}));
 };
 
+/** The `/` line of a view that follows a log (logs, output): the search as typed so far, matched live by `change`. */
+export function searchPrompt(scope: 'logs' | 'output', text: string, {change, submit}: Pick<Prompt, 'change' | 'submit'>): Prompt {
+	return {
+		kind: 'search',
+		text,
+		label: '/',
+		help: `regex or text; ${labelFor('submit', 'prompt')} jumps to the newest match, then ${labelFor('search-next', scope)} older, ${labelFor('search-previous', scope)} newer; ${labelFor('cancel', 'prompt')} clears`,
+		...(change ? {change} : {}),
+		...(submit ? {submit} : {}),
+	};
+}
+
 const page = (context: CommandContext) => Math.max(1, logRows(context.store.getSnapshot()) - 1);
 
 /** What the logs view does with each command. */
@@ -53,14 +66,10 @@ export const logsHandlers: Handlers = {
 	top: ({store}) => store.update(state => scrollLogs(state, 'top')),
 	bottom: ({store}) => store.update(state => scrollLogs(state, 'bottom')),
 	'log-pause': ({store}) => store.update(togglePause),
-	search: ({store}) => store.update(state => setUi(state, {prompt: {
-		kind: 'search',
-		text: state.logs.search,
-		label: '/',
-		help: `regex or text; ${labelFor('submit', 'prompt')} jumps to the newest match, then ${labelFor('search-next', 'logs')} older, ${labelFor('search-previous', 'logs')} newer; ${labelFor('cancel', 'prompt')} clears`,
+	search: ({store}) => store.update(state => setUi(state, {prompt: searchPrompt('logs', state.logs.search, {
 		change: text => store.update(s => setLogOptions(s, {search: text, matchSeq: undefined})),
 		submit: () => store.update(s => jumpToMatch(setLogOptions(s, {matchSeq: undefined}), -1)),
-	}})),
+	})})),
 	'search-next': ({store}) => store.update(state => jumpToMatch(state, -1)),
 	'search-previous': ({store}) => store.update(state => jumpToMatch(state, 1)),
 	filter: ({store}) => store.update(state => setUi(state, {prompt: {

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {LogLine} from '../domain/log-line.js';
 import {colouredSegments, cutNote, formatLogTime, highlightSegments, streamMarks} from '../format/log-line.js';
+import {SearchMatches} from './search-matches.js';
 import {useTheme} from './theme-context.js';
 
 /** How a log line is drawn: the options of the view, and what the line is to it. */
@@ -38,9 +39,7 @@ export function LogLineRow({line, name, nameColour, timestamps, wrap, search, cu
 			{timestamps ? <Text dimColor>{formatLogTime(line.time)} </Text> : null}
 			{name === undefined ? null : <Text color={colour ? nameColour : undefined}>{name} │ </Text>}
 			{line.stream === 'marker' ? <Text color={colour ? 'yellow' : undefined}>{line.text}</Text>
-				: highlighted && pieces ? pieces.map((segment, index) => segment.match
-					? <Text key={index} inverse color={colour ? 'yellow' : undefined}>{segments[index]!.text}</Text>
-					: segment.text)
+				: highlighted && pieces ? <SearchMatches segments={segments} pieces={pieces} colour={colour}/>
 				: line.text}
 			{line.cut > 0 ? <Text dimColor>{cutNote(line.cut)}</Text> : null}
 		</Text>

@@ -13,3 +13,16 @@ export function makeMatcher(text: string): (haystack: string) => boolean {
 		return haystack => haystack.toLowerCase().includes(needle);
 	}
 }
+
+/**
+ * The index of the next item for which `matches` holds, from `from`
+ * (exclusive; `size` or -1 start from an end) in `direction`, wrapping
+ * round; undefined when none does. The logs and output views' `n`/`N`.
+ */
+export function findWrapping(size: number, matches: (index: number) => boolean, from: number, direction: 1 | -1): number | undefined {
+	for (let step = 1; step <= size; step++) {
+		const index = (((from + direction * step) % size) + size) % size;
+		if (matches(index)) return index;
+	}
+	return undefined;
+}

@@ -22,3 +22,13 @@ export function outputLines(text: string): {lines: string[]; truncated: boolean}
 	});
 	return {lines, truncated};
 }
+
+/** What a line of a classic build's log is: a step (`Step 2/4 : RUN …`), a cache hit (` ---> Using cache`), or other text. */
+export type BuildLineKind = 'step' | 'cache' | 'text';
+
+/** Tells a build log's steps and cache hits from its other lines, so the output view can draw them apart. */
+export function buildLineKind(line: string): BuildLineKind {
+	if (/^Step \d+\/\d+ : /.test(line)) return 'step';
+	if (/^ ---> Using cache\s*$/.test(line)) return 'cache';
+	return 'text';
+}

@@ -62,6 +62,25 @@ function tableKeys(scope: Scope, noun: string): Binding[] {
 	];
 }
 
+/**
+ * Scrolling a log that follows, and searching it: the same in the logs view
+ * and in the output view (a build's log), so each key means one thing in both.
+ */
+function followKeys(scope: Scope): Binding[] {
+	return [
+		{command: 'up', keys: ['up', 'k'], description: 'Scroll up (pauses the follow)', scope, dangerous: false},
+		{command: 'down', keys: ['down', 'j'], description: 'Scroll down (the follow resumes at the end)', scope, dangerous: false},
+		{command: 'page-up', keys: ['pageup', 'ctrl+b'], description: 'Page up (pauses the follow)', scope, dangerous: false},
+		{command: 'page-down', keys: ['pagedown', 'ctrl+f'], description: 'Page down', scope, dangerous: false},
+		{command: 'top', keys: ['g', 'home'], description: 'Oldest line held', scope, dangerous: false},
+		{command: 'bottom', keys: ['G', 'end'], description: 'Newest line, and follow again', scope, dangerous: false, hint: 'follow'},
+		{command: 'log-pause', keys: [' '], description: 'Pause or resume the follow', scope, dangerous: false},
+		{command: 'search', keys: ['/'], description: 'Search (regex or text), matches highlighted', scope, dangerous: false, hint: 'search'},
+		{command: 'search-next', keys: ['n'], description: 'Next match, going up (older)', scope, dangerous: false},
+		{command: 'search-previous', keys: ['N'], description: 'Previous match, going down (newer)', scope, dangerous: false},
+	];
+}
+
 /** Filter, sort, inspect and Esc, the same in the images, volumes and networks tables. */
 function filterSortKeys(scope: Scope, fields: string, back = 'Clear the filter; else back to containers'): Binding[] {
 	return [
@@ -140,7 +159,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'prune-all', keys: ['X'], description: 'Prune every image no container uses', scope: 'images', dangerous: true, confirm: 'destroys'},
 	{command: 'tag', keys: ['t'], description: 'Tag the image as repo:tag', scope: 'images', dangerous: true, hint: 'tag'},
 	{command: 'untag', keys: ['u'], description: 'Remove this tag, keeping the image (not its last tag)', scope: 'images', dangerous: true, confirm: 'destroys'},
-	{command: 'save', keys: ['S'], description: 'Save the image to a tar file (Esc cancels; no partial file is left)', scope: 'images', dangerous: false, hint: 'save'},
+	{command: 'save', keys: ['S'], description: 'Save the image, or all marked ones, to one tar file (Esc cancels)', scope: 'images', dangerous: false, hint: 'save'},
 	{command: 'load', keys: ['L'], description: 'Load images from a tar file (Esc cancels)', scope: 'images', dangerous: true},
 	{command: 'build', keys: ['B'], description: 'Build from a folder (also :build; Esc in its log cancels)', scope: 'images', dangerous: true, hint: 'build'},
 	{command: 'push', keys: ['p'], description: 'Push a tag to its registry, with docker config credentials (Esc cancels)', scope: 'images', dangerous: true, hint: 'push'},
@@ -168,8 +187,9 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'Read disk usage again (also every 30 s while shown)', scope: 'disk', dangerous: false, hint: 'refresh'},
 	{command: 'exec', keys: ['e'], description: 'Open a shell in the container (bash, ash or sh; exit returns)', scope: 'containers', dangerous: true, hint: 'shell'},
 	{command: 'exec-command', keys: ['E'], description: 'Run a command in the container and show its output', scope: 'containers', dangerous: true},
-	...tableKeys('output', 'line'),
-	{command: 'back', keys: ['escape', 'q'], description: 'Cancel a running build; else back to where the command was run', scope: 'output', dangerous: false, hint: 'back'},
+	{command: 'back', keys: ['escape', 'q'], description: 'Clear the search; else cancel a running build; else go back', scope: 'output', dangerous: false, hint: 'back'},
+	...followKeys('output'),
+	{command: 'log-save', keys: ['s'], description: 'Save the lines (a build\'s whole log as held) to a file', scope: 'output', dangerous: false, hint: 'save'},
 	{command: 'attach', keys: ['a'], description: 'Attach to the main process (detach: Ctrl-P Ctrl-Q)', scope: 'containers', dangerous: true},
 	{command: 'open-top', keys: ['t'], description: 'Processes of the container (top)', scope: 'containers', dangerous: false, hint: 'top'},
 	{command: 'open-inspect', keys: ['i'], description: 'Inspect JSON of the container', scope: 'containers', dangerous: false, hint: 'inspect'},
@@ -205,16 +225,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'filter', keys: ['/'], description: 'Filter events by text (substring or regex)', scope: 'events', dangerous: false, hint: 'filter'},
 	{command: 'event-type', keys: ['t'], description: 'Show one event type: all, container, image, volume, network...', scope: 'events', dangerous: false, hint: 'type'},
 	{command: 'back', keys: ['escape', 'q'], description: 'Clear the search, then the filter; else back to where the logs were opened', scope: 'logs', dangerous: false, hint: 'back'},
-	{command: 'up', keys: ['up', 'k'], description: 'Scroll up (pauses the follow)', scope: 'logs', dangerous: false},
-	{command: 'down', keys: ['down', 'j'], description: 'Scroll down (the follow resumes at the end)', scope: 'logs', dangerous: false},
-	{command: 'page-up', keys: ['pageup', 'ctrl+b'], description: 'Page up (pauses the follow)', scope: 'logs', dangerous: false},
-	{command: 'page-down', keys: ['pagedown', 'ctrl+f'], description: 'Page down', scope: 'logs', dangerous: false},
-	{command: 'top', keys: ['g', 'home'], description: 'Oldest line held', scope: 'logs', dangerous: false},
-	{command: 'bottom', keys: ['G', 'end'], description: 'Newest line, and follow again', scope: 'logs', dangerous: false, hint: 'follow'},
-	{command: 'log-pause', keys: [' '], description: 'Pause or resume the follow', scope: 'logs', dangerous: false},
-	{command: 'search', keys: ['/'], description: 'Search (regex or text), matches highlighted', scope: 'logs', dangerous: false, hint: 'search'},
-	{command: 'search-next', keys: ['n'], description: 'Next match, going up (older)', scope: 'logs', dangerous: false},
-	{command: 'search-previous', keys: ['N'], description: 'Previous match, going down (newer)', scope: 'logs', dangerous: false},
+	...followKeys('logs'),
 	{command: 'filter', keys: ['f'], description: 'Filter: keep only lines matching a regex or text', scope: 'logs', dangerous: false, hint: 'filter'},
 	{command: 'log-invert', keys: ['v'], description: 'Invert the filter: keep the lines that do not match', scope: 'logs', dangerous: false},
 	{command: 'log-timestamps', keys: ['t'], description: 'Show or hide timestamps', scope: 'logs', dangerous: false, hint: 'time'},

@@ -1,5 +1,5 @@
 import type {LogLine} from '../domain/log-line.js';
-import {makeMatcher} from '../domain/matcher.js';
+import {findWrapping, makeMatcher} from '../domain/matcher.js';
 import type {Ring} from '../domain/ring.js';
 import type {LogsState} from './logs-slice.js';
 
@@ -93,12 +93,10 @@ export function logView(logs: LogsState): LogView {
 export function findMatch(view: LogView, search: string, from: number, direction: 1 | -1): number | undefined {
 	if (search === '' || view.size === 0) return undefined;
 	const matches = lineMatcher(search);
-	for (let step = 1; step <= view.size; step++) {
-		const index = (((from + direction * step) % view.size) + view.size) % view.size;
+	return findWrapping(view.size, index => {
 		const line = view.at(index);
-		if (line && matches(line)) return index;
-	}
-	return undefined;
+		return line !== undefined && matches(line);
+	}, from, direction);
 }
 
 let countMemo: {view: LogView; search: string; count: number} | undefined;

@@ -86,6 +86,20 @@ describe('tag, untag, build and cp through the keys in a real terminal', () => {
 			assert.match(screen, /Step 3\/3 : RUN echo built-in-e2e/);
 			assert.match(screen, /context 3 files, .*1 left out by \.dockerignore/);
 			assert.equal((await docker('run', '--rm', `${repo}:built`, 'cat', '/kept.txt')).trim(), 'kept');
+			// The log view's search and save, as in the logs view: / finds the COPY step, s writes the log.
+			await term.send('/');
+			await term.sendText('COPY kept');
+			await term.send('Enter');
+			await term.waitFor(/ · 1 match · Esc clears the search · Step 3\/3 : RUN echo built-in-e2e/);
+			await term.send('s');
+			await term.waitFor('save lines to: ');
+			await term.send('C-u');
+			await term.sendText(join(dir, 'saved-build.log'));
+			await term.send('Enter');
+			await term.waitFor(/saved \d+ lines to /);
+			assert.match(await readFile(join(dir, 'saved-build.log'), 'utf8'), /^Step 2\/3 : COPY kept\.txt \/kept\.txt\n/m);
+			await term.send('Escape');
+			await term.waitFor(/Esc goes back/);
 			await term.send('Escape');
 			await term.waitFor(`filter: ${repo}`);
 		} finally {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import {randomBytes} from 'node:crypto';
-import {mkdir, mkdtemp, rm, symlink, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, rm, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {buildImage, runBuildLine} from '../../source/actions/build-actions.js';
+import {dispatchKey} from '../../source/actions/dispatch.js';
 import {readBuildContext} from '../../source/engine/build-context.js';
 import type {Engine} from '../../source/engine/engine.js';
 import {initialState} from '../../source/store/initial-state.js';
@@ -71,6 +72,15 @@ describe('build on the real engine', () => {
 		assert.ok(listing.includes('hello.txt'));
 	});
 
+	it('builds only up to the --target stage', async () => {
+		const root = await folder('stages', {'Dockerfile': `FROM ${testImage} AS base\nRUN echo base > /stage\nFROM base AS final\nRUN echo final > /stage\n`});
+		const result = await buildImage(context(), `${root} -t ${tag}-target --target base`);
+		assert.equal(result?.state, 'done', result?.error);
+		assert.equal((await docker('run', '--rm', `${tag}-target`, 'cat', '/stage')).trim(), 'base');
+		assert.ok(!store.getSnapshot().output?.lines.some(line => line.includes('echo final')), 'the final stage never ran');
+		await docker('rmi', `${tag}-target`).catch(() => undefined);
+	});
+
 	it('names the failing step and the engine error in the status bar', async () => {
 		const root = await folder('bad', {'Dockerfile': `FROM ${testImage}\nRUN echo fine\nRUN exit 3\n`});
 		const result = await buildImage(context(), root);
@@ -91,6 +101,36 @@ describe('build on the real engine', () => {
 		assert.match(notice(), /build cancelled/);
 		// The engine removes the build's container once it stops the build.
 		await waitFor(async () => !(await docker('ps', '-a', '--format', '{{.Command}}')).includes('sleep 60'), {timeoutMs: 20_000, what: 'the build container gone'});
+	});
+
+	it('the build log: each step and cache hit counted, / finds a step, s saves the log as shown', async () => {
+		const root = await folder('searched', {'Dockerfile': `FROM ${testImage}\nCOPY marker.txt /marker.txt\nRUN echo searched-${suffix}\n`, 'marker.txt': suffix});
+		const first = await buildImage(context(), `${root} -t ${tag}-log`);
+		assert.equal(first?.state, 'done', first?.error);
+		// The same folder again: both steps after FROM come from the cache, and the view says so.
+		const again = await buildImage(context(), `${root} -t ${tag}-log`);
+		assert.equal(again?.state, 'done', again?.error);
+		assert.equal(again?.cached, 2);
+		const output = store.getSnapshot().output!;
+		assert.deepEqual(output.build, {step: `Step 3/3 : RUN echo searched-${suffix}`, cached: 2});
+		assert.equal(output.lines.filter(line => line === ' ---> Using cache').length, 2);
+		const press = (...keys: string[]) => {
+			for (const key of keys) dispatchKey(key, key, {engine, store, quit: () => {}});
+		};
+		press('/', ...'Step 2/'.split(''), 'return');
+		const match = store.getSnapshot().output?.match;
+		assert.equal(match === undefined ? undefined : store.getSnapshot().output?.lines[match], 'Step 2/3 : COPY marker.txt /marker.txt');
+		press('s');
+		const prompt = store.getSnapshot().ui.prompt;
+		assert.match(prompt?.text ?? '', /^build-\d{8}-\d{6}\.log$/);
+		const path = join(dir, 'build.log');
+		prompt!.submit!(path);
+		await waitFor(() => notice().startsWith('saved '), {what: 'the save said'});
+		assert.equal(notice(), `saved ${output.lines.length} lines to ${path}`);
+		const saved = await readFile(path, 'utf8');
+		assert.equal(saved, output.lines.join('\n') + '\n');
+		assert.match(saved, new RegExp(`^Step 3/3 : RUN echo searched-${suffix}\n ---> Using cache\n`, 'm'));
+		await docker('rmi', `${tag}-log`).catch(() => undefined);
 	});
 
 	it('says in one line what is wrong with a folder or a line', async () => {

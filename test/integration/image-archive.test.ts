@@ -5,7 +5,7 @@ import {mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
-import {loadImages, requestSaveImages, saveImages} from '../../source/actions/image-archive.js';
+import {askSaveMarked, loadImages, requestSaveImages, saveImages} from '../../source/actions/image-archive.js';
 import type {Engine} from '../../source/engine/engine.js';
 import {initialState} from '../../source/store/initial-state.js';
 import {createStore, type Store} from '../../source/store/store.js';
@@ -13,7 +13,10 @@ import {resolveTarget} from '../../source/engine/connection.js';
 import {createEngine} from '../../source/engine/engine.js';
 import {docker, testImage} from '../helpers/engine.js';
 import {secondHost} from '../helpers/second-engine.js';
-import {testEngine} from '../helpers/live-sync.js';
+import {startLiveSync, testEngine, type LiveSync} from '../helpers/live-sync.js';
+import {dispatchKey} from '../../source/actions/dispatch.js';
+import {setUi, setView} from '../../source/store/ui-slice.js';
+import {waitFor} from '../helpers/wait.js';
 
 /** Save and load against the private engine: a round trip, and no partial file on error or cancel. */
 describe('save and load on the real engine', () => {
@@ -123,5 +126,78 @@ describe('save and load on the real engine', () => {
 		const missing = await loadImages(context(), join(dir, 'nothing-here.tar'));
 		assert.equal(missing, undefined);
 		assert.match(notice(), /^load failed: ENOENT /);
+	});
+});
+
+/** Several marked images into one tar (`docker save a b`), loaded on a second engine with both IDs intact. */
+describe('save of marked images on the real engine', () => {
+	const suffix = randomBytes(3).toString('hex');
+	const first = `porthole-test/marked-${suffix}:1`;
+	const second = `porthole-test/marked-${suffix}:2`;
+	let live: LiveSync;
+	let dir: string;
+	let helper = '';
+	const imageId = async (name: string) => (await docker('image', 'inspect', '--format', '{{.Id}}', name)).trim();
+	const press = (...keys: string[]) => {
+		for (const key of keys) dispatchKey(key, key, {engine: live.engine, store: live.store, quit: () => {}});
+	};
+
+	before(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'porthole-marked-'));
+		await docker('tag', testImage, first);
+		// The second image is a different image (its own ID), made from a container with a label of its own.
+		helper = (await docker('create', '--label', `porthole-test-marked=${suffix}`, testImage, 'true')).trim();
+		await docker('commit', '--change', `LABEL porthole.marked=${suffix}`, helper, second);
+		live = await startLiveSync();
+		live.store.update(state => setView(state, 'images'));
+		await waitFor(() => [first, second].every(tag => live.store.getSnapshot().resources.images.some(image => image.tags.includes(tag))), {timeoutMs: 30_000, what: 'both images listed'});
+	});
+
+	after(async () => {
+		await live?.stop();
+		await rm(dir, {recursive: true, force: true});
+		if (helper) await docker('rm', '-f', helper).catch(() => undefined);
+		await docker('rmi', first, second).catch(() => undefined);
+	});
+
+	it('marks two images, S saves both into one tar, and the second engine loads both with identical IDs', async () => {
+		const ids = [await imageId(first), await imageId(second)];
+		assert.notEqual(ids[0], ids[1], 'two different images');
+		live.store.update(state => setUi(state, {filter: `marked-${suffix}`}));
+		press('ctrl+a', 'S');
+		const prompt = live.store.getSnapshot().ui.prompt;
+		assert.equal(prompt?.label, `save 2 images (${first} and ${second}) to `);
+		assert.equal(prompt?.text, `porthole-test_marked-${suffix}_1-and-1-more.tar`);
+		const path = join(dir, 'both.tar');
+		prompt!.submit!(path);
+		await waitFor(() => live.store.getSnapshot().resources.pull?.state !== 'running' ? live.store.getSnapshot().resources.pull : undefined, {timeoutMs: 60_000, what: 'the save to end'});
+		const pull = live.store.getSnapshot().resources.pull;
+		assert.equal(pull?.state, 'done', pull?.error);
+		const size = (await stat(path)).size;
+		assert.equal(pull?.layers[0]?.current, size, 'progress counts the bytes of the tar');
+		assert.match(live.store.getSnapshot().notice?.text ?? '', new RegExp(`^saved ${first.replace('/', '\\/')}, ${second.replace('/', '\\/')} to .*both\\.tar \\(.*, ${size} bytes\\)$`));
+		assert.deepEqual(await readdir(dir), ['both.tar']);
+
+		const other = createEngine(resolveTarget({host: secondHost(), env: {}, homeDir: '/nonexistent'}));
+		const otherStore = createStore(initialState({target: other.description}), {batchMs: 0});
+		try {
+			for (const tag of [first, second]) await other.removeImage(tag, {force: true}).catch(() => undefined);
+			const loaded = await loadImages({engine: other, store: otherStore}, path);
+			assert.equal(loaded?.state, 'done', loaded?.error);
+			assert.match(otherStore.getSnapshot().notice?.text ?? '', new RegExp(`^loaded .*${second.replace('/', '\\/')}`));
+			const there = await Promise.all([first, second].map(async tag => ((await other.inspectJson('image', tag)) as {Id?: string}).Id));
+			assert.deepEqual(there, ids);
+		} finally {
+			for (const tag of [first, second]) await other.removeImage(tag, {force: true}).catch(() => undefined);
+			await other.close();
+		}
+	});
+
+	it('refuses marks on several hosts: one tar comes from one engine', async () => {
+		const rows = [first, second].map((tag, index) => ({key: tag, tag, kind: 'tagged' as const, image: {...live.store.getSnapshot().resources.images.find(image => image.tags.includes(tag))!, host: `host${index}`}}));
+		live.store.update(state => setUi(state, {prompt: undefined}));
+		askSaveMarked({engine: live.engine, store: live.store}, rows);
+		assert.equal(live.store.getSnapshot().ui.prompt, undefined);
+		assert.match(live.store.getSnapshot().notice?.text ?? '', /^save: the marked images are on 2 hosts/);
 	});
 });

@@ -14,6 +14,7 @@ import {createStore, type Store} from '../../source/store/store.js';
 import {docker, testImage, TestContainers} from '../helpers/engine.js';
 import {testEngine} from '../helpers/live-sync.js';
 import {testRegistry} from '../helpers/registry.js';
+import {waitFor} from '../helpers/wait.js';
 
 /** Tag, untag, commit and push against the private engine and the local registry. */
 describe('tag, untag, commit and push on the real engine', () => {
@@ -115,9 +116,17 @@ describe('tag, untag, commit and push on the real engine', () => {
 	describe('a registry that denies', () => {
 		let server: Server;
 		let address: string;
+		const authorizations: string[] = [];
 		before(async () => {
 			// Answers every request as a registry does for a user without rights: 401 with a Basic challenge.
-			server = createServer((_request, response) => {
+			server = createServer((request, response) => {
+				if (request.headers.authorization) {
+					// With credentials: refused as a registry refuses a user without rights to the repository (403 at once, no retry).
+					authorizations.push(request.headers.authorization);
+					response.writeHead(403, {'Content-Type': 'application/json', 'Docker-Distribution-API-Version': 'registry/2.0'});
+					response.end(JSON.stringify({errors: [{code: 'DENIED', message: 'requested access to the resource is denied'}]}));
+					return;
+				}
 				response.writeHead(401, {'WWW-Authenticate': 'Basic realm="porthole-test"', 'Content-Type': 'application/json', 'Docker-Distribution-API-Version': 'registry/2.0'});
 				response.end(JSON.stringify({errors: [{code: 'UNAUTHORIZED', message: 'authentication required'}]}));
 			});
@@ -139,6 +148,25 @@ describe('tag, untag, commit and push on the real engine', () => {
 			assert.match(result?.error ?? '', new RegExp(`^push ${address.replaceAll('.', '\\.')}/verbs-${suffix}:denied denied by the registry: `));
 			assert.ok(!(result?.error ?? '').includes('\n'));
 			assert.equal(notice(), result?.error);
+		});
+
+		it('sends the credentials of the docker config\'s auths to the registry', async () => {
+			await writeFile(join(configDir, 'config.json'), JSON.stringify({auths: {
+				[registry]: {auth: Buffer.from('tester:secret').toString('base64')},
+				[address]: {auth: Buffer.from(`pusher-${suffix}:s3cret`).toString('base64')},
+			}}));
+			const reference = `${address}/verbs-${suffix}:authed`;
+			await docker('tag', testImage, reference);
+			made.push(reference);
+			authorizations.length = 0;
+			const running = pushImage(context(), reference);
+			// The engine answers the registry's Basic challenge with what config.json holds for this host (and no other host's).
+			await waitFor(() => authorizations.length > 0, {timeoutMs: 30_000, what: 'the registry asked with credentials'});
+			// The engine retries a refused layer for most of a minute: cancel once the point is made.
+			store.getSnapshot().resources.pull?.cancel();
+			await running;
+			assert.ok(authorizations.includes(`Basic ${Buffer.from(`pusher-${suffix}:s3cret`).toString('base64')}`), JSON.stringify(authorizations));
+			assert.ok(!authorizations.some(each => each.includes(Buffer.from('tester:secret').toString('base64'))));
 		});
 	});
 });

@@ -2,6 +2,13 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {bytesLayer, defaultArchiveName} from '../../../source/actions/image-archive.js';
 import {pushFailureText, yesNo} from '../../../source/actions/image-verbs.js';
+import {runBuildLine} from '../../../source/actions/build-actions.js';
+import {dispatchKey} from '../../../source/actions/dispatch.js';
+import {replaceImages} from '../../../source/store/resources-slice.js';
+import {setView} from '../../../source/store/ui-slice.js';
+import {seededStore} from '../../helpers/fixtures.js';
+import {forbiddenEngine} from '../../helpers/forbidden-engine.js';
+import {resourceFixtures} from '../../helpers/resource-fixtures.js';
 import {applyPullMessage, pullFraction, startPull} from '../../../source/domain/pull-progress.js';
 import {layerLine, pullHeadline} from '../../../source/format/pull-lines.js';
 
@@ -69,4 +76,44 @@ describe('defaultArchiveName', () => {
 		[undefined, '0123456789ab.tar'],
 	];
 	for (const [tag, expected] of cases) it(String(tag), () => assert.equal(defaultArchiveName(row(tag)), expected));
+});
+
+/** Issue 17: every verb is hidden in --read-only but browsing and copying out (and save, which changes nothing on the engine). */
+describe('image verbs in --read-only', () => {
+	const readOnlyStore = (view: 'images' | 'containers') => {
+		const store = seededStore({readOnly: true});
+		store.update(state => setView(replaceImages(state, resourceFixtures.images()), view));
+		return store;
+	};
+	const cases: Array<[string, 'images' | 'containers', string]> = [
+		['t (tag)', 'images', 't'],
+		['u (untag)', 'images', 'u'],
+		['p (push)', 'images', 'p'],
+		['L (load)', 'images', 'L'],
+		['B (build)', 'images', 'B'],
+		['c (commit)', 'containers', 'c'],
+		['Y (copy in)', 'containers', 'Y'],
+	];
+	for (const [name, view, key] of cases) {
+		it(`${name} asks nothing and never reaches the engine`, () => {
+			const store = readOnlyStore(view);
+			const engine = forbiddenEngine();
+			dispatchKey(key, key, {engine, store, quit: () => undefined});
+			assert.equal(store.getSnapshot().ui.prompt, undefined);
+			assert.equal(store.getSnapshot().ui.confirm, undefined);
+			assert.deepEqual(engine.calls, []);
+		});
+	}
+	it(':build on the command line is refused, in one line', () => {
+		const store = readOnlyStore('images');
+		const engine = forbiddenEngine();
+		assert.equal(runBuildLine(':build .', {engine, store}), true);
+		assert.equal(store.getSnapshot().notice?.text, 'read-only: build is disabled');
+		assert.deepEqual(engine.calls, []);
+	});
+	it('S (save) still asks for its path: it changes nothing on the engine', () => {
+		const store = readOnlyStore('images');
+		dispatchKey('S', 'S', {engine: forbiddenEngine(), store, quit: () => undefined});
+		assert.match(store.getSnapshot().ui.prompt?.label ?? '', /^save /);
+	});
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {outputLines, outputMaxLineLength, outputMaxLines} from '../../../source/format/output-text.js';
+import {buildLineKind, outputLines, outputMaxLineLength, outputMaxLines} from '../../../source/format/output-text.js';
 
 describe('outputLines: a one-shot command\'s output made safe and bounded', () => {
 	const cases: Array<{name: string; text: string; lines: string[]; truncated?: boolean}> = [
@@ -29,4 +29,18 @@ describe('outputLines: a one-shot command\'s output made safe and bounded', () =
 		assert.equal(lines[0], 'l0');
 		assert.equal(truncated, true);
 	});
+});
+
+describe('buildLineKind', () => {
+	const cases: Array<[string, string]> = [
+		['Step 2/4 : RUN echo hi', 'step'],
+		['Step 12/30 : COPY . /app', 'step'],
+		[' ---> Using cache', 'cache'],
+		[' ---> Using cache ', 'cache'],
+		[' ---> Running in 0123abcd', 'text'],
+		['echo Step 2/4 : not at the start', 'text'],
+		['Step 2 : no total', 'text'],
+		['', 'text'],
+	];
+	for (const [line, kind] of cases) it(`"${line}" is ${kind}`, () => assert.equal(buildLineKind(line), kind));
 });
