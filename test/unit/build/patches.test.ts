@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {applyPatch, inkCellUpdate, inkFrameCaches, inkMouseReports, inkNoTopLevelAwait, patches, PatchError, seaPatches, yogaWithoutFetch, type Patch} from '../../../scripts/build-patches.mjs';
+import {applyPatch, inkCellUpdate, inkFrameCaches, inkMouseReports, inkNoTopLevelAwait, modemLazyHttps, patches, PatchError, seaPatches, yogaWithoutFetch, type Patch} from '../../../scripts/build-patches.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
@@ -16,6 +16,7 @@ const targets = new Map<Patch, string>([
 	[inkFrameCaches, join(root, 'node_modules/ink/build/output.js')],
 	[inkMouseReports, join(root, 'node_modules/ink/build/components/App.js')],
 	[inkCellUpdate, join(root, 'node_modules/ink/build/log-update.js')],
+	[modemLazyHttps, join(root, 'node_modules/docker-modem/lib/http.js')],
 	[inkNoTopLevelAwait, join(root, 'node_modules/ink/build/reconciler.js')],
 ]);
 
@@ -70,7 +71,7 @@ describe('build patches', () => {
 await bundleOrExit({entry: ${JSON.stringify(join(dir, 'entry.js'))}, outfile: ${JSON.stringify(join(dir, 'out.js'))}, nodePaths: [${JSON.stringify(join(root, 'node_modules'))}]});`;
 			const result = await execa(process.execPath, ['--input-type=module', '-e', script], {reject: false});
 			assert.equal(result.exitCode, 1, result.stderr);
-			assert.equal(result.stderr, `build: patch ink-frame-caches does not apply to ${copy}: edit 1 of 6 finds "class OutputCaches {" nowhere (without it, every frame is split into characters afresh: more CPU)`);
+			assert.equal(result.stderr, `build: patch ink-frame-caches does not apply to ${copy}: edit 1 of 11 finds "class OutputCaches {" nowhere (without it, every frame is split into characters afresh: more CPU)`);
 			assert.throws(() => readFileSync(join(dir, 'out.js')), /ENOENT/, 'nothing was written');
 
 			// The same entry with the real file builds: the failure is the patch, not the setup.
