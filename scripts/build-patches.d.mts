@@ -12,6 +12,7 @@ export const yogaWithoutFetch: Patch;
 export const inkFrameCaches: Patch;
 export const inkMouseReports: Patch;
 export const inkCellUpdate: Patch;
+export const modemLazyHttps: Patch;
 export const patches: Patch[];
 export const inkNoTopLevelAwait: Patch;
 export const seaPatches: Patch[];

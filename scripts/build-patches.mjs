@@ -218,7 +218,25 @@ export const inkMouseReports = {
 	why: 'clicks and the wheel do nothing with mouse: true',
 };
 
-export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate];
+/**
+ * docker-modem requires Node's https at load, which loads tls and crypto's
+ * secure contexts: 15 to 35 ms of CPU at every start, for the TLS hosts only.
+ * It reaches https only through .request (and .get on a redirect), so those
+ * load it on first use.
+ */
+export const modemLazyHttps = {
+	name: 'modem-lazy-https',
+	filter: /docker-modem[\\/]lib[\\/]http\.js$/,
+	edits: [
+		["var nativeHttps = require('https'),", `var nativeHttps = {
+    request: function () { var https = require('https'); return https.request.apply(https, arguments); },
+    get: function () { var https = require('https'); return https.get.apply(https, arguments); }
+  },`],
+	],
+	why: "Node's https and tls load at every start: slower start-up",
+};
+
+export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, modemLazyHttps];
 
 /**
  * The single executable's bundle is CommonJS, which has no top-level await.

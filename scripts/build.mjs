@@ -9,9 +9,10 @@ await bundleOrExit({outfile: 'dist/app.js'});
 
 writeFileSync('dist/porthole.js', `#!/usr/bin/env node
 globalThis.__portholeLaunch = performance.now();
-const [major] = process.versions.node.split('.').map(Number);
-if (major < 22) {
-	process.stderr.write('porthole: needs Node 22 or newer (this is ' + process.version + ')\\n');
+const [major, minor] = process.versions.node.split('.').map(Number);
+// 22.3 brought process.getBuiltinModule, which loads https only for TLS hosts.
+if (major < 22 || (major === 22 && minor < 3)) {
+	process.stderr.write('porthole: needs Node 22.3 or newer (this is ' + process.version + ')\\n');
 	process.exit(1);
 }
 // Keep the young generation small: V8 grows it to 32 MB or more on a busy

@@ -41,6 +41,15 @@ describe('the bundle', () => {
 		it(`leaves out ${what}`, () => assert.doesNotMatch(app, text));
 	}
 
+	it('starts without loading https and tls (only TLS hosts need them)', async () => {
+		const probe = join(dir, 'probe.mjs');
+		writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(['https', 'tls'].filter(name => process.moduleLoadList.includes(`NativeModule ${name}`)))));\n");
+		writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
+		const result = await execa(process.execPath, ['--import', probe, join(dir, 'app.js'), '--version'], {reject: false});
+		assert.equal(result.exitCode, 0, result.stderr);
+		assert.equal(result.stderr, '[]');
+	});
+
 	it('keeps what it leaves out failing loudly if ever called', () => {
 		assert.match(app, /ssh:\/\/ goes through the system ssh, not docker-modem/);
 		assert.match(app, /BuildKit sessions are not bundled/);
