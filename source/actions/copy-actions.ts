@@ -81,7 +81,7 @@ export async function copyOut(context: Context, container: Container, from: stri
 			signal.removeEventListener('abort', onAbort);
 			archive.destroy();
 		}
-		const refused = result.refused.length > 0 ? `; refused ${plural(result.refused.length, 'entry')} that would leave the folder or replace a file (${sanitizeText(result.refused[0]!)})` : '';
+		const refused = result.refused.length > 0 ? `; refused ${plural(result.refused.length, 'entry', 'entries')} that would leave the folder or replace a file (${sanitizeText(result.refused[0]!)})` : '';
 		store.update(state => notify(state, `copied ${what} to ${sanitizeText(destination)}: ${plural(result.files, 'file')}, ${formatSize(result.bytes)}${refused}`, refused ? 'error' : 'info'));
 		return refused === '';
 	} catch (error) {

@@ -51,7 +51,7 @@ export function FilesPane({width, height}: {width: number; height: number}) {
 			<Text wrap="truncate">
 				<Text bold>{files.container.name}:{sanitizeText(files.path)}</Text>
 				{status ? <Text color={files.status === 'error' || files.truncated ? 'yellow' : undefined}> · {status}</Text> : null}
-				<Text dimColor> · {plural(files.rows.length, 'entry')}</Text>
+				<Text dimColor> · {plural(files.rows.length, 'entry', 'entries')}</Text>
 			</Text>
 			{transfer
 				? <Text wrap="truncate" color="cyan">{transfer.label}: {transferText(transfer)} · {labelFor('back', 'files')} cancels</Text>
