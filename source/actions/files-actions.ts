@@ -1,6 +1,8 @@
 import {lstat, readdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import {childPath, linkDestination, parentPath, type FileEntry, type ListingLimits} from '../domain/file-listing.js';
+import {oneLine} from '../engine/connection-errors.js';
+import {engineMessage} from '../engine/engine-message.js';
 import {NotFoundError} from '../engine/resource-errors.js';
 import {fromGoMode} from '../format/file-cells.js';
 import {formatSize} from '../format/resource-text.js';
@@ -84,7 +86,8 @@ async function readFolder(context: Context, controller: AbortController, cancel:
 		});
 	} catch (error) {
 		if (controller.signal.aborted) return store.getSnapshot().files;
-		const why = error instanceof NotFoundError ? `no folder ${sanitizeText(files.path)} in ${files.container.name}` : sanitizeText(engine.explain(error));
+		// The engine's own words, flattened: a listing's failure is about this folder, not the connection (the status bar has that).
+		const why = error instanceof NotFoundError ? `no folder ${sanitizeText(files.path)} in ${files.container.name}` : oneLine(sanitizeText(engineMessage(error)), 200);
 		change(current => ({...current, status: 'error', message: why}));
 	}
 	return store.getSnapshot().files;
@@ -99,7 +102,7 @@ async function followLink(context: Context, files: FilesState, target: string): 
 		try {
 			stat = await context.engine.statContainerPath(files.container.id, path, signal);
 		} catch (error) {
-			return {error: error instanceof NotFoundError ? `${sanitizeText(path)} is not there (a dangling link)` : sanitizeText(context.engine.explain(error))};
+			return {error: error instanceof NotFoundError ? `${sanitizeText(path)} is not there (a dangling link)` : oneLine(sanitizeText(engineMessage(error)), 200)};
 		}
 		const {kind} = fromGoMode(stat.mode);
 		if (kind === 'dir') return {path};
