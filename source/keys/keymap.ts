@@ -118,7 +118,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container', scope: 'containers', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	{command: 'copy-out', keys: ['y'], description: 'Copy a file or folder out of the container to a local folder', scope: 'containers', dangerous: false},
 	{command: 'copy-in', keys: ['Y'], description: 'Copy a local file or folder into the container', scope: 'containers', dangerous: true},
-	{command: 'open-files', keys: ['F'], description: 'Browse the container\'s files: sizes, modes, links; y/Y copy (works stopped, and without a shell)', scope: 'containers', dangerous: false},
+	{command: 'open-files', keys: ['F'], description: 'Browse the container\'s files; y/Y copy (stopped too, no shell needed)', scope: 'containers', dangerous: false},
 	{command: 'commit', keys: ['c'], description: 'Commit the container to an image (repo:tag, message, author, pause)', scope: 'containers', dangerous: true},
 	...markKeys('containers', 'containers'),
 	{command: 'group-projects', keys: ['P'], description: 'Group by compose project (s, r, D on a project act on all of it)', scope: 'containers', dangerous: false, hint: 'projects'},
