@@ -86,7 +86,7 @@ export async function copyOut(context: Context, container: Container, from: stri
 		return refused === '';
 	} catch (error) {
 		if (signal.aborted) {
-			store.update(state => notify(state, `copy of ${what} cancelled; what had arrived stays in ${sanitizeText(destination)}`, 'error'));
+			store.update(state => notify(state, `copy of ${what} cancelled; the files that had arrived whole stay in ${sanitizeText(destination)}`, 'error'));
 			return false;
 		}
 		const why = error instanceof NotFoundError ? `no ${sanitizeText(from)} in the container` : (error as {code?: string}).code && !(error as {statusCode?: number}).statusCode ? `${(error as {code?: string}).code} ${sanitizeText(destination)}` : engine.explain(error);
