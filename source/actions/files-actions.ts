@@ -18,6 +18,9 @@ import {resolveSavePath} from './log-save.js';
 type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 type Container = {id: string; name: string};
 
+/** Bytes of a listing's tar between two updates of its "reading…" line. */
+const listingStep = 4 * 1024 * 1024;
+
 /** Links followed one after another before giving up (a loop, or a long chain). */
 const maxLinkHops = 8;
 
@@ -76,7 +79,14 @@ async function readFolder(context: Context, controller: AbortController, cancel:
 	if (!files) return undefined;
 	const change = (step: (current: FilesState) => FilesState) => store.update(state => updateFiles(state, cancel, step));
 	try {
-		const listing = await engine.listContainerFolder(files.container.id, files.path, controller.signal, limits);
+		// A folder holding big files takes a while: say how much tar has been read, at most once per 4 MB.
+		let shown = 0;
+		const onRead = (bytes: number) => {
+			if (bytes - shown < listingStep) return;
+			shown = bytes;
+			change(current => ({...current, read: bytes}));
+		};
+		const listing = await engine.listContainerFolder(files.container.id, files.path, controller.signal, limits, onRead);
 		if (controller.signal.aborted) return store.getSnapshot().files;
 		const rows = listing.entries.map(fileRow);
 		const at = select === undefined ? -1 : rows.findIndex(row => row.raw === select);

@@ -16,7 +16,7 @@ export type CopyApi = {
 	/** A path's stat (HEAD archive): name, size, Go file mode, mtime, link target; NotFoundError when it is not there. A link is not followed. */
 	statContainerPath(id: string, path: string, signal: AbortSignal): Promise<PathStat>;
 	/** The direct children of folder `path` (a link to one is followed), read from its tar headers within `limits`. */
-	listContainerFolder(id: string, path: string, signal: AbortSignal, limits?: ListingLimits): Promise<Listing>;
+	listContainerFolder(id: string, path: string, signal: AbortSignal, limits?: ListingLimits, onRead?: (bytes: number) => void): Promise<Listing>;
 };
 
 /** The copy calls over one dockerode client. */
@@ -36,9 +36,9 @@ export function copyApi(docker: Dockerode): CopyApi {
 			if (!stat) throw new NotFoundError(`the engine sent no usable stat for ${path}`);
 			return stat;
 		},
-		async listContainerFolder(id, path, signal, limits) {
+		async listContainerFolder(id, path, signal, limits, onRead) {
 			const archive = (await classified(() => docker.getContainer(id).getArchive({path: listingPath(path), abortSignal: signal}))) as unknown as Readable;
-			return readListing(archive, signal, limits);
+			return readListing(archive, signal, limits, onRead);
 		},
 	};
 }

@@ -31,10 +31,10 @@ export function parsePathStat(header: unknown): PathStat | undefined {
  * Reads a folder's tar (the archive API's answer) for its direct children:
  * headers only, every file body drained unread. It stops, marking the listing
  * truncated, after `limits` entries, children or bytes, and stops quietly when
- * `signal` aborts. The archive is destroyed when this returns, whichever way:
+ * `signal` aborts. `onRead` is told the bytes read so far. The archive is destroyed when this returns, whichever way:
  * this function owns it.
  */
-export async function readListing(archive: Readable, signal: AbortSignal, limits: ListingLimits = defaultListingLimits): Promise<Listing> {
+export async function readListing(archive: Readable, signal: AbortSignal, limits: ListingLimits = defaultListingLimits, onRead: (bytes: number) => void = () => undefined): Promise<Listing> {
 	const collector = new ListingCollector(limits);
 	const extract = tarStream.extract();
 	let read = 0;
@@ -56,6 +56,7 @@ export async function readListing(archive: Readable, signal: AbortSignal, limits
 			signal.addEventListener('abort', onAbort, {once: true});
 			archive.on('data', (chunk: Buffer) => {
 				read += chunk.length;
+				onRead(read);
 				if (read > limits.bytes && !truncated) {
 					truncated = 'bytes';
 					stop();

@@ -34,7 +34,7 @@ export function FilesPane({width, height}: {width: number; height: number}) {
 	const tableHeight = Math.max(2, height - 1 - (transfer ? 1 : 0));
 	useBodyRows('files', tableBodyRows(tableHeight));
 	if (!files) return <Text dimColor>No container open: F on a container browses its files.</Text>;
-	const status = files.status === 'loading' ? 'reading…' : files.status === 'error' ? files.message ?? 'failed' : files.message;
+	const status = files.status === 'loading' ? (files.read ? `reading… ${formatSize(files.read)} of tar` : 'reading…') : files.status === 'error' ? files.message ?? 'failed' : files.message;
 	const sizeWidth = 9;
 	const modeWidth = 10;
 	const timeWidth = 16;

@@ -108,4 +108,9 @@ describe('the file browser pane', () => {
 		assert.match(text, /y copy out/);
 		assert.doesNotMatch(text, /Y copy in/);
 	});
+
+	test('while a folder is read, the header says how much tar has come', async () => {
+		app = await renderApp({store: browsingStore({status: 'loading', rows: [], read: 12_582_912})});
+		await app.waitForFrame(t => t.includes('demo-1:/etc · reading… 12.6MB of tar · 0 entries'), 'the reading line');
+	});
 });

@@ -36,8 +36,10 @@ describe('the path stat header, untrusted', () => {
 
 describe('reading a folder tar', () => {
 	it('reads to the end and keeps every child', async () => {
-		const listing = await readListing(folderTar(5, 100), new AbortController().signal);
+		const told: number[] = [];
+		const listing = await readListing(folderTar(5, 100), new AbortController().signal, undefined, bytes => told.push(bytes));
 		assert.deepEqual(listing.entries.map(entry => entry.name), ['f0', 'f1', 'f2', 'f3', 'f4']);
+		assert.equal(told.at(-1), listing.read, 'the bytes read are told as they come');
 		assert.equal(listing.truncated, undefined);
 		assert.ok(listing.read >= 5 * 512);
 	});
