@@ -57,7 +57,7 @@ export function openFiles(state: AppState, container: {id: string; name: string}
 	return setUi(opened, {filter: ''});
 }
 
-/** Starts reading another folder in the open browser; `select` is the name to put the cursor on when it arrives (going up). */
+/** Starts reading another folder in the open browser: no rows, the filter cleared, `cancel` the new listing's owner. */
 export function loadFolder(state: AppState, path: string, cancel: () => void): AppState {
 	const files = state.files;
 	if (!files) return state;
