@@ -116,7 +116,7 @@ async function followLink(context: Context, files: FilesState, target: string): 
 		}
 		const {kind} = fromGoMode(stat.mode);
 		if (kind === 'dir') return {path};
-		if (kind !== 'link') return {error: `${sanitizeText(path)} is not a folder (${labelFor('copy-out', 'files') ?? 'y'} copies it out)`};
+		if (kind !== 'link') return {error: `${sanitizeText(path)} is not a folder (${labelFor('copy-out', 'files')} copies it out)`};
 		path = linkDestination(parentPath(path), stat.linkTarget);
 	}
 	return {error: `more than ${maxLinkHops} links in a row from ${sanitizeText(target)}`};
@@ -138,7 +138,7 @@ export async function openEntry(context: Context): Promise<FilesState | undefine
 		}
 		return goToFolder(context, followed.path);
 	}
-	store.update(s => notify(s, `${row.name} is not a folder (${labelFor('copy-out', 'files') ?? 'y'} copies it out)`));
+	store.update(s => notify(s, `${row.name} is not a folder (${labelFor('copy-out', 'files')} copies it out)`));
 	return files;
 }
 
@@ -156,7 +156,7 @@ const progressStep = 256 * 1024;
 function startTransfer(context: Context, label: string, total: number | undefined): {signal: AbortSignal; cancel: () => void; onBytes: (bytes: number) => void} | undefined {
 	const {store} = context;
 	if (store.getSnapshot().files?.transfer) {
-		store.update(state => notify(state, `a copy is running; ${labelFor('back', 'files') ?? 'Esc'} cancels it`, 'error'));
+		store.update(state => notify(state, `a copy is running; ${labelFor('back', 'files')} cancels it`, 'error'));
 		return undefined;
 	}
 	const controller = new AbortController();
