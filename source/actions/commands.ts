@@ -17,6 +17,7 @@ import {diskHandlers, diskUsageHandler, historyHandlers, imageHandlers, networkH
 import {containerLogsHandlers, logsHandlers} from './logs-commands.js';
 import {containerCommitHandlers, imageVerbHandlers} from './image-verb-commands.js';
 import {registryHandlers} from './registry-actions.js';
+import {containerFilesHandlers, filesHandlers} from './files-commands.js';
 import {nodesHandlers, servicesHandlers, stacksHandlers, tasksHandlers} from './swarm-commands.js';
 
 export type {CommandContext} from './command-context.js';
@@ -43,11 +44,12 @@ const globalHandlers: Handlers = {
  * its handlers here.
  */
 const handlersByScope: Record<ViewName, Handlers> = {
-	containers: withGroups({...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerCommitHandlers, ...containerMarkHandlers, 'custom-command': openCustomCommand}),
+	containers: withGroups({...containerHandlers, ...containerExecHandlers, ...containerLogsHandlers, ...containerCommitHandlers, ...containerFilesHandlers, ...containerMarkHandlers, 'custom-command': openCustomCommand}),
 	help: helpHandlers,
 	images: {...imageHandlers, ...imageVerbHandlers, 'custom-command': openCustomCommand},
 	history: historyHandlers,
 	registry: registryHandlers,
+	files: filesHandlers,
 	volumes: {...volumeHandlers, 'custom-command': openCustomCommand},
 	networks: {...networkHandlers, 'custom-command': openCustomCommand},
 	disk: diskHandlers,

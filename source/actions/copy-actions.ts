@@ -1,5 +1,6 @@
 import {mkdir, stat} from 'node:fs/promises';
 import {basename, dirname} from 'node:path';
+import {Transform, type Readable} from 'node:stream';
 import tar from 'tar-fs';
 import {splitCommandLine} from '../domain/argv.js';
 import {extractSafely} from '../engine/safe-extract.js';
@@ -15,6 +16,21 @@ import {resolveSavePath} from './log-save.js';
 
 type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 type Container = {id: string; name: string};
+
+/** What a copy may be given: a signal that cancels it (Esc in the file browser), and a count of the bytes moved so far. */
+export type CopyOptions = {signal?: AbortSignal; onBytes?: (bytes: number) => void};
+
+/** Counts the bytes of a tar on its way to the engine. */
+function counted(source: Readable, onBytes: (bytes: number) => void): Transform {
+	let bytes = 0;
+	const counter = new Transform({transform(chunk: Buffer, _encoding, done) {
+		bytes += chunk.length;
+		onBytes(bytes);
+		done(null, chunk);
+	}});
+	source.on('error', error => counter.destroy(error));
+	return source.pipe(counter);
+}
 
 /** The two words of a copy line ("FROM TO"), quotes allowed; a reason when there are not two. */
 export function copyWords(line: string): [string, string] | {error: string} {
@@ -47,18 +63,32 @@ export function askCopyIn(context: Context, container: Container): void {
  * so nothing lands outside the folder, existing files are not replaced, and
  * what was refused is counted in the status bar. Never throws.
  */
-export async function copyOut(context: Context, container: Container, from: string, to: string, signal = new AbortController().signal): Promise<boolean> {
+export async function copyOut(context: Context, container: Container, from: string, to: string, {signal = new AbortController().signal, onBytes}: CopyOptions = {}): Promise<boolean> {
 	const {engine, store} = context;
 	const destination = resolveSavePath(to);
 	const what = `${sanitizeText(container.name)}:${sanitizeText(from)}`;
 	try {
 		await mkdir(destination, {recursive: true});
 		const archive = await engine.copyFromContainer(container.id, from, signal);
-		const result = await extractSafely(archive, destination);
-		const refused = result.refused.length > 0 ? `; refused ${plural(result.refused.length, 'entry')} that would leave the folder or replace a file (${sanitizeText(result.refused[0]!)})` : '';
+		// The archive is ours: Esc destroys it at once, whatever the HTTP layer does with the abort.
+		const onAbort = () => archive.destroy(new Error('cancelled'));
+		signal.addEventListener('abort', onAbort, {once: true});
+		let result;
+		try {
+			if (signal.aborted) throw new Error('cancelled');
+			result = await extractSafely(archive, destination, onBytes);
+		} finally {
+			signal.removeEventListener('abort', onAbort);
+			archive.destroy();
+		}
+		const refused = result.refused.length > 0 ? `; refused ${plural(result.refused.length, 'entry', 'entries')} that would leave the folder or replace a file (${sanitizeText(result.refused[0]!)})` : '';
 		store.update(state => notify(state, `copied ${what} to ${sanitizeText(destination)}: ${plural(result.files, 'file')}, ${formatSize(result.bytes)}${refused}`, refused ? 'error' : 'info'));
 		return refused === '';
 	} catch (error) {
+		if (signal.aborted) {
+			store.update(state => notify(state, `copy of ${what} cancelled; the files that had arrived whole stay in ${sanitizeText(destination)}`, 'error'));
+			return false;
+		}
 		const why = error instanceof NotFoundError ? `no ${sanitizeText(from)} in the container` : (error as {code?: string}).code && !(error as {statusCode?: number}).statusCode ? `${(error as {code?: string}).code} ${sanitizeText(destination)}` : engine.explain(error);
 		store.update(state => notify(state, `copy of ${what} failed: ${sanitizeText(why)}`, 'error'));
 		return false;
@@ -66,22 +96,28 @@ export async function copyOut(context: Context, container: Container, from: stri
 }
 
 /** Copies a local file or folder into a folder of the container; symbolic links go as links. Never throws. */
-export async function copyIn(context: Context, container: Container, from: string, to: string, signal = new AbortController().signal): Promise<boolean> {
+export async function copyIn(context: Context, container: Container, from: string, to: string, {signal = new AbortController().signal, onBytes}: CopyOptions = {}): Promise<boolean> {
 	if (refusedReadOnly(context, 'copy in')) return false;
 	const {engine, store} = context;
 	const source = resolveSavePath(from);
 	const where = `${sanitizeText(container.name)}:${sanitizeText(to)}`;
 	try {
 		await stat(source);
-		const archive = tar.pack(dirname(source), {entries: [basename(source)]});
+		const packed = tar.pack(dirname(source), {entries: [basename(source)]});
+		const archive = onBytes ? counted(packed, onBytes) : packed;
 		try {
 			await engine.copyToContainer(container.id, to, archive, signal);
 		} finally {
+			packed.destroy();
 			archive.destroy();
 		}
 		store.update(state => notify(state, `copied ${sanitizeText(source)} into ${where}`));
 		return true;
 	} catch (error) {
+		if (signal.aborted) {
+			store.update(state => notify(state, `copy into ${where} cancelled; the engine may have unpacked part of it`, 'error'));
+			return false;
+		}
 		const why = error instanceof NotFoundError ? `no folder ${sanitizeText(to)} in the container` : (error as {code?: string}).code && !(error as {statusCode?: number}).statusCode ? `${(error as {code?: string}).code} ${sanitizeText(source)}` : engine.explain(error);
 		store.update(state => notify(state, `copy into ${where} failed: ${sanitizeText(why)}`, 'error'));
 		return false;

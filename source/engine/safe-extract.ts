@@ -1,4 +1,4 @@
-import {lstat, mkdir, open, symlink} from 'node:fs/promises';
+import {lstat, mkdir, open, symlink, unlink} from 'node:fs/promises';
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import type {Readable} from 'node:stream';
 import tarStream from 'tar-stream';
@@ -25,6 +25,33 @@ async function noLinkOnTheWay(root: string, path: string): Promise<void> {
 }
 
 /**
+ * Hands each chunk of one entry's body to `write`, one at a time. Settles
+ * when the body ends, and rejects when it fails or is closed before its end:
+ * tar-stream closes the entry when the whole extract is destroyed (a cancel,
+ * a broken archive) without ending or failing it, so an iterator over it
+ * would wait, and hold its file open, for ever.
+ */
+function copyBody(stream: Readable, write: (chunk: Buffer) => Promise<void>): Promise<void> {
+	return new Promise((resolveBody, reject) => {
+		let ended = false;
+		let writing = Promise.resolve();
+		stream.on('data', (chunk: Buffer) => {
+			stream.pause();
+			writing = writing.then(() => write(chunk)).then(() => void stream.resume());
+			writing.catch(reject);
+		});
+		stream.on('end', () => {
+			ended = true;
+			writing.then(resolveBody, reject);
+		});
+		stream.on('error', reject);
+		stream.on('close', () => {
+			if (!ended) reject(new Error('the archive ended inside a file'));
+		});
+	});
+}
+
+/**
  * Extracts an untrusted tar (from the engine) into `root`, which must exist.
  * Nothing is written outside it: names are cleaned of `..` and leading `/`,
  * a file is never written through a symbolic link (every folder on the way
@@ -32,6 +59,7 @@ async function noLinkOnTheWay(root: string, path: string): Promise<void> {
  * is not followed or replaced), links whose target would point outside are
  * refused, and modes lose setuid, setgid and sticky bits. Refused entries
  * are listed, not fatal. `onBytes` reports the file bytes written so far.
+ * A file cut short by a cancel or a broken stream is removed.
  */
 export async function extractSafely(archive: Readable, root: string, onBytes: (bytes: number) => void = () => undefined): Promise<ExtractResult> {
 	const base = resolve(root);
@@ -63,14 +91,18 @@ export async function extractSafely(archive: Readable, root: string, onBytes: (b
 				await mkdir(dirname(target), {recursive: true});
 				await noLinkOnTheWay(base, target);
 				const file = await open(target, 'wx', mode);
+				let whole = false;
 				try {
-					for await (const chunk of stream) {
-						await file.write(chunk as Buffer);
-						result.bytes += (chunk as Buffer).length;
+					await copyBody(stream, async chunk => {
+						await file.write(chunk);
+						result.bytes += chunk.length;
 						onBytes(result.bytes);
-					}
+					});
+					whole = true;
 				} finally {
 					await file.close();
+					// A file cut short (a cancel, a broken stream) goes: it was created here ('wx'), so nothing of the user's is lost.
+					if (!whole) await unlink(target).catch(() => undefined);
 				}
 				result.files++;
 			} else {

@@ -10,7 +10,7 @@ declare module 'tar-fs' {
 // tar-stream ships no types either; the parts of extract and pack Porthole uses.
 declare module 'tar-stream' {
 	import type {Readable, Writable} from 'node:stream';
-	export type Headers = {name: string; size?: number; mode?: number; type?: 'file' | 'directory' | 'symlink' | 'link' | string; linkname?: string};
+	export type Headers = {name: string; size?: number; mode?: number; mtime?: Date; type?: 'file' | 'directory' | 'symlink' | 'link' | string; linkname?: string};
 	export type Extract = Writable & {on(event: 'entry', listener: (header: Headers, stream: Readable, next: (error?: unknown) => void) => void): Extract; on(event: 'finish' | 'error' | 'close', listener: (...args: unknown[]) => void): Extract};
 	export type Pack = Readable & {entry(header: Headers, body?: string | Buffer, callback?: (error?: unknown) => void): Writable; finalize(): void};
 	export function extract(): Extract;

@@ -7,7 +7,7 @@ import {lineCommands} from './line-commands.js';
 export type HelpLine = {key: string; text: string; title?: boolean};
 
 /** Section titles of the help view, one per scope; a new scope adds its title here. */
-export const scopeTitles: Record<Scope, string> = {global: 'Everywhere', containers: 'Containers', help: 'Help', images: 'Images', history: 'Image history', volumes: 'Volumes', networks: 'Networks', disk: 'Disk usage', top: 'Processes (top)', inspect: 'Inspect', events: 'Events', logs: 'Logs', output: 'Command output', registry: 'Registry browser and Docker Hub search', services: 'Swarm services', tasks: 'Tasks of a service', nodes: 'Swarm nodes', stacks: 'Swarm stacks', prompt: 'Typing a line (/ filter, : command, search, names)', confirm: 'Yes/no dialogs'};
+export const scopeTitles: Record<Scope, string> = {global: 'Everywhere', containers: 'Containers', help: 'Help', images: 'Images', history: 'Image history', volumes: 'Volumes', networks: 'Networks', disk: 'Disk usage', top: 'Processes (top)', inspect: 'Inspect', events: 'Events', logs: 'Logs', output: 'Command output', registry: 'Registry browser and Docker Hub search', files: 'Files of a container', services: 'Swarm services', tasks: 'Tasks of a service', nodes: 'Swarm nodes', stacks: 'Swarm stacks', prompt: 'Typing a line (/ filter, : command, search, names)', confirm: 'Yes/no dialogs'};
 
 /** What a row says about asking first, from its `confirm` field, so no description repeats it by hand. */
 function asks(binding: Binding, noConfirm: boolean): string {

@@ -1,7 +1,7 @@
 import {swarmBindings} from './swarm-keymap.js';
 
 /** The views, each a scope of its own. */
-export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks' | 'registry';
+export type ViewScope = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks' | 'registry' | 'files';
 
 /**
  * Where a binding applies. `global` bindings work in every view unless a view
@@ -25,6 +25,7 @@ export type CommandId =
 	| 'log-save' | 'log-save-view' | 'refresh'
 	| 'open-tasks' | 'open-services' | 'scale' | 'force-update' | 'rollback' | 'node-active' | 'node-pause' | 'node-drain'
 	| 'tag' | 'untag' | 'push' | 'commit' | 'save' | 'load' | 'build' | 'copy-out' | 'copy-in'
+	| 'open-files' | 'open-entry' | 'parent'
 	| 'mark' | 'mark-all' | 'mark-invert' | 'mark-clear' | 'group-projects' | 'fold' | 'custom-command' | 'split-logs' | 'compose-up' | 'compose-down'
 	| 'submit' | 'cancel' | 'complete' | 'clear-line' | 'delete-back' | 'yes' | 'yes-also'
 	| 'toggle-mouse';
@@ -136,6 +137,7 @@ export const defaultKeymap: readonly Binding[] = [
 	{command: 'remove', keys: ['D', 'ctrl+d'], description: 'Remove the container', scope: 'containers', dangerous: true, confirm: 'destroys', hint: 'remove'},
 	{command: 'copy-out', keys: ['y'], description: 'Copy a file or folder out of the container to a local folder', scope: 'containers', dangerous: false},
 	{command: 'copy-in', keys: ['Y'], description: 'Copy a local file or folder into the container', scope: 'containers', dangerous: true},
+	{command: 'open-files', keys: ['F'], description: 'Browse the container\'s files; y/Y copy (stopped too, no shell needed)', scope: 'containers', dangerous: false},
 	{command: 'commit', keys: ['c'], description: 'Commit the container to an image (repo:tag, message, author, pause)', scope: 'containers', dangerous: true},
 	...markKeys('containers', 'containers'),
 	{command: 'group-projects', keys: ['P'], description: 'Group by compose project (s, r, D on a project act on all of it)', scope: 'containers', dangerous: false, hint: 'projects'},
@@ -181,6 +183,14 @@ export const defaultKeymap: readonly Binding[] = [
 	...tableKeys('registry', 'row'),
 	{command: 'pull', keys: ['P'], description: 'Pull the selected repository:tag (progress in the images view; Esc there cancels)', scope: 'registry', dangerous: true, hint: 'pull'},
 	{command: 'back', keys: ['escape', 'q'], description: 'Stop reading the registry; back to where it was opened', scope: 'registry', dangerous: false, hint: 'back'},
+	...tableKeys('files', 'entry'),
+	{command: 'open-entry', keys: ['return', 'right', 'l'], description: 'Open the folder (a link to a folder is followed)', scope: 'files', dangerous: false, hint: 'open'},
+	{command: 'parent', keys: ['backspace', 'h', 'left'], description: 'Up to the parent folder', scope: 'files', dangerous: false, hint: 'up'},
+	{command: 'copy-out', keys: ['y'], description: 'Copy the selected file or folder out to a local folder (progress; Esc cancels)', scope: 'files', dangerous: false, hint: 'copy out'},
+	{command: 'copy-in', keys: ['Y'], description: 'Copy a local file or folder into this folder (progress; Esc cancels)', scope: 'files', dangerous: true, hint: 'copy in'},
+	{command: 'filter', keys: ['/'], description: 'Filter the names (substring or regex)', scope: 'files', dangerous: false, hint: 'filter'},
+	{command: 'refresh', keys: ['R', 'ctrl+r'], description: 'Read the folder again', scope: 'files', dangerous: false},
+	{command: 'back', keys: ['escape', 'q'], description: 'Cancel a running copy; else clear the filter; else back to containers', scope: 'files', dangerous: false, hint: 'back'},
 	...tableKeys('history', 'layer'),
 	{command: 'back', keys: ['escape', 'q'], description: 'Back to images', scope: 'history', dangerous: false, hint: 'back'},
 	{command: 'back', keys: ['escape'], description: 'Back to containers', scope: 'disk', dangerous: false},

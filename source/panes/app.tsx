@@ -13,6 +13,7 @@ import {HelpPane} from './help-pane.js';
 import {DiskPane} from './disk-pane.js';
 import {HistoryPane} from './history-pane.js';
 import {RegistryPane} from './registry-pane.js';
+import {FilesPane} from './files-pane.js';
 import {ImagesPane} from './images-pane.js';
 import {NetworksPane} from './networks-pane.js';
 import {VolumesPane} from './volumes-pane.js';
@@ -48,11 +49,12 @@ const panes: Record<ViewName, (props: {width: number; height: number}) => ReactN
 	logs: LogsPane,
 	output: OutputPane,
 	registry: RegistryPane,
+	files: FilesPane,
 	...swarmPanes,
 };
 
 /** The views that `ui.filter` narrows; the others (logs has its own filter) do not show it in the footer. */
-const filteredViews = new Set<ViewName>(['containers', 'images', 'volumes', 'networks', 'events', 'services', 'nodes', 'stacks']);
+const filteredViews = new Set<ViewName>(['containers', 'images', 'volumes', 'networks', 'events', 'services', 'nodes', 'stacks', 'files']);
 
 /** Lines taken by the status bar (2) and the footer (1). */
 const chromeHeight = 3;

@@ -1,4 +1,5 @@
 import type {RegistryState} from './registry-slice.js';
+import type {FilesState} from './files-slice.js';
 import type {ContainerRow} from '../domain/container.js';
 import type {Ring} from '../domain/ring.js';
 import type {StatsSample} from '../domain/stats.js';
@@ -51,7 +52,7 @@ export type StatsEntry = {
 };
 
 /** The views the app can show. */
-export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks' | 'registry';
+export type ViewName = 'containers' | 'help' | 'images' | 'volumes' | 'networks' | 'disk' | 'history' | 'top' | 'inspect' | 'events' | 'logs' | 'output' | 'services' | 'tasks' | 'nodes' | 'stacks' | 'registry' | 'files';
 
 /** Sortable columns of the containers pane. */
 export type SortColumn = 'name' | 'project' | 'image' | 'state' | 'uptime' | 'cpu' | 'memory' | 'net' | 'block' | 'pids' | 'restarts' | 'created';
@@ -160,6 +161,8 @@ export type AppState = {
 	ui: UiState;
 	/** The registry view's browse or Docker Hub search (store/registry-slice.ts). */
 	registry?: RegistryState;
+	/** The file browser of a container (store/files-slice.ts). */
+	files?: FilesState;
 	notice?: Notice;
 	readOnly: boolean;
 	/**

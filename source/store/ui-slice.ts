@@ -6,7 +6,7 @@ export function setUi(state: AppState, change: Partial<UiState>): AppState {
 }
 
 /** Views whose table keeps a filter of its own, so a containers filter does not empty the images table. */
-const ownFilter = new Set<ViewName>(['images', 'volumes', 'networks', 'services', 'nodes', 'stacks']);
+const ownFilter = new Set<ViewName>(['images', 'volumes', 'networks', 'services', 'nodes', 'stacks', 'files']);
 
 /**
  * Switches view. The images, volumes and networks tables keep their own

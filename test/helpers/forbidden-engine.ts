@@ -56,6 +56,8 @@ export function forbiddenEngine(): ForbiddenEngine {
 		buildImage: forbid('buildImage'),
 		copyFromContainer: forbid('copyFromContainer'),
 		copyToContainer: forbid('copyToContainer'),
+		statContainerPath: forbid('statContainerPath'),
+		listContainerFolder: forbid('listContainerFolder'),
 		pullImage: forbid('pullImage'),
 		searchImages: forbid('searchImages'),
 		listVolumes: forbid('listVolumes'),

@@ -31,7 +31,7 @@ afterEach(() => {
 
 describe('help pane', () => {
 	// Tall enough for the whole keymap on one screen.
-	const tall = {columns: 160, rows: 300};
+	const tall = {columns: 160, rows: 400};
 
 	test('? shows help generated from the keymap, every active binding on one screen', async () => {
 		app = await renderApp({store: seededStore(), size: tall});
@@ -52,7 +52,7 @@ describe('help pane', () => {
 		assert.ok(last);
 		// Each j moves the view one line until the last binding is on screen.
 		for (let step = 1; !helpLine(last).test(helpBody(text).join('\n')); step++) {
-			assert.ok(step < 400, 'the end of the help is reached');
+			assert.ok(step < 500, 'the end of the help is reached');
 			const first = helpBody(text)[0];
 			app.type('j');
 			text = await app.waitForFrame(t => helpBody(t)[0] !== first, `scroll step ${step}`);
@@ -69,7 +69,7 @@ describe('help pane', () => {
 		await app.waitForFrame(t => t.includes('Keys'), 'the help pane');
 		const last = activeBindings(false).at(-1);
 		assert.ok(last);
-		app.type('j'.repeat(400));
+		app.type('j'.repeat(500));
 		const bottom = await app.waitForFrame(t => helpLine(last).test(helpBody(t).join('\n')), 'the end of the help');
 		const state = app.store.getSnapshot();
 		assert.equal(state.ui.helpScroll, maxHelpScroll(false, state.ui.pageSize), 'scrolling stops at the end');

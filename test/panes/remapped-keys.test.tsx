@@ -39,7 +39,7 @@ describe('a config that remaps keys: what the user sees follows it', () => {
 
 	test('help lists the new keys, and says the dialog answers with the new yes', async () => {
 		installKeymap(parseConfig(remap, 'c.yaml').keymap);
-		app = await renderApp({store: seededStore(), size: {columns: 160, rows: 300}});
+		app = await renderApp({store: seededStore(), size: {columns: 160, rows: 400}});
 		app.type('?');
 		const text = await app.waitForFrame(t => t.includes('Keys ('), 'the help pane');
 		assert.match(text, /^ {2}R\s+Restart the container \(asks first: Y\)$/m);

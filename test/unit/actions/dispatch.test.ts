@@ -371,3 +371,33 @@ describe('read-only', () => {
 		assert.equal(h.state().ui.view, 'help');
 	});
 });
+
+describe('the file browser', () => {
+	test('F opens the selected container\'s files at /, and Esc closes it (its listing stopped)', async () => {
+		const h = harness({ui: {selectedId: idOf('demo-1')}});
+		h.press('F');
+		assert.equal(h.state().ui.view, 'files');
+		assert.equal(h.state().files?.path, '/');
+		assert.equal(h.state().files?.container.id, idOf('demo-1'));
+		await settle();
+		assert.deepEqual(h.engine.calls, ['listContainerFolder']);
+		// The forbidden engine throws: the view says so instead of throwing into React.
+		assert.equal(h.state().files?.status, 'error');
+		h.press('escape');
+		assert.equal(h.state().ui.view, 'containers');
+		assert.equal(h.state().files, undefined);
+	});
+
+	test('read-only: Y in the browser asks nothing and copies nothing; y still asks where to copy out', async () => {
+		const h = harness({readOnly: true, ui: {selectedId: idOf('demo-1')}});
+		h.press('F');
+		await settle();
+		h.store.update(state => ({...state, files: {...state.files!, status: 'done', rows: [{name: 'etc', raw: 'etc', kind: 'dir', size: 0, mode: 0o755}]}}));
+		h.press('Y');
+		await settle();
+		assert.equal(h.state().ui.prompt, undefined);
+		assert.deepEqual(h.engine.calls, ['listContainerFolder']);
+		h.press('y');
+		assert.match(h.state().ui.prompt?.label ?? '', /^copy etc out to local folder/);
+	});
+});

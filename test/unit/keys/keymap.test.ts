@@ -4,7 +4,7 @@ import {activeBindings, hints, keyFor, keyName, resolveKey, type KeyFlags} from 
 import {keymap, type Scope} from '../../../source/keys/keymap.js';
 import {keyLabel} from '../../../source/keys/key-labels.js';
 
-const scopes: Scope[] = ['global', 'containers', 'help', 'top', 'inspect', 'events'];
+const scopes: Scope[] = ['global', 'containers', 'help', 'top', 'inspect', 'events', 'files'];
 const dangerous = keymap.filter(binding => binding.dangerous);
 
 describe('keymap invariants', () => {
@@ -88,6 +88,14 @@ describe('resolveKey', () => {
 		['G', 'help', undefined, undefined],
 		['/', 'help', undefined, undefined],
 		['x', 'containers', undefined, undefined],
+		['F', 'containers', 'open-files', 'containers'],
+		['return', 'files', 'open-entry', 'files'],
+		['backspace', 'files', 'parent', 'files'],
+		['h', 'files', 'parent', 'files'],
+		['y', 'files', 'copy-out', 'files'],
+		['Y', 'files', 'copy-in', 'files'],
+		['q', 'files', 'back', 'files'],
+		['/', 'files', 'filter', 'files'],
 	];
 	for (const [key, scope, command, from] of cases) {
 		test(`"${key}" in ${scope} -> ${command ?? 'nothing'}`, () => {
@@ -115,7 +123,7 @@ describe('hints and keyFor come from the table', () => {
 		}
 	}
 
-	const quitHints: Array<[Scope, string]> = [['containers', 'q'], ['images', 'q'], ['logs', 'Ctrl-C'], ['top', 'Ctrl-C'], ['inspect', 'Ctrl-C'], ['history', 'Ctrl-C'], ['help', 'Ctrl-C']];
+	const quitHints: Array<[Scope, string]> = [['containers', 'q'], ['files', 'Ctrl-C'], ['images', 'q'], ['logs', 'Ctrl-C'], ['top', 'Ctrl-C'], ['inspect', 'Ctrl-C'], ['history', 'Ctrl-C'], ['help', 'Ctrl-C']];
 	for (const [scope, key] of quitHints) {
 		test(`quit is hinted as ${key} in ${scope} (q goes back in a sub-view)`, () => {
 			assert.deepEqual(hints(scope, false).find(hint => hint.label === 'quit'), {key, label: 'quit'});
