@@ -78,6 +78,18 @@ async function readFolder(context: Context, controller: AbortController, cancel:
 	const files = store.getSnapshot().files;
 	if (!files) return undefined;
 	const change = (step: (current: FilesState) => FilesState) => store.update(state => updateFiles(state, cancel, step));
+	// The listing belongs to the view: leaving it any way (':' to another view too, not only Esc) stops the read.
+	let left = false;
+	const unsubscribe = store.subscribe(() => {
+		const {view} = store.getSnapshot().ui;
+		if (view === 'files' || view === 'help' || controller.signal.aborted) return;
+		left = true;
+		controller.abort();
+	});
+	const stopped = () => {
+		if (left) change(current => ({...current, status: 'error', message: `listing stopped when the view was left; ${labelFor('refresh', 'files')} reads it again`}));
+		return store.getSnapshot().files;
+	};
 	try {
 		// A folder holding big files takes a while: say how much tar has been read, at most once per 4 MB.
 		let shown = 0;
@@ -87,7 +99,7 @@ async function readFolder(context: Context, controller: AbortController, cancel:
 			change(current => ({...current, read: bytes}));
 		};
 		const listing = await engine.listContainerFolder(files.container.id, files.path, controller.signal, limits, onRead);
-		if (controller.signal.aborted) return store.getSnapshot().files;
+		if (controller.signal.aborted) return stopped();
 		const rows = listing.entries.map(fileRow);
 		const at = select === undefined ? -1 : rows.findIndex(row => row.raw === select);
 		change(current => {
@@ -95,10 +107,12 @@ async function readFolder(context: Context, controller: AbortController, cancel:
 			return {...next, message: truncationText(next, limits)};
 		});
 	} catch (error) {
-		if (controller.signal.aborted) return store.getSnapshot().files;
+		if (controller.signal.aborted) return stopped();
 		// The engine's own words, flattened: a listing's failure is about this folder, not the connection (the status bar has that).
 		const why = error instanceof NotFoundError ? `no folder ${sanitizeText(files.path)} in ${files.container.name}` : oneLine(sanitizeText(engineMessage(error)), 200);
 		change(current => ({...current, status: 'error', message: why}));
+	} finally {
+		unsubscribe();
 	}
 	return store.getSnapshot().files;
 }

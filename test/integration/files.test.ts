@@ -11,6 +11,7 @@ import type {Engine} from '../../source/engine/engine.js';
 import type {FileRow} from '../../source/store/files-slice.js';
 import {initialState} from '../../source/store/initial-state.js';
 import {createStore, type Store} from '../../source/store/store.js';
+import {setView} from '../../source/store/ui-slice.js';
 import {docker, TestContainers} from '../helpers/engine.js';
 import {testEngine} from '../helpers/live-sync.js';
 import {waitFor} from '../helpers/wait.js';
@@ -129,6 +130,24 @@ describe('the file browser on the private engine', () => {
 		assert.equal(files()?.transfer, undefined);
 		// The test image has no rm applet: empty the file instead.
 		await docker('exec', name, 'sh', '-c', ': > /data/big');
+	});
+
+	it('leaving the view by another way than Esc (: to images) stops the listing and its stream', async () => {
+		await docker('exec', name, 'sh', '-c', 'head -c 200000000 /dev/zero > /data/big');
+		try {
+			store.update(state => setView(state, 'files'));
+			const reading = goToFolder(context(), '/data');
+			await waitFor(() => (files()?.read ?? 0) > 0, {what: 'the listing to be reading the big file'});
+			store.update(state => setView(state, 'images'));
+			const started = Date.now();
+			const shown = await reading;
+			assert.ok(Date.now() - started < 5000, 'the read stopped at once, not after 200 MB');
+			assert.equal(shown?.status, 'error');
+			assert.match(shown?.message ?? '', /^listing stopped when the view was left; R reads it again$/);
+		} finally {
+			await docker('exec', name, 'sh', '-c', ': > /data/big');
+			store.update(state => setView(state, 'files'));
+		}
 	});
 
 	it('copies a local folder into the folder shown, and shows it', async () => {
