@@ -125,10 +125,17 @@ async function explainFailure(context: CommandContext, row: ContainerRow, what: 
  * What to say when a session ended without an exit code, as "SUBJECT ended:
  * why": the container was removed or stopped, or the engine dropped the link.
  */
-async function afterLoss(context: CommandContext, row: ContainerRow, end: SessionEnd, subject: string): Promise<{text: string; level: 'error'} | undefined> {
+async function afterLoss(context: CommandContext, row: ContainerRow, end: SessionEnd, subject: string, killed = false): Promise<{text: string; level: 'error'} | undefined> {
 	let current: ContainerRow | undefined;
 	try {
 		current = await context.engine.inspectContainer(row.id);
+		// A shell killed (137) by `docker rm -f` or a stop can end before the
+		// engine has seen the container's own process die: give the engine a
+		// moment to catch up before calling it a plain exit code.
+		for (let tries = 0; killed && current?.state === 'running' && tries < 10; tries++) {
+			await new Promise(resolve => setTimeout(resolve, 100));
+			current = await context.engine.inspectContainer(row.id);
+		}
 	} catch (error) {
 		return {text: `${subject} ended: the engine dropped the connection (${sanitizeText(context.engine.explain(end.error ?? error))})`, level: 'error'};
 	}
@@ -174,7 +181,7 @@ export function execInContainer(context: CommandContext, row: ContainerRow, comm
 				if (code === 0 && end.how !== 'dropped') return {text: `${shown} in ${name} exited with code 0`, level: 'info'};
 				// A shell killed with its container reports 137: say the container went, not the code.
 				const subject = `${command ? shown : 'shell'} in ${name}`;
-				const lost = await afterLoss(context, row, failure && end.how !== 'dropped' ? {how: 'dropped', error: failure} : end, subject);
+				const lost = await afterLoss(context, row, failure && end.how !== 'dropped' ? {how: 'dropped', error: failure} : end, subject, code === 137);
 				if (lost) return lost;
 				if (code !== undefined) {
 					if ((code === 126 || code === 127) && command) return {text: `${shown} in ${name}: not found or not executable (exit ${code})`, level: 'error'};

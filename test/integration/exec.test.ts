@@ -104,6 +104,35 @@ describe('exec, top and inspect on the real engine', () => {
 		assert.equal(store.getSnapshot().notice?.level, 'error');
 	});
 
+	it('says the container went (stopped or removed) even when the engine still calls it running as the shell ends (exit 137)', async () => {
+		const doomed = await containers.run(containers.name('lagging'), ['sleep', '300']);
+		const store = await storeWith(engine, doomed);
+		const term = fakeIo();
+		const row = store.getSnapshot().containers.get(doomed);
+		assert.ok(row);
+		// The real engine, except that its first inspect after the session answers from before the removal,
+		// as dockerd does when the exec'd process dies before the container's own (seen in CI).
+		const running = await engine.inspectContainer(doomed);
+		let lagging = false;
+		const lagged: Engine = Object.create(engine, {inspectContainer: {value: async (id: string) => {
+			if (lagging) {
+				lagging = false;
+				return running;
+			}
+			return engine.inspectContainer(id);
+		}}});
+		const suspend = async (session: () => Promise<void>) => {
+			const done = session();
+			await waitFor(() => term.screen().includes('porthole:'), {what: 'the session started'});
+			lagging = true;
+			await docker('kill', doomed);
+			await done;
+		};
+		await execInContainer({engine: lagged, store, quit: () => undefined, suspend}, row, ['sleep', '60'], term.io);
+		assert.equal(lagging, false, 'the lagging inspect was asked');
+		assert.match(store.getSnapshot().notice?.text ?? '', /^sleep 60 in .* ended: container (stopped|removed)/);
+	});
+
 	it('--shell names a shell the container lacks: it says so and opens no other shell (issue 10)', async () => {
 		const store = await storeWith(engine, id);
 		store.update(state => ({...state, shell: 'nosuchshell'}));
