@@ -107,15 +107,27 @@ function splitColumns(titles: readonly string[], processes: readonly (readonly s
 	};
 }
 
+/** Seconds in each unit Go's time.Duration prints. */
+const goUnits: Record<string, number> = {h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ns: 1e-9};
+
 /**
  * Podman gives elapsed and CPU times as Go durations ("27.846667859s",
- * "1h2m3.5s"); ps prints [[dd-]hh:]mm:ss. Turns the first into the second;
- * anything else passes through.
+ * "1h2m3.5s", and under a second "621.4ms", "1.5µs", "500ns"); ps prints
+ * [[dd-]hh:]mm:ss. Turns the first into the second; anything else passes through.
  */
 export function psDuration(text: string | undefined): string | undefined {
-	const go = text === undefined ? null : /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:([\d.]+)s)?$/.exec(text);
-	if (!go || text === '' || (go[1] === undefined && go[2] === undefined && go[3] === undefined)) return text;
-	const total = Math.floor(Number(go[1] ?? 0) * 3600 + Number(go[2] ?? 0) * 60 + Number(go[3] ?? 0));
+	if (text === undefined || !/^(?:[\d.]+(?:h|ms|us|µs|μs|ns|m|s))+$/.test(text)) return text;
+	let seconds = 0;
+	let last = Infinity;
+	for (const [, number, unit] of text.matchAll(/([\d.]+)(h|ms|us|µs|μs|ns|m|s)/g)) {
+		const scale = goUnits[unit!]!;
+		const value = Number(number);
+		// Units only ever go down (1h2m3s); "1h2h" or "1.2.3s" is not a duration.
+		if (scale >= last || !Number.isFinite(value)) return text;
+		last = scale;
+		seconds += value * scale;
+	}
+	const total = Math.floor(seconds);
 	const two = (n: number) => String(n).padStart(2, '0');
 	const days = Math.floor(total / 86_400);
 	const hours = Math.floor(total / 3600) % 24;

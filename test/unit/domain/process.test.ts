@@ -89,7 +89,16 @@ describe('psDuration: Podman\'s Go durations as ps prints times', () => {
 		['2-03:04:05', '2-03:04:05'],
 		['', ''],
 		[undefined, undefined],
-		['3ms', '3ms'],
+		// Go prints a duration under a second in ms, µs or ns (Podman did, for a container 0.6 s old).
+		['621.406985ms', '00:00'],
+		['3ms', '00:00'],
+		['1.5µs', '00:00'],
+		['12us', '00:00'],
+		['500ns', '00:00'],
+		['1m0.5s', '01:00'],
+		['3xs', '3xs'],
+		['ms', 'ms'],
+		['1h2h', '1h2h'],
 	];
 	for (const [input, expected] of cases) {
 		it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => assert.equal(psDuration(input), expected));
