@@ -108,18 +108,18 @@ function splitColumns(titles: readonly string[], processes: readonly (readonly s
 }
 
 /** Seconds in each unit Go's time.Duration prints. */
-const goUnits: Record<string, number> = {h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, 'µs': 1e-6, 'μs': 1e-6, ns: 1e-9};
+const goUnits: Record<string, number> = {h: 3600, m: 60, s: 1, ms: 1e-3, us: 1e-6, '\u00b5s': 1e-6, '\u03bcs': 1e-6, ns: 1e-9};
 
 /**
  * Podman gives elapsed and CPU times as Go durations ("27.846667859s",
- * "1h2m3.5s", and under a second "621.4ms", "1.5µs", "500ns"); ps prints
+ * "1h2m3.5s", and under a second "621.4ms", "1.5us" (µ or u), "500ns"); ps prints
  * [[dd-]hh:]mm:ss. Turns the first into the second; anything else passes through.
  */
 export function psDuration(text: string | undefined): string | undefined {
-	if (text === undefined || !/^(?:[\d.]+(?:h|ms|us|µs|μs|ns|m|s))+$/.test(text)) return text;
+	if (text === undefined || !/^(?:[\d.]+(?:h|ms|us|\u00b5s|\u03bcs|ns|m|s))+$/.test(text)) return text;
 	let seconds = 0;
 	let last = Infinity;
-	for (const [, number, unit] of text.matchAll(/([\d.]+)(h|ms|us|µs|μs|ns|m|s)/g)) {
+	for (const [, number, unit] of text.matchAll(/([\d.]+)(h|ms|us|\u00b5s|\u03bcs|ns|m|s)/g)) {
 		const scale = goUnits[unit!]!;
 		const value = Number(number);
 		// Units only ever go down (1h2m3s); "1h2h" or "1.2.3s" is not a duration.
