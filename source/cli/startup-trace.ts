@@ -54,7 +54,8 @@ export function startupReport(): string {
 /** Prints the phases (see the top of this file); call after the terminal is restored. */
 export function writeStartupTrace(): void {
 	if (!setting || marks.length === 0) return;
-	const text = `porthole start-up (ms since the process began, +since the phase before, CPU time used by then):\n${startupReport()}\n`;
+	const flags = process.execArgv.length > 0 ? process.execArgv.join(' ') : 'none';
+	const text = `porthole start-up (ms since the process began, +since the phase before, CPU time used by then; node flags: ${flags}):\n${startupReport()}\n`;
 	if (setting === '1') process.stderr.write(text);
 	else appendFileSync(setting, text);
 }

@@ -77,12 +77,15 @@ describe('the single executable, where there is no node', () => {
 	});
 
 	it('draws the TUI in a terminal, as its own process, and q quits with 0', {timeout: 60_000}, async () => {
-		await tmux.start([exe, '--host', testHost()], {env: env()});
+		const trace = join(folder, 'start-up.txt');
+		await tmux.start([exe, '--host', testHost()], {env: {...env(), PORTHOLE_TRACE_STARTUP: trace}});
 		const screen = await tmux.waitFor(name, 20_000);
 		assert.match(screen, /Porthole/);
 		assert.ok(processesOf(exe).length > 0, 'the executable itself is running, not a node');
 		await tmux.send('q');
 		await tmux.waitFor('PORTHOLE-EXIT=0', 10_000);
 		await waitFor(() => processesOf(exe).length === 0, {timeoutMs: 5000, what: 'the executable to be gone'});
+		// Its node flags come from the blob (execArgv), as the npm launcher passes them.
+		assert.match(readFileSync(trace, 'utf8'), /node flags: --v8-pool-size=1\)/);
 	});
 });
