@@ -1,5 +1,6 @@
 import Dockerode from 'dockerode';
 import {setTimeout as sleep} from 'node:timers/promises';
+import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {memoryOf} from './proc.js';
 import {percentile, round} from './stats.js';
@@ -82,9 +83,16 @@ export async function cleanupAll(): Promise<void> {
 	}
 }
 
-/** Starts the built CLI in a 160x45 pseudo-terminal. */
+/**
+ * Where the node running the bench is, first on PATH: the launcher, run as a
+ * program as an installed `porthole` is, starts the node it finds there (with
+ * its flags; scripts/build.mjs).
+ */
+export const nodeFirstOnPath = {PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`};
+
+/** Starts the built CLI, as its launcher, in a 160x45 pseudo-terminal. */
 export function startPorthole(host: string, args: string[] = []): Terminal {
-	const terminal = new Terminal([process.execPath, `${root}dist/porthole.js`, '-H', host, ...args]);
+	const terminal = new Terminal([`${root}dist/porthole.js`, '-H', host, ...args], {env: nodeFirstOnPath});
 	const stop = () => terminal.stop();
 	cleanups.add(stop);
 	return terminal;

@@ -6,12 +6,13 @@
  * pseudo-terminal with DOCKER_HOST set, times its first byte and its first
  * frame (a workload row on screen), and stops it. Prints the median, p90 and
  * minimum of each. Without commands it compares the npm CLI
- * (`node dist/porthole.js`) with the single executable (dist/porthole-linux-x64).
+ * (dist/porthole.js run as a program, with this node first on PATH) with the
+ * single executable (dist/porthole-linux-x64).
  */
 import Dockerode from 'dockerode';
 import {execFileSync} from 'node:child_process';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {root} from './bench.js';
+import {nodeFirstOnPath, root} from './bench.js';
 import {parsePeer, type Peer} from './peer.js';
 import {percentile, table} from './stats.js';
 import {Terminal} from './terminal.js';
@@ -29,7 +30,7 @@ for (let index = 0; index < argv.length; index++) {
 	else commands.push(parsePeer(arg));
 }
 if (!(n >= 5) || !(runs >= 1)) throw new Error('--n needs 5 or more, --runs 1 or more');
-if (commands.length === 0) commands.push({name: 'npm', command: `${process.execPath} ${root}dist/porthole.js`}, {name: 'sea', command: `${root}dist/porthole-linux-x64`});
+if (commands.length === 0) commands.push({name: 'npm', command: `env PATH=${nodeFirstOnPath.PATH} ${root}dist/porthole.js`}, {name: 'sea', command: `${root}dist/porthole-linux-x64`});
 
 const host = execFileSync('bash', ['scripts/test-engine.sh', 'start'], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']}).trim();
 const workload = new Workload(new Dockerode({socketPath: host.replace(/^unix:\/\//, '')}));

@@ -7,7 +7,9 @@ Everything the command writes to the terminal is copied, byte for byte, to
 our stdout, so the caller can count exactly what a terminal would receive.
 Bytes written to our stdin are typed into the terminal (keys). When our stdin
 closes, the command gets SIGTERM. The child's pid is announced on stderr as
-"PID <n>" before anything else, and its exit status as "EXIT <n>" at the end.
+"PID <n> <ms>" before anything else, with the wall-clock time of the fork in
+epoch ms (Python itself takes a third of a second to start here, which is not
+the command's), and its exit status as "EXIT <n>" at the end.
 Only the standard library: it has to work on a fresh machine.
 """
 import errno
@@ -19,6 +21,7 @@ import signal
 import struct
 import sys
 import termios
+import time
 
 
 def main() -> int:
@@ -27,6 +30,7 @@ def main() -> int:
         return 2
     columns, rows = int(sys.argv[1]), int(sys.argv[2])
     argv = sys.argv[3:]
+    forked_at = time.time() * 1000
     pid, master = pty.fork()
     if pid == 0:
         # The child: stdin is the terminal's slave side; size it before exec
@@ -38,7 +42,7 @@ def main() -> int:
             os.write(2, f"pty-driver: cannot run {argv[0]}: {error}\n".encode())
             os._exit(127)
 
-    os.write(2, f"PID {pid}\n".encode())
+    os.write(2, f"PID {pid} {forked_at:.1f}\n".encode())
 
     def forward(signum, _frame):
         try:

@@ -16,8 +16,13 @@ export type ScreenCheck = (lines: string[]) => boolean;
 export class Terminal {
 	/** Bytes written to the terminal so far. */
 	bytes = 0;
-	/** Epoch ms when the process was spawned. */
-	readonly spawnedAt: number;
+	/**
+	 * Epoch ms when the command was started: when the driver forked it, once
+	 * the driver has said so (before the command can write anything), not when
+	 * Python was asked to start the driver (~0.4 s earlier on this machine,
+	 * which counted in every first frame alike).
+	 */
+	spawnedAt: number;
 	/** Epoch ms of the first byte the command wrote to the terminal (0 until then). */
 	firstByteAt = 0;
 	readonly screen: Screen;
@@ -36,8 +41,11 @@ export class Terminal {
 		this.pidValue = new Promise((resolve, reject) => {
 			this.child.stderr.on('data', (chunk: Buffer) => {
 				this.stderr += chunk.toString();
-				const match = /^PID (\d+)$/m.exec(this.stderr);
-				if (match) resolve(Number(match[1]));
+				const match = /^PID (\d+) ([\d.]+)$/m.exec(this.stderr);
+				if (match) {
+					this.spawnedAt = Number(match[2]);
+					resolve(Number(match[1]));
+				}
 			});
 			this.child.once('error', reject);
 		});
@@ -72,7 +80,7 @@ export class Terminal {
 
 	/** What the command wrote to stderr (via the driver), for error messages. */
 	get errors(): string {
-		return this.stderr.replace(/^(PID|EXIT) -?\d+\n/gm, '');
+		return this.stderr.replace(/^(PID \d+ [\d.]+|EXIT -?\d+)\n/gm, '');
 	}
 
 	/**
