@@ -64,6 +64,37 @@ const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 // eslint-disable-next-line no-control-regex -- SGR starts with ESC.
 const sgrAt = /\u001B\[([\d;:]*)m/y;
 
+/**
+ * One object per character and style, shared by every line that shows it: a
+ * screen of lines is then arrays of pointers, not 40-byte cells by the
+ * thousand (55,000 of them, 2.2 MB, sat in the line cache at N=50). Engine
+ * text can bring any number of distinct characters, so the table is bounded.
+ */
+const interned = new Map<string, Map<string, Cell>>();
+let internedCount = 0;
+const internLimit = 4096;
+
+function cellOf(text: string, style: string): Cell {
+	let byText = interned.get(style);
+	if (byText === undefined) {
+		byText = new Map();
+		interned.set(style, byText);
+	}
+	let cell = byText.get(text);
+	if (cell === undefined) {
+		if (internedCount >= internLimit) {
+			interned.clear();
+			internedCount = 0;
+			byText = new Map();
+			interned.set(style, byText);
+		}
+		cell = {text, style};
+		byText.set(text, cell);
+		internedCount++;
+	}
+	return cell;
+}
+
 /** A line as cells, or undefined when it holds what cells cannot say (other controls, wide or zero-width characters). */
 export function parseCells(line: string): Cell[] | undefined {
 	const cells: Cell[] = [];
@@ -84,7 +115,7 @@ export function parseCells(line: string): Cell[] | undefined {
 			continue;
 		}
 		if (code >= 0x20 && code < 0x7F) {
-			cells.push({text: line[index]!, style: key});
+			cells.push(cellOf(line[index]!, key));
 			index += 1;
 			continue;
 		}
@@ -94,21 +125,33 @@ export function parseCells(line: string): Cell[] | undefined {
 		if (end < 0) end = line.length;
 		for (const {segment} of segmenter.segment(line.slice(index, end))) {
 			if (/\p{Control}/u.test(segment) || stringWidth(segment) !== 1) return undefined;
-			cells.push({text: segment, style: key});
+			cells.push(cellOf(segment, key));
 		}
 		index = end;
 	}
 	return cells;
 }
 
-const cache = new Map<string, Cell[] | undefined>();
+/*
+ * Lines parsed lately, in two generations: a frame compares its changed lines
+ * with the frame before's, so a line is looked up again soon or never. A hit
+ * in the older generation moves the line to the current one; when that is
+ * full it becomes the older one and the oldest lines go (at most twice
+ * `generation` lines are kept; the one map of 512 lines it replaces held
+ * a quarter of the heap's objects).
+ */
+const generation = 96;
+let currentLines = new Map<string, Cell[] | undefined>();
+let olderLines = new Map<string, Cell[] | undefined>();
 
 function cellsOf(line: string): Cell[] | undefined {
-	if (cache.has(line)) return cache.get(line);
-	const cells = parseCells(line);
-	// Two frames' worth of lines is all that is ever compared.
-	if (cache.size >= 512) cache.clear();
-	cache.set(line, cells);
+	if (currentLines.has(line)) return currentLines.get(line);
+	const cells = olderLines.has(line) ? olderLines.get(line) : parseCells(line);
+	if (currentLines.size >= generation) {
+		olderLines = currentLines;
+		currentLines = new Map();
+	}
+	currentLines.set(line, cells);
 	return cells;
 }
 

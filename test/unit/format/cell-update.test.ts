@@ -50,6 +50,25 @@ describe('parseCells', () => {
 		{name: 'colon sub-parameters are not taken', line: `${esc}4:3mx`, expected: undefined},
 	];
 	for (const {name, line, expected} of cases) it(name, () => assert.deepEqual(parseCells(line), expected));
+
+	it('a character in a style is one object, shared by every line that shows it', () => {
+		const [a1, b1, a2] = parseCells(`ab${green('a')}a`)!;
+		const [b2, , , a3] = parseCells(`b${green('a')}xa`)!;
+		assert.equal(b1, b2);
+		assert.notEqual(a1, a2, 'a different style is a different cell');
+		assert.equal(a1, a3);
+	});
+
+	it('any number of distinct characters: cells stay right when the shared table starts over', () => {
+		// 100 colours by 64 Cyrillic letters: 6,400 distinct cells, past the table's bound.
+		for (let colour = 0; colour < 100; colour++) {
+			const letters = Array.from({length: 200}, (_, index) => String.fromCodePoint(0x410 + (index % 64))).join('');
+			const cells = parseCells(`${esc}38;5;${colour}m${letters}${esc}0m${colour}`)!;
+			assert.equal(cells.length, 200 + String(colour).length);
+			assert.deepEqual(cells[0], {text: '\u0410', style: `38;5;${colour}`});
+		}
+		assert.deepEqual(parseCells('\u00e9z'), [{text: '\u00e9', style: ''}, {text: 'z', style: ''}]);
+	});
 });
 
 describe('cellUpdate', () => {
