@@ -4,7 +4,7 @@ import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {memoryOf} from './proc.js';
 import {percentile, round} from './stats.js';
-import {Terminal} from './terminal.js';
+import {Terminal, type ScreenCheck} from './terminal.js';
 import {Workload} from './workload.js';
 import {logFlood, type FloodResult} from './flood.js';
 import {measurePeer, type Peer, type PeerResult} from './peer.js';
@@ -60,6 +60,10 @@ export type BenchResult = {
 	latencyP50Ms: number;
 	latencyP95Ms: number;
 	latencySamples: number;
+	/** Key to frame on the containers list: open the filter, filter every row by one letter, clear it. */
+	keyP50Ms: number;
+	keyP95Ms: number;
+	keySamples: number;
 	idleBytesPerSecond: number;
 	idleCpuPercent: number;
 	/** Container events of other users of the engine during the steady and idle windows: noise in the figures. */
@@ -204,6 +208,28 @@ async function eventLatency(terminal: Terminal, workload: Workload, clock: Event
 	return samples;
 }
 
+/**
+ * Key-to-frame latency on the containers list, with every row loaded: `/`
+ * opens the filter prompt, `b` filters all N rows (the re-render that grows
+ * with N), Escape clears it. Each is timed from the key's write to the frame
+ * that shows its result.
+ */
+async function keyLatency(terminal: Terminal, rounds: number): Promise<number[]> {
+	const samples: number[] = [];
+	const timed = async (key: string, check: ScreenCheck, what: string) => {
+		const sent = Date.now();
+		terminal.type(key);
+		samples.push(Math.max(0, await terminal.waitFor(check, 10_000, what) - sent));
+		await sleep(300);
+	};
+	for (let round = 0; round < rounds; round++) {
+		await timed('/', lines => lines.some(line => line.startsWith('/ ') && line.includes('text or regex')), 'the filter prompt after /');
+		await timed('b', lines => lines.some(line => line.startsWith('/b ')), 'the list filtered by b');
+		await timed('\u001B', lines => lines.some(line => line.startsWith('q quit')), 'the key hints back after Escape');
+	}
+	return samples;
+}
+
 /** One full run at size n: workload, baseline, docker stats, Porthole steady state, latency, log flood, idle. */
 export async function runBench(options: BenchOptions): Promise<BenchResult> {
 	const {n, seconds, host, engineDir, log} = options;
@@ -268,6 +294,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 		log(`n=${n}: event-to-screen latency, ${options.events} events`);
 		const latency = await eventLatency(terminal, workload, clock, options.events);
 
+		log(`n=${n}: key-to-frame latency on the list, ${options.events} rounds of three keys`);
+		const keys = await keyLatency(terminal, options.events);
+
 		const flood = options.floodSeconds > 0 ? await logFlood(terminal, workload, options.floodSeconds, log) : {skipped: 'turned off (--flood-seconds 0)'};
 
 		log(`n=${n}: idle, every workload container stopped, ${options.idleSeconds} s`);
@@ -298,6 +327,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 			latencyP50Ms: round(percentile(latency, 50), 0),
 			latencyP95Ms: round(percentile(latency, 95), 0),
 			latencySamples: latency.length,
+			keyP50Ms: round(percentile(keys, 50), 0),
+			keyP95Ms: round(percentile(keys, 95), 0),
+			keySamples: keys.length,
 			idleBytesPerSecond: round(idle.bytesPerSecond, 1),
 			idleCpuPercent: round(idle.cpuPercent, 2),
 			foreignEvents: {steady: foreignSteady, idle: foreignIdle},

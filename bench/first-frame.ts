@@ -55,7 +55,7 @@ try {
 } finally {
 	await workload.cleanup();
 }
-const figures = (values: number[]) => [percentile(values, 50), percentile(values, 90), Math.min(...values)];
+const figures = (values: number[]) => [percentile(values, 50), percentile(values, 90), Math.min(...values)].map(Math.round);
 process.stdout.write(`N=${n}, ${runs} starts each, alternating\n${table(
 	['command', 'first frame p50 ms', 'p90', 'min', 'first byte p50 ms', 'p90', 'min'],
 	commands.map(({name}) => [name, ...figures(samples.get(name)!.frame), ...figures(samples.get(name)!.byte)]),

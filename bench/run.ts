@@ -7,7 +7,7 @@
  *   --idle-seconds 10    idle window (every container stopped)
  *   --flood-seconds 60   log flood (0 skips it)
  *   --soak-seconds 0     a long window on the containers pane for RSS flatness (e.g. 600)
- *   --events 10          event-to-screen samples
+ *   --events 10          event-to-screen samples, and rounds of key-to-frame (/, b, Escape on the list)
  *   --no-docker-stats    skip the `docker stats` comparison
  *   --no-build           use dist/ as it is
  *   --peer NAME=CMD      also measure another monitor (a shell command, run with
@@ -86,11 +86,11 @@ export function sshReport(result: SshBenchResult): string {
 
 /** The results as a plain table. */
 export function report(results: BenchResult[]): string {
-	const header = ['N', 'first frame ms', 'first byte ms', 'B/s', 'CPU %', 'RSS MB', 'RssAnon MB', 'peak RSS MB', 'engine idle %', 'engine +porthole %', 'engine +docker stats %', 'docker stats B/s', 'p50 ms', 'p95 ms', 'idle B/s', 'idle CPU %', 'scrolls', 'flood', 'soak'];
+	const header = ['N', 'first frame ms', 'first byte ms', 'B/s', 'CPU %', 'RSS MB', 'RssAnon MB', 'peak RSS MB', 'engine idle %', 'engine +porthole %', 'engine +docker stats %', 'docker stats B/s', 'p50 ms', 'p95 ms', 'keys p50 ms', 'keys p95 ms', 'idle B/s', 'idle CPU %', 'scrolls', 'flood', 'soak'];
 	const rows = results.map(r => [
 		r.n, r.firstFrameMs, r.firstByteMs, r.bytesPerSecond, r.cpuPercent.toFixed(2), r.rssMB, r.rssAnonMB, r.peakRssMB,
 		r.engineBaselinePercent, r.enginePercent, r.dockerStats?.enginePercent ?? '-', r.dockerStats?.bytesPerSecond ?? '-',
-		r.latencyP50Ms, r.latencyP95Ms, r.idleBytesPerSecond, r.idleCpuPercent.toFixed(2), r.scrolls,
+		r.latencyP50Ms, r.latencyP95Ms, r.keyP50Ms, r.keyP95Ms, r.idleBytesPerSecond, r.idleCpuPercent.toFixed(2), r.scrolls,
 		'skipped' in r.flood ? 'skipped' : `${r.flood.linesPerSecond} lines/s, ${r.flood.cpuPercent}% CPU, RSS ${r.flood.rssAt10sMB}→${r.flood.rssAtEndMB} MB, keys p95 ${r.flood.keyLatencyP95Ms} ms`,
 		r.soak ? `${r.soak.seconds} s: RSS ${r.soak.rssStartMB}→${r.soak.rssEndMB} MB (peak ${r.soak.rssMaxMB}), ${r.soak.cpuPercent}% CPU, ${r.soak.bytesPerSecond} B/s` : '-',
 	]);

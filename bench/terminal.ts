@@ -43,7 +43,7 @@ export class Terminal {
 				this.stderr += chunk.toString();
 				const match = /^PID (\d+) ([\d.]+)$/m.exec(this.stderr);
 				if (match) {
-					this.spawnedAt = Number(match[2]);
+					this.spawnedAt = Math.round(Number(match[2]));
 					resolve(Number(match[1]));
 				}
 			});

@@ -17,12 +17,13 @@ describe('the benchmark, smoke run', () => {
 		assert.equal(lines.length, 1, result.stdout);
 		const run = JSON.parse(lines[0]!);
 		assert.equal(run.n, 5);
-		for (const key of ['firstFrameMs', 'bytesPerSecond', 'cpuPercent', 'rssMB', 'peakRssMB', 'engineBaselinePercent', 'enginePercent', 'latencyP50Ms', 'latencyP95Ms', 'idleBytesPerSecond', 'idleCpuPercent']) {
+		for (const key of ['firstFrameMs', 'bytesPerSecond', 'cpuPercent', 'rssMB', 'peakRssMB', 'engineBaselinePercent', 'enginePercent', 'latencyP50Ms', 'latencyP95Ms', 'keyP50Ms', 'keyP95Ms', 'idleBytesPerSecond', 'idleCpuPercent']) {
 			assert.ok(Number.isFinite(run[key]) && run[key] >= 0, `${key} is a figure: ${run[key]}`);
 		}
 		assert.ok(run.bytesPerSecond > 0, 'the steady window saw output');
 		assert.ok(run.rssMB > 10, `rss ${run.rssMB} MB`);
 		assert.equal(run.latencySamples, 4);
+		assert.equal(run.keySamples, 12, 'four rounds of /, b and Escape');
 		assert.equal(run.scrolls, 0, 'no frame was taller than the terminal');
 		assert.ok(!('skipped' in run.flood), `the flood ran: ${run.flood.skipped}`);
 		assert.ok(run.flood.linesPerSecond > 0, 'the flood took lines in');
