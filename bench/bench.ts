@@ -227,6 +227,7 @@ async function keyLatency(terminal: Terminal, rounds: number): Promise<number[]>
 		await timed('b', lines => lines.some(line => line.startsWith('/b ')), 'the list filtered by b');
 		await timed('\u001B', lines => lines.some(line => line.startsWith('q quit')), 'the key hints back after Escape');
 	}
+	if (process.env.BENCH_DEBUG) process.stderr.write(`list key latencies (/, b, Escape, ...): ${samples.join(' ')}\n`);
 	return samples;
 }
 

@@ -136,9 +136,8 @@ export function parseCells(line: string): Cell[] | undefined {
  * Lines parsed lately, in two generations: a frame compares its changed lines
  * with the frame before's, so a line is looked up again soon or never. A hit
  * in the older generation moves the line to the current one; when that is
- * full it becomes the older one and the oldest lines go (at most twice
- * `generation` lines are kept; the one map of 512 lines it replaces held
- * a quarter of the heap's objects).
+ * full it becomes the older one and the oldest lines go: at most twice
+ * `generation` lines are kept, where one map held up to 512.
  */
 const generation = 96;
 let currentLines = new Map<string, Cell[] | undefined>();
