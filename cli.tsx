@@ -16,7 +16,6 @@ import {resolveTargets, withSshSettings, type SshSettings} from './source/engine
 import {accessSync, constants as fsConstants} from 'node:fs';
 import {configCommand} from './source/cli/config-command.js';
 import {ConfigError, configPath, readConfig} from './source/cli/config-load.js';
-import {saveColumns} from './source/cli/config-save.js';
 import type {SaveColumns} from './source/actions/columns-commands.js';
 import {initialFilters, mergeSettings} from './source/cli/settings.js';
 import {createMouseHandler} from './source/actions/mouse-actions.js';
@@ -50,7 +49,7 @@ async function main(): Promise<void> {
 	quietDependencyWarnings();
 	const argv = process.argv.slice(2);
 	if (argv[0] === 'config') {
-		await writeOutput(configCommand(argv.slice(1), undefined, process.env, homedir()));
+		await writeOutput(await configCommand(argv.slice(1), undefined, process.env, homedir()));
 		return;
 	}
 	const options = parseArgs(argv);
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	// A config error stops here, before any engine or terminal is touched.
-	const loaded = readConfig(options.config, process.env, homedir());
+	const loaded = await readConfig(options.config, process.env, homedir());
 	const settings = mergeSettings(options, loaded.config, process.env);
 	// The one keymap in force, built from the defaults and the file (checked at load).
 	installKeymap(loaded.keymap);
@@ -160,7 +159,7 @@ async function main(): Promise<void> {
 	const terminal: TerminalOwner = {};
 	// :columns save writes to the file in force, or creates the usual one.
 	const savePath = loaded.source.path ?? configPath(undefined, process.env, homedir()).path;
-	const saveColumnsTo: SaveColumns = (view, columns) => saveColumns(savePath, view, columns);
+	const saveColumnsTo: SaveColumns = async (view, columns) => (await import('./source/cli/config-save.js')).saveColumns(savePath, view, columns);
 	const dispatch = (key: string, input: string) => dispatchKey(key, input, {engine: owners.router, engines: owners.engines, hosts: owners.control, store, quit, suspend: terminal.suspend, saveColumns: saveColumnsTo});
 	const size = () => ({columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24});
 	const services = {store, terminal, dispatch, mouse: createMouseHandler({store, dispatch, size})};

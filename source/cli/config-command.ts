@@ -1,6 +1,5 @@
 import {UsageError} from './args.js';
 import {readConfig} from './config-load.js';
-import {defaultConfigText} from './default-config.js';
 
 /**
  * `porthole config --default` and `porthole config --check [FILE]`: the text
@@ -8,11 +7,12 @@ import {defaultConfigText} from './default-config.js';
  * Without FILE, --check reads the file Porthole would read (--config before
  * `config` works too, and PORTHOLE_CONFIG).
  */
-export function configCommand(argv: readonly string[], configFlag: string | undefined, env: NodeJS.ProcessEnv, homeDir: string): string {
+export async function configCommand(argv: readonly string[], configFlag: string | undefined, env: NodeJS.ProcessEnv, homeDir: string): Promise<string> {
 	const [what, file, ...rest] = argv;
-	if (what === '--default' && file === undefined) return defaultConfigText();
+	// The commented defaults come from the zod schema, which the TUI's start does not load.
+	if (what === '--default' && file === undefined) return (await import('./default-config.js')).defaultConfigText();
 	if (what === '--check' && rest.length === 0 && !file?.startsWith('-')) {
-		const {source} = readConfig(file ?? configFlag, env, homeDir);
+		const {source} = await readConfig(file ?? configFlag, env, homeDir);
 		return source.path ? `${source.path}: ok\n` : `${source.text}: nothing to check\n`;
 	}
 	throw new UsageError('usage: porthole config --default | porthole config --check [FILE]');

@@ -1,7 +1,8 @@
 import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {isDocument, parseDocument} from 'yaml';
-import {ConfigError, parseConfig} from './config-load.js';
+import {ConfigError} from './config-load.js';
+import {parseConfig} from './config-parse.js';
 
 /**
  * Writes one table's columns into the config file at `path` (creating it and
@@ -9,6 +10,7 @@ import {ConfigError, parseConfig} from './config-load.js';
  * too; `columns` undefined removes the setting (all columns). The result is
  * validated before it replaces the file, through a temporary file and a
  * rename, so a crash never leaves half a config. Resolves with what to tell the user.
+ * It loads YAML and the schema: cli.tsx imports it on first use.
  */
 export async function saveColumns(path: string, view: string, columns: readonly string[] | undefined): Promise<{text: string; level: 'info' | 'error'}> {
 	try {

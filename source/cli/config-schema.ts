@@ -111,11 +111,6 @@ export type ConfigFile = z.output<typeof configSchema>;
 /** The key overrides: scope, then action, then one key or a list. */
 export type KeyOverrides = Partial<Record<Scope, Partial<Record<string, string | string[]>>>>;
 
-/** The defaults, as an empty file gives them. */
-export function defaultConfig(): ConfigFile {
-	return configSchema.parse({});
-}
-
 /** The JSON Schema published as config.schema.json, for editors' completion and checks. */
 export function configJsonSchema(): Record<string, unknown> {
 	const schema = z.toJSONSchema(configSchema, {io: 'input', unrepresentable: 'any'}) as Record<string, unknown>;

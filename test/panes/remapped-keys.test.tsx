@@ -1,7 +1,7 @@
 import '../helpers/force-color.js';
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {parseConfig} from '../../source/cli/config-load.js';
+import {parseConfig} from '../../source/cli/config-parse.js';
 import {defaultKeymap, installKeymap} from '../../source/keys/keymap.js';
 import {refusal} from '../../source/actions/exec-actions.js';
 import {fixtureRows, seededStore} from '../helpers/fixtures.js';

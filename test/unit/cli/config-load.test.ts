@@ -3,8 +3,9 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {ConfigError, configPath, parseConfig, readConfig} from '../../../source/cli/config-load.js';
-import {defaultConfig} from '../../../source/cli/config-schema.js';
+import {ConfigError, configPath, readConfig} from '../../../source/cli/config-load.js';
+import {parseConfig} from '../../../source/cli/config-parse.js';
+import {defaultConfig} from '../../../source/cli/config-defaults.js';
 
 describe('a valid config gives its settings over the defaults', () => {
 	const cases: Array<[string, string, (config: ReturnType<typeof defaultConfig>) => unknown, unknown]> = [
@@ -114,30 +115,30 @@ describe('where the config is read from', () => {
 
 	const dir = mkdtempSync(join(tmpdir(), 'porthole-config-'));
 	after(() => rmSync(dir, {recursive: true, force: true}));
-	test('no file at the usual place: the defaults, and the help says so', () => {
-		const loaded = readConfig(undefined, {XDG_CONFIG_HOME: dir}, dir);
+	test('no file at the usual place: the defaults, and the help says so', async () => {
+		const loaded = await readConfig(undefined, {XDG_CONFIG_HOME: dir}, dir);
 		assert.deepEqual(loaded.config, defaultConfig());
 		assert.equal(loaded.source.text, `built-in defaults (no ${dir}/porthole/config.yaml)`);
 	});
-	test('a file at the usual place is read', () => {
+	test('a file at the usual place is read', async () => {
 		mkdirSync(join(dir, 'porthole'), {recursive: true});
 		writeFileSync(join(dir, 'porthole', 'config.yaml'), 'theme: light\n');
-		const loaded = readConfig(undefined, {XDG_CONFIG_HOME: dir}, dir);
+		const loaded = await readConfig(undefined, {XDG_CONFIG_HOME: dir}, dir);
 		assert.equal(loaded.config.theme, 'light');
 		assert.equal(loaded.source.text, `${dir}/porthole/config.yaml`);
 	});
-	test('a missing --config file is an error, not the defaults', () => {
-		assert.throws(() => readConfig(join(dir, 'nope.yaml'), {}, dir), {message: `--config ${dir}/nope.yaml: no such file`});
+	test('a missing --config file is an error, not the defaults', async () => {
+		await assert.rejects(readConfig(join(dir, 'nope.yaml'), {}, dir), {message: `--config ${dir}/nope.yaml: no such file`});
 	});
-	test('a missing PORTHOLE_CONFIG file is an error', () => {
-		assert.throws(() => readConfig(undefined, {PORTHOLE_CONFIG: join(dir, 'nope.yaml')}, dir), {message: `PORTHOLE_CONFIG ${dir}/nope.yaml: no such file`});
+	test('a missing PORTHOLE_CONFIG file is an error', async () => {
+		await assert.rejects(readConfig(undefined, {PORTHOLE_CONFIG: join(dir, 'nope.yaml')}, dir), {message: `PORTHOLE_CONFIG ${dir}/nope.yaml: no such file`});
 	});
-	test('a directory is an error', () => {
-		assert.throws(() => readConfig(dir, {}, dir), {message: `--config ${dir}: is a directory`});
+	test('a directory is an error', async () => {
+		await assert.rejects(readConfig(dir, {}, dir), {message: `--config ${dir}: is a directory`});
 	});
-	test('errors name the file as given', () => {
+	test('errors name the file as given', async () => {
 		const file = join(dir, 'bad.yaml');
 		writeFileSync(file, 'theme: dark\nmouse: 3\n');
-		assert.throws(() => readConfig(file, {}, dir), {message: `${file}:2:8: mouse: expected boolean, not 3`});
+		await assert.rejects(readConfig(file, {}, dir), {message: `${file}:2:8: mouse: expected boolean, not 3`});
 	});
 });

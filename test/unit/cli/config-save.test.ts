@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {parseConfig} from '../../../source/cli/config-load.js';
+import {parseConfig} from '../../../source/cli/config-parse.js';
 import {saveColumns} from '../../../source/cli/config-save.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'porthole-save-'));

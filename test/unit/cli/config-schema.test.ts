@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {describe, test} from 'node:test';
 import {parse} from 'yaml';
-import {parseConfig} from '../../../source/cli/config-load.js';
-import {configSchemaText, defaultConfig} from '../../../source/cli/config-schema.js';
+import {parseConfig} from '../../../source/cli/config-parse.js';
+import {configSchema, configSchemaText} from '../../../source/cli/config-schema.js';
+import {defaultConfig} from '../../../source/cli/config-defaults.js';
 import {defaultConfigText} from '../../../source/cli/default-config.js';
 import {defaultKeymap} from '../../../source/keys/keymap.js';
 
@@ -17,6 +18,12 @@ describe('the published JSON Schema', () => {
 			assert.ok(schema.properties.keys.properties[binding.scope]?.properties[binding.command], `${binding.scope}.${binding.command}`);
 		}
 	});
+});
+
+describe('the written-out defaults (config-defaults.ts)', () => {
+	// A start without a config file takes them instead of loading the schema.
+	test('are what the schema makes of an empty file', () => assert.deepEqual(defaultConfig(), configSchema.parse({})));
+	test('are a fresh object each time, so a caller may change its copy', () => assert.notEqual(defaultConfig().shell, defaultConfig().shell));
 });
 
 describe('porthole config --default', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {parseArgs} from '../../../source/cli/args.js';
-import {parseConfig} from '../../../source/cli/config-load.js';
+import {parseConfig} from '../../../source/cli/config-parse.js';
 import {hostSpec, initialFilters, mergeSettings, type Settings} from '../../../source/cli/settings.js';
 
 const merged = (argv: string[], file: string, env: NodeJS.ProcessEnv = {}): Settings => mergeSettings(parseArgs(argv), parseConfig(file, 'c.yaml').config, env);
