@@ -1,5 +1,5 @@
 import {open, stat} from 'node:fs/promises';
-import {configFiles, readServices} from '../domain/compose-file.js';
+import {configFiles} from '../domain/compose-file.js';
 import {composeLabels, projectsOf} from '../domain/compose.js';
 import {setProjectFiles} from '../store/project-files.js';
 import type {ProjectFiles} from '../store/state.js';
@@ -58,6 +58,8 @@ export async function readProjectFiles(files: readonly string[]): Promise<Projec
 		}
 	}
 	try {
+		// The parser (and YAML) load on first use: only the grouped view reads compose files.
+		const {readServices} = await import('../domain/compose-services.js');
 		return {files, ...readServices(texts)};
 	} catch (error) {
 		return {files, error: `${files.length === 1 ? files[0] : files.join(', ')}: ${String((error as Error).message ?? error).split('\n')[0]}`};

@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
-import {readServices} from '../../../source/domain/compose-file.js';
+import {readServices} from '../../../source/domain/compose-services.js';
 import {composeFileMaxBytes, readProjectFiles} from '../../../source/sync/compose-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'porthole-compose-files-'));
