@@ -1,7 +1,7 @@
 import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {execa, type ResultPromise} from 'execa';
+import type {ResultPromise} from 'execa';
 import {EngineError, EXIT_FAILURE, EXIT_UNREACHABLE, oneLine, type EngineFailure} from './connection-errors.js';
 import {discoveryScript, shellQuote, socketMarker} from './ssh-discovery.js';
 import {serverHostKey, sshFailure} from './ssh-errors.js';
@@ -32,6 +32,11 @@ export type SshTunnelOptions = {
 };
 
 const dirPrefix = 'porthole-ssh-';
+/**
+ * execa, loaded at the first ssh login: it and what it brings take about
+ * 60 ms to load, on the path to every first frame, and most runs have no ssh host.
+ */
+const loadExeca = () => import('execa').then(module => module.execa);
 let swept = false;
 /** Live tunnels: one process exit handler kills all their ssh processes (a crash or process.exit included). */
 const live = new Set<SshTunnel>();
@@ -178,6 +183,9 @@ export class SshTunnel {
 	}
 
 	private async connect(): Promise<void> {
+		const execa = await loadExeca();
+		// Closed while execa loaded: start nothing.
+		if (this.closed) throw new Error('the ssh link is closed');
 		this.stopChild();
 		rmSync(this.socketPath, {force: true});
 		rmSync(this.controlPath, {force: true});
@@ -272,6 +280,7 @@ export class SshTunnel {
 		const stderr = this.stderr;
 		let fingerprint: string | undefined;
 		if (/Host key verification failed\./.test(stderr) && !/HAS CHANGED/.test(stderr)) {
+			const execa = await loadExeca();
 			const probe = await execa(this.options.ssh ?? 'ssh', [...this.commonArgs(), '-v', '-T', '-o', 'BatchMode=yes', '-o', 'ControlPath=none', '-o', 'ConnectTimeout=5', '-o', 'RemoteCommand=none', '-o', 'ClearAllForwardings=yes', '-o', 'PermitLocalCommand=no', '--', this.target.host, 'true'], {reject: false, timeout: 10_000, stdin: 'ignore'});
 			fingerprint = serverHostKey(String(probe.stderr ?? ''));
 		}
