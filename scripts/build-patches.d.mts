@@ -13,6 +13,7 @@ export const inkFrameCaches: Patch;
 export const inkMouseReports: Patch;
 export const inkCellUpdate: Patch;
 export const modemLazyHttps: Patch;
+export const dockerodeLazyTar: Patch;
 export const patches: Patch[];
 export const inkNoTopLevelAwait: Patch;
 export const seaPatches: Patch[];

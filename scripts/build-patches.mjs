@@ -236,7 +236,27 @@ export const modemLazyHttps = {
 	why: "Node's https and tls load at every start: slower start-up",
 };
 
-export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, modemLazyHttps];
+/**
+ * dockerode's util module loads tar-fs (with tar-stream, bl and
+ * readable-stream) and zlib as it loads, for the one function that packs a
+ * build context, which Porthole never calls (it packs its own). They load on
+ * first use instead.
+ */
+export const dockerodeLazyTar = {
+	name: 'dockerode-lazy-tar',
+	filter: /dockerode[\\/]lib[\\/]util\.js$/,
+	edits: [
+		["var tar = require('tar-fs');\nvar zlib = require('zlib');", `var tar = {
+  pack: function () { var real = require('tar-fs'); return real.pack.apply(real, arguments); }
+};
+var zlib = {
+  createGzip: function () { var real = require('zlib'); return real.createGzip.apply(real, arguments); }
+};`],
+	],
+	why: 'tar-fs, tar-stream and zlib load at every start: slower start-up',
+};
+
+export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, modemLazyHttps, dockerodeLazyTar];
 
 /**
  * The single executable's bundle is CommonJS, which has no top-level await.

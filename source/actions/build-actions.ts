@@ -127,7 +127,7 @@ export async function buildImage(context: Context, line: string): Promise<BuildP
 		dropped: progress.dropped,
 		build: {...(progress.step ? {step: sanitizeText(progress.step.trim())} : {}), cached: progress.cached},
 	}));
-	const tar = packBuildContext(buildContext);
+	const tar = await packBuildContext(buildContext);
 	try {
 		const messages = await engine.buildImage(tar, request, controller.signal);
 		for await (const message of messages) {

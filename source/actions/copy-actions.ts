@@ -1,7 +1,6 @@
 import {mkdir, stat} from 'node:fs/promises';
 import {basename, dirname} from 'node:path';
 import {Transform, type Readable} from 'node:stream';
-import tar from 'tar-fs';
 import {splitCommandLine} from '../domain/argv.js';
 import {extractSafely} from '../engine/safe-extract.js';
 import {NotFoundError} from '../engine/resource-errors.js';
@@ -103,6 +102,8 @@ export async function copyIn(context: Context, container: Container, from: strin
 	const where = `${sanitizeText(container.name)}:${sanitizeText(to)}`;
 	try {
 		await stat(source);
+		// tar-fs loads on first use, off the path to the first frame.
+		const {default: tar} = await import('tar-fs');
 		const packed = tar.pack(dirname(source), {entries: [basename(source)]});
 		const archive = onBytes ? counted(packed, onBytes) : packed;
 		try {

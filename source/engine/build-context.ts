@@ -1,7 +1,6 @@
 import {lstat, readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Readable} from 'node:stream';
-import tar from 'tar-fs';
 import {isIgnored, parseDockerignore, skipsFolder, type IgnoreRule} from '../domain/dockerignore.js';
 
 /** A build context ready to send: what goes in it, and its size before it is sent. */
@@ -62,7 +61,8 @@ export async function readBuildContext(root: string, dockerfile = 'Dockerfile'):
 	return {root, entries, bytes, ignored};
 }
 
-/** The context as a tar stream of exactly its entries (links stored as links). The caller owns the stream. */
-export function packBuildContext(context: BuildContext): Readable {
+/** The context as a tar stream of exactly its entries (links stored as links). The caller owns the stream. tar-fs loads on first use, off the path to the first frame. */
+export async function packBuildContext(context: BuildContext): Promise<Readable> {
+	const {default: tar} = await import('tar-fs');
 	return tar.pack(context.root, {entries: context.entries}) as unknown as Readable;
 }

@@ -1,5 +1,4 @@
 import type {Readable} from 'node:stream';
-import tarStream from 'tar-stream';
 import {defaultListingLimits, ListingCollector, type Listing, type ListingLimits} from '../domain/file-listing.js';
 
 /** A path's stat from the engine (X-Docker-Container-Path-Stat), checked field by field: the header is untrusted. */
@@ -36,6 +35,8 @@ export function parsePathStat(header: unknown): PathStat | undefined {
  */
 export async function readListing(archive: Readable, signal: AbortSignal, limits: ListingLimits = defaultListingLimits, onRead: (bytes: number) => void = () => undefined): Promise<Listing> {
 	const collector = new ListingCollector(limits);
+	// tar-stream loads on first use, off the path to the first frame.
+	const {default: tarStream} = await import('tar-stream');
 	const extract = tarStream.extract();
 	let read = 0;
 	let truncated = collector.truncated;

@@ -1,7 +1,6 @@
 import {lstat, mkdir, open, symlink, unlink} from 'node:fs/promises';
 import {dirname, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import type {Readable} from 'node:stream';
-import tarStream from 'tar-stream';
 import {cleanPath} from '../domain/dockerignore.js';
 
 /** What an extraction wrote, and what it refused because it would have left the destination. */
@@ -64,6 +63,8 @@ function copyBody(stream: Readable, write: (chunk: Buffer) => Promise<void>): Pr
 export async function extractSafely(archive: Readable, root: string, onBytes: (bytes: number) => void = () => undefined): Promise<ExtractResult> {
 	const base = resolve(root);
 	const result: ExtractResult = {files: 0, folders: 0, links: 0, bytes: 0, refused: []};
+	// tar-stream loads on first use, off the path to the first frame.
+	const {default: tarStream} = await import('tar-stream');
 	const extract = tarStream.extract();
 	const done = new Promise<void>((resolveDone, reject) => {
 		extract.on('finish', () => resolveDone());
