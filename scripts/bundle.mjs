@@ -3,8 +3,8 @@
 // that keep start-up and frames cheap, and the dependency patches, which must
 // all apply or the build fails.
 import {build} from 'esbuild';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {basename, dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {patches, patchPlugin, seaPatches} from './build-patches.mjs';
 
@@ -103,12 +103,20 @@ const esmBanner = [
  * `format` is 'esm' for the npm CLI, 'cjs' for the single executable (which
  * also takes the SEA patches, and extra plugins in `plugins`); `nodePaths` lets a test bundle a copy of a
  * dependency from elsewhere.
+ *
+ * An ES module bundle is split: what the code imports with import() (the
+ * config parser and its zod schema, execa for ssh, tar for archives) goes
+ * into chunk-*.js files beside `outfile`, read only when first used. In one
+ * file their code would still be read and compiled at every start, and their
+ * Node built-ins loaded, since an ES module's imports all load before it
+ * runs. The CommonJS bundle stays one file, its import()s evaluated lazily.
  */
 export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = 'esm', plugins = [], nodePaths = []}) {
 	const failures = [];
+	const split = format === 'esm';
 	const result = await build({
 		entryPoints: [entry],
-		outfile,
+		...(split ? {outdir: dirname(outfile), entryNames: basename(outfile, extname(outfile)), outExtension: {'.js': extname(outfile) || '.js'}, chunkNames: 'chunk-[hash]', splitting: true} : {outfile}),
 		absWorkingDir: root,
 		bundle: true,
 		write: false,
@@ -130,9 +138,21 @@ export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = '
 		logLevel: 'warning',
 	});
 	if (failures.length > 0) throw failures[0];
+	// Chunks of an earlier build would pile up beside the new ones.
+	if (split) {
+		for (const name of readdirSafe(dirname(outfile))) if (/^chunk-[A-Z0-9]+\.[cm]?js$/.test(name)) rmSync(join(dirname(outfile), name));
+	}
 	for (const file of result.outputFiles) {
 		mkdirSync(dirname(file.path), {recursive: true});
 		writeFileSync(file.path, file.contents);
+	}
+}
+
+function readdirSafe(dir) {
+	try {
+		return readdirSync(dir);
+	} catch {
+		return [];
 	}
 }
 

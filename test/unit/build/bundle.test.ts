@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {execa} from 'execa';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -22,7 +23,8 @@ describe('the bundle', () => {
 	before(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'porthole-bundle-'));
 		await bundle(join(root, 'cli.tsx'), join(dir, 'app.js'));
-		app = readFileSync(join(dir, 'app.js'), 'latin1');
+		// The entry and its chunks (scripts/bundle.mjs splits off what loads on first use).
+		app = readdirSync(dir).filter(name => name.endsWith('.js')).map(name => readFileSync(join(dir, name), 'latin1')).join('\n');
 	});
 	after(() => rmSync(dir, {recursive: true, force: true}));
 
@@ -48,6 +50,57 @@ describe('the bundle', () => {
 		const result = await execa(process.execPath, ['--import', probe, join(dir, 'app.js'), '--version'], {reject: false});
 		assert.equal(result.exitCode, 0, result.stderr);
 		assert.equal(result.stderr, '[]');
+	});
+
+	// What a start to the first frame never uses, each known by a text only its code holds.
+	const offThePath: Array<[string, string]> = [
+		['zod (the config schema)', '__zod_globalConfig'],
+		['yaml (config and compose files)', 'yaml.alias'],
+		['execa (ssh hosts)', 'Command failed with'],
+	];
+	/** Starts the bundle as the TUI would, up to the engine probe (there is no engine: exit 3), and lists the files it loaded. */
+	async function filesLoadedAtStart(config?: string): Promise<string[]> {
+		const home = mkdtempSync(join(tmpdir(), 'porthole-home-'));
+		try {
+			if (config !== undefined) {
+				mkdirSync(join(home, '.config/porthole'), {recursive: true});
+				writeFileSync(join(home, '.config/porthole/config.yaml'), config);
+			}
+			const probe = join(dir, 'loaded.mjs');
+			writeFileSync(probe, "import {registerHooks} from 'node:module'; const seen = []; registerHooks({load(url, context, next) { seen.push(url); return next(url, context); }}); process.on('exit', () => process.stderr.write('\\n' + JSON.stringify(seen)));\n");
+			const result = await execa(process.execPath, ['--import', probe, join(dir, 'app.js'), '--once'], {reject: false, env: {HOME: home, XDG_CONFIG_HOME: '', DOCKER_HOST: `unix://${home}/no-engine.sock`, PORTHOLE_CONFIG: ''}});
+			assert.equal(result.exitCode, 3, result.stderr);
+			return (JSON.parse(result.stderr.split('\n').at(-1)!) as string[]).filter(url => url.startsWith('file:')).map(url => fileURLToPath(url));
+		} finally {
+			rmSync(home, {recursive: true, force: true});
+		}
+	}
+	const holding = (marker: string) => readdirSync(dir).filter(name => name.endsWith('.js') && readFileSync(join(dir, name), 'latin1').includes(marker)).map(name => join(dir, name));
+
+	it('loads none of the code a start without a config file, ssh host or archive never runs', async () => {
+		const loaded = await filesLoadedAtStart();
+		assert.ok(loaded.includes(join(dir, 'app.js')), loaded.join(' '));
+		for (const [what, marker] of offThePath) {
+			const files = holding(marker);
+			assert.equal(files.length, 1, `${what}: one file holds ${marker}`);
+			assert.ok(!loaded.includes(files[0]!), `${what} was loaded at start`);
+		}
+	});
+
+	it('loads the config parser when there is a config file to check', async () => {
+		const loaded = await filesLoadedAtStart('theme: light\n');
+		for (const marker of ['__zod_globalConfig', 'yaml.alias']) assert.ok(loaded.includes(holding(marker)[0]!), marker);
+	});
+
+	it('imports a CommonJS package on first use only for its default export (the one a split chunk has)', () => {
+		const sources = execFileSync('git', ['ls-files', 'cli.tsx', 'source'], {cwd: root, encoding: 'utf8'}).split('\n').filter(file => /\.tsx?$/.test(file));
+		const uses = sources.flatMap(file => [...readFileSync(join(root, file), 'utf8').matchAll(/(.{0,30})import\('([^.'][^']*)'\)(.{0,20})/g)].map(([, before, name, after]) => ({file, name: name!, text: `${before}import('${name}')${after}`})));
+		assert.ok(uses.length > 0, 'the source imports some package on first use');
+		for (const use of uses) {
+			const manifest = JSON.parse(readFileSync(join(root, 'node_modules', use.name, 'package.json'), 'utf8')) as {type?: string};
+			if (manifest.type === 'module') continue;
+			assert.match(use.text, /\{default: \w+\} = await import\(/, `${use.file}: ${use.text}`);
+		}
 	});
 
 	it('keeps what it leaves out failing loudly if ever called', () => {
