@@ -4,6 +4,7 @@
 // all apply or the build fails.
 import {build} from 'esbuild';
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {isBuiltin} from 'node:module';
 import {basename, dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {patches, patchPlugin, seaPatches} from './build-patches.mjs';
@@ -86,6 +87,19 @@ const noZodLocales = {
 	},
 };
 
+// An ES module importing one of Node's built-ins gets an ES module facade of
+// it, made by reading every export of the built-in: its lazy getters run,
+// and load more of Node (crypto's webcrypto, process.report and others; 30
+// ms and more of every start). Imported through require, a built-in is only
+// what is used of it.
+const builtinsByRequire = {
+	name: 'builtins-by-require',
+	setup(build) {
+		build.onResolve({filter: /^(node:)?[a-z_/]+$/}, args => (args.kind === 'import-statement' && isBuiltin(args.path) ? {path: args.path.replace(/^node:/, ''), namespace: 'builtin'} : undefined));
+		build.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`, loader: 'js'}));
+	},
+};
+
 // CommonJS dependencies (dockerode, ssh2) expect require and __dirname; an ES
 // module bundle has neither, so it makes them.
 const esmBanner = [
@@ -132,7 +146,7 @@ export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = '
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
 		nodePaths,
-		plugins: [noDevtools, leaveOut, noZodLocales, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
+		plugins: [...(format === 'esm' ? [builtinsByRequire] : []), noDevtools, leaveOut, noZodLocales, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 		...(format === 'esm' ? {banner: {js: esmBanner}} : {}),
 		logLevel: 'warning',

@@ -43,10 +43,18 @@ describe('the bundle', () => {
 		it(`leaves out ${what}`, () => assert.doesNotMatch(app, text));
 	}
 
-	it('starts without loading https and tls (only TLS hosts need them)', async () => {
+	it('starts without loading https and tls (only TLS hosts need them), crypto (contexts, saves) or zlib (dockerode\'s build packer)', async () => {
 		const probe = join(dir, 'probe.mjs');
-		writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(['https', 'tls'].filter(name => process.moduleLoadList.includes(`NativeModule ${name}`)))));\n");
+		writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(['https', 'tls', 'crypto', 'zlib'].filter(name => process.moduleLoadList.includes(`NativeModule ${name}`)))));\n");
 		writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
+		const result = await execa(process.execPath, ['--import', probe, join(dir, 'app.js'), '--version'], {reject: false});
+		assert.equal(result.exitCode, 0, result.stderr);
+		assert.equal(result.stderr, '[]');
+	});
+
+	it('takes Node\'s built-ins through require: no ES module facade reads every export of one, loading more of Node', async () => {
+		const probe = join(dir, 'facades.mjs');
+		writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(['internal/crypto/webcrypto', 'internal/process/report'].filter(name => process.moduleLoadList.includes(`NativeModule ${name}`)))));\n");
 		const result = await execa(process.execPath, ['--import', probe, join(dir, 'app.js'), '--version'], {reject: false});
 		assert.equal(result.exitCode, 0, result.stderr);
 		assert.equal(result.stderr, '[]');
