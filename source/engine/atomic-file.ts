@@ -1,11 +1,10 @@
-import {randomBytes} from 'node:crypto';
 import {unlinkSync} from 'node:fs';
 import {access, link, open, rename, unlink, type FileHandle} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 
-/** The temporary file beside `path` that a save writes first: hidden, and named so nobody mistakes it for the result. */
+/** The temporary file beside `path` that a save writes first: hidden, and named so nobody mistakes it for the result. Node's crypto loads here, not at every start. */
 export function tempPathFor(path: string): string {
-	return join(dirname(path), `.${basename(path)}.porthole-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+	return join(dirname(path), `.${basename(path)}.porthole-${process.pid}-${process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** An error with a file-system code, as Node's own are (EEXIST, EACCES...). */
