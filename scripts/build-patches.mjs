@@ -4,6 +4,9 @@
 // slower original: the performance work must not come undone unnoticed.
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+import {dockerodeLazyTar, modemLazyHttps, modemQuietDebug} from './engine-patches.mjs';
+
+export {dockerodeLazyTar, modemLazyHttps, modemQuietDebug};
 
 /** A patch that no longer applies: which one, to which file, and why it matters. */
 export class PatchError extends Error {
@@ -219,44 +222,27 @@ export const inkMouseReports = {
 };
 
 /**
- * docker-modem requires Node's https at load, which loads tls and crypto's
- * secure contexts: 15 to 35 ms of CPU at every start, for the TLS hosts only.
- * It reaches https only through .request (and .get on a redirect), so those
- * load it on first use.
+ * Ink sanitises every text node each time it measures or draws it: a walk of
+ * the text a character at a time looking for controls, then a tokenizer that
+ * rebuilds any text with a colour in it. A quarter of the first frame. Text
+ * that is already what it would return (no controls but tab and newline;
+ * colours written as ESC [ digits and semicolons m, none before a combining
+ * mark, which it would move) now comes back at once, unchanged, as before.
  */
-export const modemLazyHttps = {
-	name: 'modem-lazy-https',
-	filter: /docker-modem[\\/]lib[\\/]http\.js$/,
-	edits: [
-		["var nativeHttps = require('https'),", `var nativeHttps = {
-    request: function () { var https = require('https'); return https.request.apply(https, arguments); },
-    get: function () { var https = require('https'); return https.get.apply(https, arguments); }
-  },`],
-	],
-	why: "Node's https and tls load at every start: slower start-up",
+export const inkSanitizeFastPath = {
+	name: 'ink-sanitize-fast-path',
+	filter: /ink[\\/]build[\\/]sanitize-ansi\.js$/,
+	edits: [['const sanitizeAnsi = (text) => {\n', `const plainOrSimpleSgr = /^(?:[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]|\\x1b\\[[\\d;]*m)*$/;
+const sgrBeforeMark = /\\x1b\\[[\\d;]*m\\p{Mark}/u;
+const sanitizeAnsi = (text) => {
+    if (plainOrSimpleSgr.test(text) && !(text.includes('\\x1b') && sgrBeforeMark.test(text))) {
+        return text;
+    }
+`]],
+	why: 'every text node is tokenised on every frame: more CPU, and a slower first frame',
 };
 
-/**
- * dockerode's util module loads tar-fs (with tar-stream, bl and
- * readable-stream) and zlib as it loads, for the one function that packs a
- * build context, which Porthole never calls (it packs its own). They load on
- * first use instead.
- */
-export const dockerodeLazyTar = {
-	name: 'dockerode-lazy-tar',
-	filter: /dockerode[\\/]lib[\\/]util\.js$/,
-	edits: [
-		["var tar = require('tar-fs');\nvar zlib = require('zlib');", `var tar = {
-  pack: function () { var real = require('tar-fs'); return real.pack.apply(real, arguments); }
-};
-var zlib = {
-  createGzip: function () { var real = require('zlib'); return real.createGzip.apply(real, arguments); }
-};`],
-	],
-	why: 'tar-fs, tar-stream and zlib load at every start: slower start-up',
-};
-
-export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, modemLazyHttps, dockerodeLazyTar];
+export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, inkSanitizeFastPath, modemLazyHttps, modemQuietDebug, dockerodeLazyTar];
 
 /**
  * The single executable's bundle is CommonJS, which has no top-level await.

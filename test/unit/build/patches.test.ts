@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {applyPatch, inkCellUpdate, inkFrameCaches, inkMouseReports, inkNoTopLevelAwait, modemLazyHttps, dockerodeLazyTar, patches, PatchError, seaPatches, yogaWithoutFetch, type Patch} from '../../../scripts/build-patches.mjs';
+import {applyPatch, inkCellUpdate, inkFrameCaches, inkMouseReports, inkNoTopLevelAwait, inkSanitizeFastPath, modemLazyHttps, modemQuietDebug, dockerodeLazyTar, patches, PatchError, seaPatches, yogaWithoutFetch, type Patch} from '../../../scripts/build-patches.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
@@ -16,7 +16,9 @@ const targets = new Map<Patch, string>([
 	[inkFrameCaches, join(root, 'node_modules/ink/build/output.js')],
 	[inkMouseReports, join(root, 'node_modules/ink/build/components/App.js')],
 	[inkCellUpdate, join(root, 'node_modules/ink/build/log-update.js')],
+	[inkSanitizeFastPath, join(root, 'node_modules/ink/build/sanitize-ansi.js')],
 	[modemLazyHttps, join(root, 'node_modules/docker-modem/lib/http.js')],
+	[modemQuietDebug, join(root, 'node_modules/docker-modem/lib/modem.js')],
 	[dockerodeLazyTar, join(root, 'node_modules/dockerode/lib/util.js')],
 	[inkNoTopLevelAwait, join(root, 'node_modules/ink/build/reconciler.js')],
 ]);
@@ -85,3 +87,43 @@ await bundleOrExit({entry: ${JSON.stringify(join(dir, 'entry.js'))}, outfile: ${
 		}
 	});
 });
+
+describe('ink-sanitize-fast-path', () => {
+	// Ink's own sanitiser, and the patched one beside a copy of its tokenizer: the same answer for every text.
+	const dir = mkdtempSync(join(tmpdir(), 'porthole-sanitize-'));
+	const original = join(root, 'node_modules/ink/build/sanitize-ansi.js');
+	writeFileSync(join(dir, 'sanitize-ansi.js'), applyPatch(inkSanitizeFastPath, original, readFileSync(original, 'utf8')));
+	writeFileSync(join(dir, 'ansi-tokenizer.js'), readFileSync(join(root, 'node_modules/ink/build/ansi-tokenizer.js'), 'utf8'));
+	writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+	const cases: Array<[string, string]> = [
+		['empty', ''],
+		['plain', '  0.0% web-1   running   Up 2 minutes'],
+		['tabs and newlines', 'a\tb\nc'],
+		['glyphs, wide and braille', '\u25cf \u25b2 \u4e16\u754c \u28ff\u2800 \u{1F680}'],
+		['simple colours', '\u001b[32m\u25cf\u001b[39m up \u001b[1m\u001b[36mPorthole\u001b[22m\u001b[39m'],
+		['a reset with no parameters', 'a\u001b[mb'],
+		['a colour at the end', 'text\u001b[0m'],
+		['a colour before a combining mark (moved after it)', 'e\u001b[31m\u0301x'],
+		['a combining mark first', '\u0301abc'],
+		['colon sub-parameters', '\u001b[38:2::255:0:0mred\u001b[4:3mcurly'],
+		['a cursor move and a clear', 'a\u001b[2J\u001b[Hb'],
+		['an OSC title', '\u001b]0;title\u0007after'],
+		['an OSC 8 link', '\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\'],
+		['C1 CSI', 'a\u009b31mb'],
+		['a lone ESC', 'a\u001bb'],
+		['C0 controls', 'a\u0000b\u0007c\u0008d\re'],
+		['DEL and C1', 'a\u007fb\u0085c\u009fd'],
+		['an intermediate byte', 'a\u001b[1 mb'],
+		['private parameters', 'a\u001b[?25lb'],
+	];
+	it('gives what Ink gives, for every kind of text', async () => {
+		try {
+			const ink = (await import(original)) as {default: (text: string) => string};
+			const patched = (await import(join(dir, 'sanitize-ansi.js'))) as {default: (text: string) => string};
+			for (const [name, text] of cases) assert.equal(patched.default(text), ink.default(text), name);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
+
