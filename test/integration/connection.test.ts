@@ -3,12 +3,12 @@ import {execFileSync, spawn} from 'node:child_process';
 import {once} from 'node:events';
 import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {createServer as createHttpsServer} from 'node:https';
-import {createServer, type Socket} from 'node:net';
+import net, {createServer, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {describe, test, type TestContext} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {EngineError, probe, resolveTarget, type EngineTarget} from '../../source/engine/connection.js';
+import {dockerodeFor, EngineError, probe, resolveTarget, type EngineTarget} from '../../source/engine/connection.js';
 import type {EngineFailure} from '../../source/engine/connection-errors.js';
 import {runAsNobody} from '../helpers/as-nobody.js';
 
@@ -59,6 +59,22 @@ describe('probe against real sockets', () => {
 		assert.ok(existsSync(engineSocket), `no private engine at ${engineSocket}; start it with npm run engine:start`);
 		const target = resolveTarget({host: `unix://${engineSocket}`, env: {}, homeDir: '/nonexistent'});
 		await probe(target);
+	});
+
+	test('a request to a unix socket works out no TLS server name (net.isIP: 11 ms on first use, slow for hundreds after)', async (t) => {
+		const real = net.isIP;
+		let calls = 0;
+		net.isIP = (input: string) => {
+			calls++;
+			return real(input);
+		};
+		t.after(() => {
+			net.isIP = real;
+		});
+		const docker = dockerodeFor(unix(engineSocket));
+		await docker.ping();
+		await docker.listContainers({limit: 1});
+		assert.equal(calls, 0);
 	});
 
 	test('a stray DOCKER_HOST / DOCKER_TLS_VERIFY in the environment does not override the target', async (t) => {

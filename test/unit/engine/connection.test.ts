@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {Agent as HttpAgent} from 'node:http';
 import {Agent as HttpsAgent} from 'node:https';
+import type Dockerode from 'dockerode';
 import {describeTarget, dockerodeFor, resolveTarget, toDockerodeOptions, type EngineTarget} from '../../../source/engine/connection.js';
 import {ConnectionConfigError, EXIT_USAGE} from '../../../source/engine/connection-errors.js';
 
@@ -99,10 +101,11 @@ describe('toDockerodeOptions', () => {
 	});
 
 	test('tcp without TLS', () => {
-		const options = toDockerodeOptions({kind: 'tcp', host: 'h', port: 2375, source: 'x'});
+		const {agent, ...options} = toDockerodeOptions({kind: 'tcp', host: 'h', port: 2375, source: 'x'}) as Dockerode.DockerOptions & {agent?: unknown};
 		assert.deepEqual({...options}, {
 			host: 'h', port: 2375, protocol: 'http', username: undefined, ca: undefined, cert: undefined, key: undefined,
 		});
+		assert.ok(agent instanceof HttpAgent);
 	});
 
 	test('tcp with verified TLS passes the PEMs and no agent', () => {
