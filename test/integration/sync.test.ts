@@ -73,6 +73,12 @@ describe('sync against the private engine', () => {
 		const name = containers.name('exec');
 		const id = await containers.run(name, ['sleep', '300']);
 		await waitFor(() => store().getSnapshot().containers.get(id)?.state === 'running', {what: 'running'});
+		// The store can show it running from the create's inspect while the start's is still to come:
+		// a pause and unpause first, so every event before them has been handled when counting starts.
+		await docker('pause', id);
+		await waitFor(() => store().getSnapshot().containers.get(id)?.state === 'paused', {what: 'paused first'});
+		await docker('unpause', id);
+		await waitFor(() => store().getSnapshot().containers.get(id)?.state === 'running', {what: 'unpaused first'});
 		const count = () => inspected.filter(each => each === id).length;
 		const before = count();
 		await docker('exec', id, 'true');
