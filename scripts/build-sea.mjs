@@ -53,8 +53,8 @@ await bundleOrExit({entry: join(root, 'scripts/sea-entry.mjs'), outfile: main, f
 
 const blob = join(work, 'sea.blob');
 const config = join(work, 'sea-config.json');
-// One V8 helper thread and a young generation that does not grow, as the npm launcher starts node (scripts/build.mjs).
-writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv: ['--v8-pool-size=1', '--semi-space-growth-factor=1']}));
+// One V8 helper thread, as the npm launcher starts node (scripts/build.mjs).
+writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv: ['--v8-pool-size=1']}));
 /** Runs a step quietly; its output is shown only when it fails. */
 function step(what, file, args) {
 	try {

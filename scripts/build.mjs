@@ -9,14 +9,13 @@ await bundleOrExit({outfile: 'dist/app.js'});
 
 // Its first two lines are for sh, which runs it when it is run as a program
 // (npm links it into a bin folder): they start the node on PATH, as
-// \`#!/usr/bin/env node\` would, with one V8 helper thread and a young
-// generation that does not grow (below). Each helper kept a
+// \`#!/usr/bin/env node\` would, with one V8 helper thread. Each helper kept a
 // few MB of malloc arena (RssAnon 62 to 64 MB against 49 to 56, README); an
 // \`env -S\` line would say it in one, but busybox's env (Alpine) has no -S.
 // Node skips the first line, and the second is a string and a comment to it.
 // \`node dist/porthole.js\` skips sh, and the flag, altogether.
 writeFileSync('dist/porthole.js', `#!/bin/sh
-':' //; exec node --v8-pool-size=1 --semi-space-growth-factor=1 "$0" "$@"
+':' //; exec node --v8-pool-size=1 "$0" "$@"
 globalThis.__portholeLaunch = performance.now();
 const [major, minor] = process.versions.node.split('.').map(Number);
 // 22.3 brought process.getBuiltinModule, which loads https only for TLS hosts.
@@ -25,10 +24,9 @@ if (major < 22 || (major === 22 && minor < 3)) {
 	process.exit(1);
 }
 // Keep the young generation small: V8 grows it to 32 MB or more on a busy
-// heap, which is most of our RSS, to save a few scavenges a second. Given on
-// the command line above; \`node dist/porthole.js\` sets it here (loading
-// node:v8 costs some 6 ms of start-up).
-if (!process.execArgv.includes('--semi-space-growth-factor=1')) (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+// heap, which is most of our RSS, to save a few scavenges a second.
+const v8 = await import('node:v8');
+v8.setFlagsFromString('--semi-space-growth-factor=1');
 const module = await import('node:module');
 module.enableCompileCache?.();
 globalThis.__portholeImport = performance.now();

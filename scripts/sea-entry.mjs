@@ -3,10 +3,11 @@
 // module bundle waits for Yoga's WebAssembly with a top-level await; CommonJS
 // cannot, so the SEA build's Yoga starts loading here and the app (cli.tsx)
 // is only evaluated once it is ready.
+import {setFlagsFromString} from 'node:v8';
 import {yogaReady} from 'yoga-layout';
 
-// The young generation is kept small by the blob's execArgv
-// (--semi-space-growth-factor=1, scripts/build-sea.mjs), as the npm launcher does.
+// As the npm launcher does (dist/porthole.js): keep the young generation small.
+setFlagsFromString('--semi-space-growth-factor=1');
 
 yogaReady.then(
 	() => import('../cli.tsx'),
