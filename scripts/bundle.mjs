@@ -2,9 +2,9 @@
 // executable (scripts/build-sea.mjs): one bundle of cli.tsx with the plugins
 // that keep start-up and frames cheap, and the dependency patches, which must
 // all apply or the build fails.
-import {build} from 'esbuild';
+import {build, formatMessages} from 'esbuild';
 import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {isBuiltin} from 'node:module';
+import {createRequire, isBuiltin} from 'node:module';
 import {basename, dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {patches, patchPlugin, seaPatches} from './build-patches.mjs';
@@ -90,15 +90,28 @@ const noZodLocales = {
 // An ES module importing one of Node's built-ins gets an ES module facade of
 // it, made by reading every export of the built-in: its lazy getters run,
 // and load more of Node (crypto's webcrypto, process.report and others; 30
-// ms and more of every start). Imported through require, a built-in is only
-// what is used of it.
-const builtinsByRequire = {
-	name: 'builtins-by-require',
-	setup(build) {
-		build.onResolve({filter: /^(node:)?[a-z_/]+$/}, args => (args.kind === 'import-statement' && isBuiltin(args.path) ? {path: args.path.replace(/^node:/, ''), namespace: 'builtin'} : undefined));
-		build.onLoad({filter: /.*/, namespace: 'builtin'}, args => ({contents: `module.exports = require(${JSON.stringify(`node:${args.path}`)});`, loader: 'js'}));
-	},
-};
+// ms and more of every start). Each built-in is instead a small module of
+// ours that takes it through require and exports its plain values by name,
+// and of its getters only those the bundle imports (`getters`, which bundle()
+// learns from esbuild's "No matching export" and builds again). A CommonJS
+// module in their place would cost a copy of every property at each of the
+// 80 imports (esbuild's __toESM: 10 ms).
+const requireHere = createRequire(import.meta.url);
+function builtinsByRequire(getters) {
+	return {
+		name: 'builtins-by-require',
+		setup(build) {
+			build.onResolve({filter: /^(node:)?[a-z_/]+$/}, args => (args.kind === 'import-statement' && isBuiltin(args.path) ? {path: args.path.replace(/^node:/, ''), namespace: 'builtin'} : undefined));
+			build.onLoad({filter: /.*/, namespace: 'builtin'}, args => {
+				const id = `node:${args.path}`;
+				const descriptors = Object.getOwnPropertyDescriptors(requireHere(id));
+				const names = Object.keys(descriptors).filter(name => ('value' in descriptors[name] || getters.has(`${args.path}:${name}`)) && /^[A-Za-z_$][\w$]*$/.test(name) && !reservedWords.has(name));
+				return {contents: `const builtin = require(${JSON.stringify(id)});\nexport default builtin;\nexport const {${names.join(', ')}} = builtin;\n`, loader: 'js'};
+			});
+		},
+	};
+}
+const reservedWords = new Set(['default', 'delete', 'new', 'function', 'class', 'const', 'let', 'var', 'return', 'import', 'export', 'in', 'of', 'if', 'else', 'for', 'while', 'do', 'switch', 'case', 'break', 'continue', 'throw', 'try', 'catch', 'finally', 'typeof', 'instanceof', 'void', 'with', 'yield', 'await', 'enum', 'super', 'this', 'null', 'true', 'false', 'debugger', 'extends', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public']);
 
 // CommonJS dependencies (dockerode, ssh2) expect require and __dirname; an ES
 // module bundle has neither, so it makes them.
@@ -126,8 +139,23 @@ const esmBanner = [
  * runs. The CommonJS bundle stays one file, its import()s evaluated lazily.
  */
 export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = 'esm', plugins = [], nodePaths = []}) {
-	const failures = [];
 	const split = format === 'esm';
+	const getters = new Set();
+	for (;;) {
+		try {
+			return await bundleOnce({entry, outfile, format, plugins, nodePaths, split, getters});
+		} catch (error) {
+			// A getter of a built-in that the bundle imports by name: export it too, and build again.
+			const missing = (error?.errors ?? []).map(each => /^No matching export in "builtin:([a-z_/]+)" for import "([\w$]+)"$/.exec(each.text)).filter(Boolean);
+			const fresh = missing.filter(([, module, name]) => !getters.has(`${module}:${name}`));
+			if (fresh.length === 0 || missing.length !== (error?.errors ?? []).length) throw error;
+			for (const [, module, name] of fresh) getters.add(`${module}:${name}`);
+		}
+	}
+}
+
+async function bundleOnce({entry, outfile, format, plugins, nodePaths, split, getters}) {
+	const failures = [];
 	const result = await build({
 		entryPoints: [entry],
 		...(split ? {outdir: dirname(outfile), entryNames: basename(outfile, extname(outfile)), outExtension: {'.js': extname(outfile) || '.js'}, chunkNames: 'chunk-[hash]', splitting: true} : {outfile}),
@@ -146,11 +174,13 @@ export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = '
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
 		nodePaths,
-		plugins: [...(format === 'esm' ? [builtinsByRequire] : []), noDevtools, leaveOut, noZodLocales, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
+		plugins: [...(format === 'esm' ? [builtinsByRequire(getters)] : []), noDevtools, leaveOut, noZodLocales, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 		...(format === 'esm' ? {banner: {js: esmBanner}} : {}),
-		logLevel: 'warning',
+		// Silent: a retry's errors are not the user's; warnings are printed below once it builds.
+		logLevel: 'silent',
 	});
+	if (result.warnings.length > 0) process.stderr.write((await formatMessages(result.warnings, {kind: 'warning', color: false})).join(''));
 	if (failures.length > 0) throw failures[0];
 	// Chunks of an earlier build would pile up beside the new ones.
 	if (split) {
