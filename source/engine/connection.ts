@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import Dockerode from 'dockerode';
 import {ConnectionConfigError, EngineError, classifyError, notDockerFailure} from './connection-errors.js';
 import {dockerConfigDir, readCurrentContext, readDockerContext} from './docker-context.js';
+import {plainHttpAgent} from './plain-agent.js';
 import {SshTunnel, type SshTarget} from './ssh-tunnel.js';
 
 // Re-exported so callers of probe() find the error it throws next to it.
@@ -71,19 +72,6 @@ export function resolveTarget(input: ResolveInput): EngineTarget {
 		...podman.filter(path => path !== ''),
 	];
 	return {kind: 'unix', socketPath: DEFAULT_SOCKET, source: 'default socket', tried};
-}
-
-/**
- * The agent of plain HTTP engines (unix socket, ssh tunnel, tcp without TLS):
- * Node's global agent's settings, and an empty TLS server name. Without one,
- * Node works out a server name for every request, for a TLS it never does,
- * through net.isIP, whose IPv6 expression takes 11 ms to compile on the first
- * request and runs slowly for the next hundreds.
- */
-let plainAgent: HttpAgent | undefined;
-function plainHttpAgent(): HttpAgent {
-	plainAgent ??= new (process.getBuiltinModule('node:http').Agent)({keepAlive: true, scheduling: 'lifo', timeout: 5000, servername: ''} as ConstructorParameters<typeof HttpAgent>[0]);
-	return plainAgent;
 }
 
 /**

@@ -32,10 +32,7 @@ export type SshTunnelOptions = {
 };
 
 const dirPrefix = 'porthole-ssh-';
-/**
- * execa, loaded at the first ssh login: it and what it brings take about
- * 60 ms to load, on the path to every first frame, and most runs have no ssh host.
- */
+/** execa, loaded at the first ssh login: about 60 ms to load, and most runs have no ssh host. */
 const loadExeca = () => import('execa').then(module => module.execa);
 let swept = false;
 /** Live tunnels: one process exit handler kills all their ssh processes (a crash or process.exit included). */
@@ -184,8 +181,7 @@ export class SshTunnel {
 
 	private async connect(): Promise<void> {
 		const execa = await loadExeca();
-		// Closed while execa loaded: start nothing.
-		if (this.closed) throw new Error('the ssh link is closed');
+		if (this.closed) throw new Error('the ssh link is closed'); // while execa loaded: start nothing
 		this.stopChild();
 		rmSync(this.socketPath, {force: true});
 		rmSync(this.controlPath, {force: true});
