@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import type {ResultPromise} from 'execa';
 import {EngineError, EXIT_FAILURE, EXIT_UNREACHABLE, oneLine, type EngineFailure} from './connection-errors.js';
 import {discoveryScript, shellQuote, socketMarker} from './ssh-discovery.js';
+import {removeTree} from './remove-tree.js';
 import {serverHostKey, sshFailure} from './ssh-errors.js';
 
 /** Where to log in, as parsed from ssh://[user@]host[:port], plus the user's ssh settings. */
@@ -34,10 +35,9 @@ export type SshTunnelOptions = {
 const dirPrefix = 'porthole-ssh-';
 /** execa, loaded at the first ssh login: about 60 ms to load, and most runs have no ssh host. */
 const loadExeca = () => import('execa').then(module => module.execa);
-let swept = false;
+let [swept, exitHooked] = [false, false];
 /** Live tunnels: one process exit handler kills all their ssh processes (a crash or process.exit included). */
 const live = new Set<SshTunnel>();
-let exitHooked = false;
 
 /**
  * Removes the folders of tunnels whose process died without cleaning up
@@ -55,7 +55,7 @@ export function sweepStaleTunnelDirs(dir = tmpdir()): void {
 		try {
 			const pid = Number(readFileSync(join(dir, name, 'owner'), 'utf8'));
 			if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
-			rmSync(join(dir, name), {recursive: true, force: true});
+			removeTree(join(dir, name));
 		} catch {
 			// Not ours to judge (no owner file, or not readable): left alone.
 		}
@@ -158,14 +158,14 @@ export class SshTunnel {
 		const child = this.child;
 		this.stopChild();
 		await child?.catch(() => undefined);
-		rmSync(this.dir, {recursive: true, force: true});
+		removeTree(this.dir);
 		live.delete(this);
 	}
 
 	/** At process exit: synchronous, so it runs even then. */
 	killNow(): void {
 		this.stopChild();
-		rmSync(this.dir, {recursive: true, force: true});
+		removeTree(this.dir);
 	}
 
 	private stopChild(): void {
