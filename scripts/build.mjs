@@ -12,11 +12,19 @@ await bundleOrExit({outfile: 'dist/app.js'});
 // \`#!/usr/bin/env node\` would, with one V8 helper thread. Each helper kept a
 // few MB of malloc arena (RssAnon 62 to 64 MB against 49 to 56, README); an
 // \`env -S\` line would say it in one, but busybox's env (Alpine) has no -S.
+// For the same reason sh caps glibc's malloc arenas at two, unless the user
+// set the cap: glibc reads it only as the process starts (about 6 MB less,
+// README). The bundle's first lines take it out of the environment again, so
+// a shell, an editor or ssh started from Porthole gets the user's own.
 // Node skips the first line, and the second is a string and a comment to it.
-// \`node dist/porthole.js\` skips sh, and the flag, altogether.
+// \`node dist/porthole.js\` skips sh, the flag and the cap altogether.
 writeFileSync('dist/porthole.js', `#!/bin/sh
-':' //; exec node --v8-pool-size=1 "$0" "$@"
+':' //; [ -n "\${MALLOC_ARENA_MAX+set}" ] || export MALLOC_ARENA_MAX=2 PORTHOLE_ARENA_CAP=1; exec node --v8-pool-size=1 "$0" "$@"
 globalThis.__portholeLaunch = performance.now();
+if (process.env.PORTHOLE_ARENA_CAP === '1') {
+	delete process.env.MALLOC_ARENA_MAX;
+	delete process.env.PORTHOLE_ARENA_CAP;
+}
 const [major, minor] = process.versions.node.split('.').map(Number);
 // 22.3 brought process.getBuiltinModule, which loads https only for TLS hosts.
 if (major < 22 || (major === 22 && minor < 3)) {

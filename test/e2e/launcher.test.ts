@@ -18,8 +18,14 @@ describe('the launcher run as a program', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'porthole-launcher-'));
 	after(() => rmSync(dir, {recursive: true, force: true}));
 	const record = join(dir, 'node-args');
-	// A `node` first on PATH that writes down how it was called, then runs the real one.
-	writeFileSync(join(dir, 'node'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\nexec '${process.execPath}' "$@"\n`);
+	const arenaAtStart = join(dir, 'arena-at-start');
+	const arenaAtExit = join(dir, 'arena-at-exit');
+	// What Porthole's own children would inherit: its environment as it exits.
+	const atExit = join(dir, 'at-exit.mjs');
+	writeFileSync(atExit, `import {writeFileSync} from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(arenaAtExit)}, \`\${process.env.MALLOC_ARENA_MAX ?? 'unset'} \${process.env.PORTHOLE_ARENA_CAP ?? 'unset'}\`));\n`);
+	// A `node` first on PATH that writes down how it was called and the
+	// malloc cap it was given, then runs the real one.
+	writeFileSync(join(dir, 'node'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${record}'\nprintf '%s' "\${MALLOC_ARENA_MAX-unset}" > '${arenaAtStart}'\nexec '${process.execPath}' --import '${atExit}' "$@"\n`);
 	chmodSync(join(dir, 'node'), 0o755);
 	const env = {PATH: `${dir}:/usr/bin:/bin`, DOCKER_HOST: ''};
 
@@ -31,6 +37,22 @@ describe('the launcher run as a program', () => {
 		const args = readFileSync(record, 'utf8').trim().split('\n');
 		assert.deepEqual(args, ['--v8-pool-size=1', cli, '--version']);
 	});
+
+	// glibc reads the cap only as a process starts, so sh sets it (about 6 MB
+	// less private memory, README); children get the user's environment back.
+	const arenaCases: Array<{name: string; given?: string; atStart: string; atExit: string}> = [
+		{name: 'caps the malloc arenas at two for node alone', atStart: '2', atExit: 'unset unset'},
+		{name: 'keeps a cap the user set', given: '4', atStart: '4', atExit: '4 unset'},
+		{name: 'keeps a cap the user set empty', given: '', atStart: '', atExit: ' unset'},
+	];
+	for (const {name, given, atStart, atExit} of arenaCases) {
+		it(name, async () => {
+			const result = await execa(cli, ['--version'], {reject: false, env: given === undefined ? env : {...env, MALLOC_ARENA_MAX: given}, extendEnv: false, stdin: 'ignore'});
+			assert.equal(result.exitCode, 0, result.stderr);
+			assert.equal(readFileSync(arenaAtStart, 'utf8'), atStart);
+			assert.equal(readFileSync(arenaAtExit, 'utf8'), atExit);
+		});
+	}
 
 	it('through a symbolic link (as npm installs it), still finds its bundle', async () => {
 		const link = join(dir, 'porthole');
