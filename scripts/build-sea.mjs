@@ -53,8 +53,9 @@ await bundleOrExit({entry: join(root, 'scripts/sea-entry.mjs'), outfile: main, f
 
 const blob = join(work, 'sea.blob');
 const config = join(work, 'sea-config.json');
-// One V8 helper thread, as the npm launcher starts node (scripts/build.mjs).
-writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv: ['--v8-pool-size=1']}));
+// One V8 helper thread and no Maglev, as the npm launcher starts node (scripts/build.mjs).
+const execArgv = ['--v8-pool-size=1', '--no-maglev'];
+writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv}));
 /** Runs a step quietly; its output is shown only when it fails. */
 function step(what, file, args) {
 	try {
@@ -64,7 +65,9 @@ function step(what, file, args) {
 	}
 }
 
-step('the blob', base, ['--experimental-sea-config', config]);
+// V8 accepts a code cache only under the flags that made it: the blob's is
+// made under the ones the executable runs with (else "Code cache data rejected").
+step('the blob', base, [...execArgv, '--experimental-sea-config', config]);
 
 mkdirSync(dirname(output), {recursive: true});
 rmSync(output, {force: true});

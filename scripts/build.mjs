@@ -9,17 +9,20 @@ await bundleOrExit({outfile: 'dist/app.js'});
 
 // Its first two lines are for sh, which runs it when it is run as a program
 // (npm links it into a bin folder): they start the node on PATH, as
-// \`#!/usr/bin/env node\` would, with one V8 helper thread. Each helper kept a
-// few MB of malloc arena (RssAnon 62 to 64 MB against 49 to 56, README); an
-// \`env -S\` line would say it in one, but busybox's env (Alpine) has no -S.
-// For the same reason sh caps glibc's malloc arenas at two, unless the user
-// set the cap: glibc reads it only as the process starts (about 6 MB less,
-// README). The bundle's first lines take it out of the environment again, so
-// a shell, an editor or ssh started from Porthole gets the user's own.
+// \`#!/usr/bin/env node\` would, with what can only be set before Node starts
+// (an \`env -S\` line would say it in one, but busybox's env, on Alpine, has
+// no -S). Each is private memory saved (README, Performance):
+// - one V8 helper thread: each helper kept a few MB of malloc arena;
+// - no Maglev, V8's middle compiler: its compiles left 6 to 16 MB of the
+//   malloc heap behind, and a steady minute took less CPU without it;
+// - glibc's malloc arenas capped at two, unless the user set the cap (glibc
+//   reads it only as the process starts). The bundle's first lines take ours
+//   out of the environment again, so a shell, an editor or ssh started from
+//   Porthole gets the user's own.
 // Node skips the first line, and the second is a string and a comment to it.
-// \`node dist/porthole.js\` skips sh, the flag and the cap altogether.
+// \`node dist/porthole.js\` skips sh, the flags and the cap altogether.
 writeFileSync('dist/porthole.js', `#!/bin/sh
-':' //; [ -n "\${MALLOC_ARENA_MAX+set}" ] || export MALLOC_ARENA_MAX=2 PORTHOLE_ARENA_CAP=1; exec node --v8-pool-size=1 "$0" "$@"
+':' //; [ -n "\${MALLOC_ARENA_MAX+set}" ] || export MALLOC_ARENA_MAX=2 PORTHOLE_ARENA_CAP=1; exec node --v8-pool-size=1 --no-maglev "$0" "$@"
 globalThis.__portholeLaunch = performance.now();
 if (process.env.PORTHOLE_ARENA_CAP === '1') {
 	delete process.env.MALLOC_ARENA_MAX;

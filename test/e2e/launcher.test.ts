@@ -29,13 +29,13 @@ describe('the launcher run as a program', () => {
 	chmodSync(join(dir, 'node'), 0o755);
 	const env = {PATH: `${dir}:/usr/bin:/bin`, DOCKER_HOST: ''};
 
-	it('starts the node on PATH with one V8 helper thread, and passes the arguments on', async () => {
+	it('starts the node on PATH with one V8 helper thread and no Maglev, and passes the arguments on', async () => {
 		const result = await execa(cli, ['--version'], {reject: false, env, extendEnv: false, stdin: 'ignore'});
 		assert.equal(result.exitCode, 0, result.stderr);
 		assert.match(result.stdout, /^\d+\.\d+\.\d+$/);
 		assert.equal(result.stderr, '');
 		const args = readFileSync(record, 'utf8').trim().split('\n');
-		assert.deepEqual(args, ['--v8-pool-size=1', cli, '--version']);
+		assert.deepEqual(args, ['--v8-pool-size=1', '--no-maglev', cli, '--version']);
 	});
 
 	// glibc reads the cap only as a process starts, so sh sets it (about 6 MB

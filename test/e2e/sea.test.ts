@@ -86,6 +86,6 @@ describe('the single executable, where there is no node', () => {
 		await tmux.waitFor('PORTHOLE-EXIT=0', 10_000);
 		await waitFor(() => processesOf(exe).length === 0, {timeoutMs: 5000, what: 'the executable to be gone'});
 		// Its node flags come from the blob (execArgv), as the npm launcher passes them.
-		assert.match(readFileSync(trace, 'utf8'), /node flags: --v8-pool-size=1\)/);
+		assert.match(readFileSync(trace, 'utf8'), /node flags: --v8-pool-size=1 --no-maglev\)/);
 	});
 });
