@@ -3,7 +3,9 @@
 # exec-root, no bridge and no iptables, so it never touches the user's default
 # engine. `start` installs what is missing, starts dockerd if it is not already
 # answering, and imports the busybox test image; `stop` stops it; `env` prints
-# the DOCKER_HOST to use; `status` exits 0 when it is answering.
+# the DOCKER_HOST to use; `status` exits 0 when it is answering; `clean`
+# removes the containers an interrupted test or bench run left behind (labelled
+# porthole.test or porthole.bench), so the next run's screens show only its own.
 #
 # With PORTHOLE_ENGINE_TLS=1 (scripts/test-engine-tls.sh sets it), the engine
 # listens on tcp://127.0.0.1:$PORTHOLE_ENGINE_TLS_PORT (default 23760) with
@@ -140,7 +142,16 @@ case "${1:-start}" in
   status)
     answering
     ;;
+  clean)
+    answering || die "the engine at $host is not answering; start it first"
+    left="$( (dock ps -aq --filter label=porthole.test; dock ps -aq --filter label=porthole.bench) | sort -u)"
+    if [ -n "$left" ]; then
+      # shellcheck disable=SC2086 # one id per word
+      dock rm -f $left >/dev/null
+      echo "test-engine: removed $(wc -l <<<"$left") container(s) an earlier run left on $host" >&2
+    fi
+    ;;
   *)
-    die "usage: test-engine.sh start|stop|status|env"
+    die "usage: test-engine.sh start|stop|status|env|clean"
     ;;
 esac

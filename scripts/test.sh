@@ -26,6 +26,9 @@ if ! PORTHOLE_TEST_HOST="$(bash scripts/test-engine.sh start)"; then
   exit 1
 fi
 export PORTHOLE_TEST_HOST
+# Containers an interrupted run left (a bench killed mid-run, a test cut off) would
+# push this run's own rows off the screens the terminal tests read.
+bash scripts/test-engine.sh clean
 if [ "$started_here" = 1 ] && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; then
   stops+=("bash scripts/test-engine.sh stop")
 fi
