@@ -61,13 +61,16 @@ describe('images, volumes and pulls on the real engine', () => {
 	it('pulls from the local registry with progress and ends with the image present', async () => {
 		const reference = `${registry}/busybox:layered`;
 		await docker('rmi', reference).catch(() => undefined);
+		// Every state the pull passes through, read at each update: listeners are told once per
+		// batch, and when the local registry's whole answer arrives in one read (a loaded CI
+		// machine), the one notification came after the pull had returned and saw nothing.
 		const seen: string[] = [];
-		const unsubscribe = live.store.subscribe(() => {
-			const pull = live.store.getSnapshot().resources.pull;
-			for (const layer of pull?.layers ?? []) if (!seen.includes(layer.phase)) seen.push(layer.phase);
-		});
-		const final = await pullImage(context(), reference);
-		unsubscribe();
+		const store = live.store;
+		const watched = {...store, update(change: Parameters<Store['update']>[0]) {
+			store.update(change);
+			for (const layer of store.getSnapshot().resources.pull?.layers ?? []) if (!seen.includes(layer.phase)) seen.push(layer.phase);
+		}};
+		const final = await pullImage({engine: live.engine, store: watched}, reference);
 		assert.equal(final?.state, 'done', final?.error);
 		assert.ok((final?.messages ?? 0) >= 5, `progress messages: ${final?.messages}`);
 		assert.ok(final?.layers.some(layer => layer.phase === 'done' && layer.total > 2_000_000), 'the 3 MB layer was downloaded and extracted');
