@@ -13,16 +13,14 @@ await bundleOrExit({outfile: 'dist/app.js'});
 // (an \`env -S\` line would say it in one, but busybox's env, on Alpine, has
 // no -S). Each is private memory saved (README, Performance):
 // - one V8 helper thread: each helper kept a few MB of malloc arena;
-// - no Maglev, V8's middle compiler: its compiles left 6 to 16 MB of the
-//   malloc heap behind, and a steady minute took less CPU without it;
 // - glibc's malloc arenas capped at two, unless the user set the cap (glibc
 //   reads it only as the process starts). The bundle's first lines take ours
 //   out of the environment again, so a shell, an editor or ssh started from
 //   Porthole gets the user's own.
 // Node skips the first line, and the second is a string and a comment to it.
-// \`node dist/porthole.js\` skips sh, the flags and the cap altogether.
+// \`node dist/porthole.js\` skips sh, the flag and the cap altogether.
 writeFileSync('dist/porthole.js', `#!/bin/sh
-':' //; [ -n "\${MALLOC_ARENA_MAX+set}" ] || export MALLOC_ARENA_MAX=2 PORTHOLE_ARENA_CAP=1; exec node --v8-pool-size=1 --no-maglev "$0" "$@"
+':' //; [ -n "\${MALLOC_ARENA_MAX+set}" ] || export MALLOC_ARENA_MAX=2 PORTHOLE_ARENA_CAP=1; exec node --v8-pool-size=1 "$0" "$@"
 globalThis.__portholeLaunch = performance.now();
 if (process.env.PORTHOLE_ARENA_CAP === '1') {
 	delete process.env.MALLOC_ARENA_MAX;
@@ -38,6 +36,12 @@ if (major < 22 || (major === 22 && minor < 3)) {
 // heap, which is most of our RSS, to save a few scavenges a second.
 const v8 = await import('node:v8');
 v8.setFlagsFromString('--semi-space-growth-factor=1');
+// No Maglev, V8's middle compiler: its compiles left 6 to 16 MB of the malloc
+// heap behind, and a steady minute took less CPU without it (README). Set here,
+// after the version check, not on the sh line: a Node too old to know the flag
+// (Ubuntu 22.04's is 12) would stop at it with "bad option" instead of saying
+// which Node Porthole needs.
+v8.setFlagsFromString('--no-maglev');
 const module = await import('node:module');
 module.enableCompileCache?.();
 globalThis.__portholeImport = performance.now();
