@@ -50,12 +50,16 @@ export function drainStdin(stdin: TerminalIo['stdin']): void {
  * reset (DECSTR) first, then each mode set explicitly, since terminals differ
  * in what DECSTR covers: the scroll region back to the whole screen, insert
  * mode off, autowrap on, origin mode off, the character sets to ASCII,
- * colours, cursor keys, keypad, mouse reporting and bracketed paste. Ink
- * then takes the alternate screen again and hides the cursor for its own
- * frame. The final CR LF ends the session's last line: Ink redraws from the
- * cursor's column, and a prompt left mid-line would shift its first row.
+ * colours, cursor keys, keypad, mouse reporting and bracketed paste. Setting
+ * the scroll region and the origin mode moves the cursor to the top left, so
+ * it is saved before them (DECSC, after DECSTR has reset what it saves) and
+ * put back after: else the screen Ink leaves on quitting would get the next
+ * prompt on its second line, over the session's first. Ink then takes the
+ * alternate screen again and hides the cursor for its own frame. The final
+ * CR LF ends the session's last line: Ink redraws from the cursor's column,
+ * and a prompt left mid-line would shift its first row.
  */
-export const restoreModes = '\u001b[!p\u001b[r\u001b[4l\u001b[?7h\u001b[?6l\u001b(B\u000f\u001b[0m\u001b[?1l\u001b>\u001b[?1000l\u001b[?1002l\u001b[?1003l\u001b[?1006l\u001b[?2004l\u001b[?25h\r\n';
+export const restoreModes = '\u001b[!p\u001b7\u001b[r\u001b[4l\u001b[?7h\u001b[?6l\u001b8\u001b(B\u000f\u001b[0m\u001b[?1l\u001b>\u001b[?1000l\u001b[?1002l\u001b[?1003l\u001b[?1006l\u001b[?2004l\u001b[?25h\r\n';
 
 /** How a session ended: its end of the connection closed, the user detached, or the connection broke. */
 export type SessionEnd = {how: 'ended' | 'detached' | 'dropped'; error?: unknown};

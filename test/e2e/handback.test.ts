@@ -106,4 +106,24 @@ describe('the terminal comes back clean from exec (issue 10 #3, #12)', () => {
 		assert.doesNotMatch(screen, /Remove /);
 		assert.equal(await engineState(bystander), 'running');
 	});
+
+	// Resetting the scroll region and origin mode moved the cursor to the top:
+	// the prompt after quitting landed on the second line, over the banner.
+	it('quitting after a shell leaves the cursor under the shell\'s last line', async () => {
+		await term.send('e');
+		await shellReady(`in ${bystander} exited with code 0`);
+		await term.sendText('echo marker-$((6*7))');
+		await term.send('Enter');
+		await term.waitFor(/^marker-42$/m);
+		await term.sendText('exit');
+		await term.send('Enter');
+		// The table takes keys once it says how the shell ended (the last notice went as the shell began).
+		await term.waitFor(`in ${bystander} exited with code 0`);
+		await term.send('q');
+		const lines = (await term.waitFor('PORTHOLE-EXIT=0')).split('\n');
+		const marker = lines.findLastIndex(line => line === 'marker-42');
+		const exit = lines.findIndex(line => line.includes('PORTHOLE-EXIT=0'));
+		assert.ok(marker >= 0 && exit > marker, `the exit line (${exit}) comes after the shell's output (${marker}):\n${lines.join('\n')}`);
+		assert.match(lines[exit] ?? '', /^PORTHOLE-EXIT=0\s*$/, 'written on a line of its own, over nothing');
+	});
 });
