@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
@@ -33,4 +33,38 @@ describe('removing a folder while another process unlinks in it', () => {
 			}
 		}
 	});
+});
+
+describe('removeTree on what a tunnel folder may hold', () => {
+	// Each case makes `target` (in a scratch folder) and, beside it, `outside`, which must survive.
+	const cases: Array<{name: string; make: (target: string, outside: string) => void}> = [
+		{name: 'nested folders and files', make: target => {
+			mkdirSync(join(target, 'a', 'b'), {recursive: true});
+			writeFileSync(join(target, 'a', 'b', 'socket'), '');
+			writeFileSync(join(target, 'control'), '');
+		}},
+		{name: 'a link to a folder outside: the link goes, the folder stays whole', make: (target, outside) => {
+			mkdirSync(target);
+			symlinkSync(outside, join(target, 'link'));
+		}},
+		{name: 'a file, not a folder', make: target => writeFileSync(target, '')},
+		{name: 'nothing there at all', make: () => undefined},
+	];
+	for (const {name, make} of cases) {
+		it(name, () => {
+			const scratch = mkdtempSync(join(tmpdir(), 'porthole-remove-'));
+			try {
+				const outside = join(scratch, 'outside');
+				mkdirSync(outside);
+				writeFileSync(join(outside, 'keep'), 'kept');
+				const target = join(scratch, 'target');
+				make(target, outside);
+				removeTree(target);
+				assert.equal(existsSync(target), false);
+				assert.equal(existsSync(join(outside, 'keep')), true, 'nothing outside the folder was touched');
+			} finally {
+				rmSync(scratch, {recursive: true, force: true});
+			}
+		});
+	}
 });
