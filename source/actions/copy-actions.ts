@@ -80,8 +80,13 @@ export async function copyOut(context: Context, container: Container, from: stri
 			signal.removeEventListener('abort', onAbort);
 			archive.destroy();
 		}
-		const refused = result.refused.length > 0 ? `; refused ${plural(result.refused.length, 'entry', 'entries')} that would leave the folder or replace a file (${sanitizeText(result.refused[0]!)})` : '';
-		store.update(state => notify(state, `copied ${what} to ${sanitizeText(destination)}: ${plural(result.files, 'file')}, ${formatSize(result.bytes)}${refused}`, refused ? 'error' : 'info'));
+		const refused = result.refused.length > 0 ? `refused ${plural(result.refused.length, 'entry', 'entries')} that would leave the folder or replace a file (${sanitizeText(result.refused[0]!)})` : '';
+		const into = `${what} to ${sanitizeText(destination)}`;
+		// "copied …: 0 files" read as if something had arrived when everything was refused.
+		const text = refused && result.files + result.links === 0
+			? `nothing copied of ${into}: ${refused}`
+			: `copied ${into}: ${plural(result.files, 'file')}, ${formatSize(result.bytes)}${refused ? `; ${refused}` : ''}`;
+		store.update(state => notify(state, text, refused ? 'error' : 'info'));
 		return refused === '';
 	} catch (error) {
 		if (signal.aborted) {

@@ -60,6 +60,14 @@ function copyBody(stream: Readable, write: (chunk: Buffer) => Promise<void>): Pr
  * are listed, not fatal. `onBytes` reports the file bytes written so far.
  * A file cut short by a cancel or a broken stream is removed.
  */
+/** Turns "EEXIST: file already exists, open '…'" into the refusal it is: a file of the user's is never replaced. */
+function alreadyThere(name: string): (error: NodeJS.ErrnoException) => never {
+	return error => {
+		if (error.code === 'EEXIST') throw new Error(`refused: ${name} is already there`);
+		throw error;
+	};
+}
+
 export async function extractSafely(archive: Readable, root: string, onBytes: (bytes: number) => void = () => undefined): Promise<ExtractResult> {
 	const base = resolve(root);
 	const result: ExtractResult = {files: 0, folders: 0, links: 0, bytes: 0, refused: []};
@@ -86,12 +94,12 @@ export async function extractSafely(archive: Readable, root: string, onBytes: (b
 				const link = header.linkname ?? '';
 				if (isAbsolute(link) || !inside(base, resolve(dirname(target), link))) throw new Error(`refused: link ${header.name} -> ${link} points outside`);
 				await mkdir(dirname(target), {recursive: true});
-				await symlink(link, target);
+				await symlink(link, target).catch(alreadyThere(name));
 				result.links++;
 			} else if (header.type === 'file' || header.type === undefined) {
 				await mkdir(dirname(target), {recursive: true});
 				await noLinkOnTheWay(base, target);
-				const file = await open(target, 'wx', mode);
+				const file = await open(target, 'wx', mode).catch(alreadyThere(name));
 				let whole = false;
 				try {
 					await copyBody(stream, async chunk => {

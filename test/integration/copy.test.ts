@@ -62,6 +62,11 @@ describe('copying files out of and into a container', () => {
 		const {createHash} = await import('node:crypto');
 		assert.equal(back.split('\n')[0]!.split(' ')[0], createHash('md5').update(blob).digest('hex'));
 		assert.equal(back.split('\n')[1], 'hello');
+		// Again into the same folder: nothing of the first copy is replaced, and the status bar says nothing came.
+		await writeFile(join(out, 'data/hello.txt'), 'edited here');
+		assert.equal(await copyOut(context(), {id, name}, '/data/hello.txt', join(out, 'data')), false);
+		assert.match(notice(), /^nothing copied of cp-src-.*:\/data\/hello\.txt to .*data: refused 1 entry that would leave the folder or replace a file \(hello\.txt is already there\)$/);
+		assert.equal(await readFile(join(out, 'data/hello.txt'), 'utf8'), 'edited here');
 		assert.equal(await copyOut(context(), {id, name}, '/no/such', join(dir, 'none')), false);
 		assert.match(notice(), /failed: no \/no\/such in the container$/);
 	});
@@ -97,6 +102,7 @@ describe('copying files out of and into a container', () => {
 		assert.equal(existsSync(join(root, 'rel')), false);
 		assert.equal((await lstat(join(root, 'inner'))).isSymbolicLink(), true);
 		assert.equal((await lstat(join(root, 'suid'))).mode & 0o7777, 0o755);
-		assert.deepEqual(result.refused.map(reason => reason.split(' ')[0]), ['link', 'link', 'hard', 'EEXIST:'], result.refused.join('\n'));
+		assert.deepEqual(result.refused.map(reason => reason.split(' ')[0]), ['link', 'link', 'hard', 'existing.txt'], result.refused.join('\n'));
+		assert.equal(result.refused.at(-1), 'existing.txt is already there');
 	});
 });
