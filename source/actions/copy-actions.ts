@@ -80,7 +80,9 @@ export async function copyOut(context: Context, container: Container, from: stri
 			signal.removeEventListener('abort', onAbort);
 			archive.destroy();
 		}
-		const refused = result.refused.length > 0 ? `refused ${plural(result.refused.length, 'entry', 'entries')} that would leave the folder or replace a file (${sanitizeText(result.refused[0]!)})` : '';
+		// Each reason says what was refused and why (outside the folder, a link, already there); one fits the status bar whole.
+		const reasons = result.refused.map(reason => sanitizeText(reason));
+		const refused = reasons.length === 0 ? '' : reasons.length === 1 ? reasons[0]! : `${reasons.length} entries refused (${reasons[0]}, …)`;
 		const into = `${what} to ${sanitizeText(destination)}`;
 		// "copied …: 0 files" read as if something had arrived when everything was refused.
 		const text = refused && result.files + result.links === 0
