@@ -14,6 +14,7 @@ import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {refusedReadOnly} from './image-actions.js';
 import {resolveSavePath} from './log-save.js';
+import {fileTrouble} from '../format/file-trouble.js';
 
 type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 
@@ -103,8 +104,8 @@ export async function buildImage(context: Context, line: string): Promise<BuildP
 		if (!(await stat(root)).isDirectory()) throw Object.assign(new Error('not a folder'), {code: 'ENOTDIR'});
 		await stat(`${root}/${dockerfile}`);
 	} catch (error) {
-		const code = (error as {code?: string}).code ?? 'unreadable';
-		store.update(state => notify(state, `build: ${code === 'ENOENT' ? `no ${sanitizeText(dockerfile)} in ${shown}` : `${code} ${shown}`}`, 'error'));
+		const code = (error as {code?: string}).code;
+		store.update(state => notify(state, `build: ${code === 'ENOENT' ? `no ${sanitizeText(dockerfile)} in ${shown}` : fileTrouble(error, shown, 'read') ?? `cannot read ${shown}`}`, 'error'));
 		return undefined;
 	}
 	let buildContext;

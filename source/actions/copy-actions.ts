@@ -12,6 +12,7 @@ import {notify, setUi} from '../store/ui-slice.js';
 import type {CommandContext} from './command-context.js';
 import {refusedReadOnly} from './image-actions.js';
 import {resolveSavePath} from './log-save.js';
+import {fileTrouble} from '../format/file-trouble.js';
 
 type Context = Pick<CommandContext, 'engine' | 'store' | 'binding'>;
 type Container = {id: string; name: string};
@@ -95,7 +96,7 @@ export async function copyOut(context: Context, container: Container, from: stri
 			store.update(state => notify(state, `copy of ${what} cancelled; the files that had arrived whole stay in ${sanitizeText(destination)}`, 'error'));
 			return false;
 		}
-		const why = error instanceof NotFoundError ? `no ${sanitizeText(from)} in the container` : (error as {code?: string}).code && !(error as {statusCode?: number}).statusCode ? `${(error as {code?: string}).code} ${sanitizeText(destination)}` : engine.explain(error);
+		const why = error instanceof NotFoundError ? `no ${sanitizeText(from)} in the container` : fileTrouble(error, sanitizeText(destination), 'write') ?? engine.explain(error);
 		store.update(state => notify(state, `copy of ${what} failed: ${sanitizeText(why)}`, 'error'));
 		return false;
 	}
@@ -126,7 +127,7 @@ export async function copyIn(context: Context, container: Container, from: strin
 			store.update(state => notify(state, `copy into ${where} cancelled; the engine may have unpacked part of it`, 'error'));
 			return false;
 		}
-		const why = error instanceof NotFoundError ? `no folder ${sanitizeText(to)} in the container` : (error as {code?: string}).code && !(error as {statusCode?: number}).statusCode ? `${(error as {code?: string}).code} ${sanitizeText(source)}` : engine.explain(error);
+		const why = error instanceof NotFoundError ? `no folder ${sanitizeText(to)} in the container` : fileTrouble(error, sanitizeText(source), 'read') ?? engine.explain(error);
 		store.update(state => notify(state, `copy into ${where} failed: ${sanitizeText(why)}`, 'error'));
 		return false;
 	}

@@ -5,7 +5,7 @@ import {imageTagRows, shortImageId, type ImageTagRow, type ImageView} from '../d
 import {finishPull, startPull, type LayerProgress, type TransferKind} from '../domain/pull-progress.js';
 import {writeAtomically} from '../engine/atomic-file.js';
 import {NotFoundError} from '../engine/resource-errors.js';
-import {labelFor, promptKeys} from '../keys/key-labels.js';
+import {labelFor, prefilledKeys, promptKeys} from '../keys/key-labels.js';
 import {plural} from '../format/plural.js';
 import {formatSize} from '../format/resource-text.js';
 import {sanitizeText} from '../format/sanitize.js';
@@ -18,6 +18,7 @@ import type {CommandContext} from './command-context.js';
 import {nameList} from './bulk-plan.js';
 import {refusedReadOnly} from './image-actions.js';
 import {resolveSavePath, typedSavePath, unlessOverwriting} from './log-save.js';
+import {fileTrouble} from '../format/file-trouble.js';
 
 type Context = Pick<CommandContext, 'engine' | 'engines' | 'store' | 'binding'>;
 
@@ -73,7 +74,7 @@ function engineOf(context: Context, row: ImageTagRow): Context {
 /** Asks where to save the selected image, suggesting `<tag>.tar`. Allowed in read-only mode: a save changes nothing on the engine. */
 export function askSave(context: Context, row: ImageView): void {
 	const owner = engineOf(context, row);
-	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: defaultArchiveName(row), label: `save ${sanitizeText(row.tag ?? shortImageId(row.image.id))} to `, help: `a .tar file path; ${promptKeys('saves')}`, submit: text => requestSaveImages(owner, [referenceOf(row)], text, row.image.size)}}));
+	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: defaultArchiveName(row), label: `save ${sanitizeText(row.tag ?? shortImageId(row.image.id))} to `, help: `a .tar file path; ${prefilledKeys('saves')}`, submit: text => requestSaveImages(owner, [referenceOf(row)], text, row.image.size)}}));
 }
 
 /** The marked image rows that still exist, by name (the filter aside: a mark hidden by it still counts). */
@@ -103,7 +104,7 @@ export function askSaveMarked(context: Context, rows: readonly ImageTagRow[]): v
 	const first = defaultArchiveName(rows[0]!).replace(/\.tar$/, '');
 	const suggested = references.length === 1 ? `${first}.tar` : `${first}-and-${references.length - 1}-more.tar`;
 	const owner = engineOf(context, rows[0]!);
-	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: suggested, label: `save ${plural(references.length, 'image')} (${nameList(names)}) to `, help: `one .tar file for all; ${promptKeys('saves')}`, submit: text => requestSaveImages(owner, references, text, expected)}}));
+	context.store.update(state => setUi(state, {prompt: {kind: 'input', text: suggested, label: `save ${plural(references.length, 'image')} (${nameList(names)}) to `, help: `one .tar file for all; ${prefilledKeys('saves')}`, submit: text => requestSaveImages(owner, references, text, expected)}}));
 }
 
 /** Saves to the typed path; an existing file is overwritten only after a yes in a dialog that names it. */
@@ -148,8 +149,7 @@ export async function saveImages(context: Context, names: string[], path: string
 		const code = (error as {code?: string}).code;
 		const why = error instanceof NotFoundError ? `no image ${what} here`
 			: code === 'EEXIST' ? `${sanitizeText(path)} appeared meanwhile; not overwritten`
-			: code ? `${code} ${sanitizeText(path)}`
-			: engine.explain(error);
+			: fileTrouble(error, sanitizeText(path), 'write') ?? engine.explain(error);
 		return endTransfer(context, cancel, 'failed', 'save failed', `save failed: ${sanitizeText(why)}`);
 	}
 }
@@ -179,7 +179,7 @@ export async function loadImages(context: Context, typed: string): Promise<PullS
 		if (!info.isFile()) throw Object.assign(new Error('not a file'), {code: 'EISDIR'});
 		size = info.size;
 	} catch (error) {
-		store.update(state => notify(state, `load failed: ${(error as {code?: string}).code ?? 'cannot read'} ${name}`, 'error'));
+		store.update(state => notify(state, `load failed: ${fileTrouble(error, name, 'read') ?? `cannot read ${name}`}`, 'error'));
 		return undefined;
 	}
 	const transfer = startTransfer(context, 'load', name, size);
@@ -208,7 +208,7 @@ export async function loadImages(context: Context, typed: string): Promise<PullS
 		return endTransfer(context, cancel, 'done', `loaded ${loaded.length > 0 ? loaded.join(', ') : 'nothing'} from ${name} (${formatSize(sent)})`, undefined, sent);
 	} catch (error) {
 		if (controller.signal.aborted) return endTransfer(context, cancel, 'cancelled', 'load cancelled');
-		const words = (error as {code?: string}).code && !(error as {statusCode?: number}).statusCode ? `${(error as {code?: string}).code} ${name}` : engine.explain(error);
+		const words = fileTrouble(error, name, 'read') ?? engine.explain(error);
 		return endTransfer(context, cancel, 'failed', 'load failed', `load failed: ${sanitizeText(words.split('\n')[0] ?? '')}`);
 	} finally {
 		file.destroy();

@@ -6,7 +6,7 @@ import type {CommandContext, Handler, Handlers} from './command-context.js';
 import {defaultSavePath, requestSave, type SaveMode} from './log-save.js';
 import {jumpToMatch, logRows, scrollLogs, togglePause} from './logs-navigation.js';
 import {onSelectedContainer} from './on-selected.js';
-import {labelFor, promptKeys} from '../keys/key-labels.js';
+import {labelFor, prefilledKeys, promptKeys} from '../keys/key-labels.js';
 
 /** Opens the logs view on the selected container. */
 const openSelectedLogs: Handler = onSelectedContainer(({store}, row) => store.update(state => openLogs(state, [row])));
@@ -34,7 +34,7 @@ const savePrompt = (mode: SaveMode): Handler => context => {
 		kind: 'search',
 		text: defaultSavePath(targets, mode),
 		label: mode === 'complete' ? 'save complete log to: ' : 'save lines in view to: ',
-		help: promptKeys('saves'),
+		help: prefilledKeys('saves'),
 		submit: text => requestSave(context, text, mode),
 	}}));
 };

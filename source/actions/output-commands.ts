@@ -1,5 +1,5 @@
 import {findWrapping, makeMatcher} from '../domain/matcher.js';
-import {labelFor, promptKeys} from '../keys/key-labels.js';
+import {labelFor, prefilledKeys} from '../keys/key-labels.js';
 import {plural} from '../format/plural.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {outputLineRows, scrollOutput, setOutputSearch, toggleOutputFollow} from '../store/output-slice.js';
@@ -83,7 +83,7 @@ export const outputHandlers: Handlers = {
 			kind: 'search',
 			text: defaultOutputPath(state),
 			label: 'save lines to: ',
-			help: promptKeys('saves'),
+			help: prefilledKeys('saves'),
 			submit: text => {
 				const path = typedSavePath(store, text);
 				if (path !== undefined) unlessOverwriting(store, [path], overwrite => void saveOutput(context, path, overwrite));

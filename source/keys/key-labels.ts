@@ -39,6 +39,11 @@ export function promptKeys(verb: string, cancel = 'cancels'): string {
 	return `${labelFor('submit', 'prompt')} ${verb}, ${labelFor('cancel', 'prompt')} ${cancel}`;
 }
 
+/** The same for a line that opens with a suggestion: what is typed goes after it, so say how to clear it first. */
+export function prefilledKeys(verb: string): string {
+	return `${labelFor('clear-line', 'prompt')} clears it, ${promptKeys(verb)}`;
+}
+
 /** The answer line of a yes/no dialog, from the `confirm` scope: "y yes   any other key (Enter too) no". */
 export function confirmKeys(): {yes: string; also: string; no: string} {
 	return {yes: labelFor('yes', 'confirm') ?? 'y', also: labelFor('yes-also', 'confirm') ?? 'v', no: `any other key (${keyLabel('return')} too)`};

@@ -125,7 +125,15 @@ describe('save and load on the real engine', () => {
 		assert.ok(!notice().includes('\n'));
 		const missing = await loadImages(context(), join(dir, 'nothing-here.tar'));
 		assert.equal(missing, undefined);
-		assert.match(notice(), /^load failed: ENOENT /);
+		assert.match(notice(), /^load failed: no \/.*\/nothing-here\.tar$/);
+	});
+
+	// A default name in the prompt with a path typed after it made "x.tar/tmp/y.tar": the status bar said "ENOENT <path>".
+	it('says in words that the folder to save into is not there', async () => {
+		const path = join(dir, 'x.tar', 'tmp', 'y.tar');
+		const result = await saveImages(context(), [testImage], path, {overwrite: false});
+		assert.equal(result?.state, 'failed');
+		assert.equal(notice(), `save failed: no folder ${join(dir, 'x.tar', 'tmp')}`);
 	});
 });
 

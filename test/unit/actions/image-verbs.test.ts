@@ -116,4 +116,12 @@ describe('image verbs in --read-only', () => {
 		dispatchKey('S', 'S', {engine: forbiddenEngine(), store, quit: () => undefined});
 		assert.match(store.getSnapshot().ui.prompt?.label ?? '', /^save /);
 	});
+	// The line opens with a suggested name, and a path typed after it made "x.tar/tmp/y.tar".
+	it('S says how to clear the suggested name before typing a path', () => {
+		const store = readOnlyStore('images');
+		dispatchKey('S', 'S', {engine: forbiddenEngine(), store, quit: () => undefined});
+		const prompt = store.getSnapshot().ui.prompt;
+		assert.match(prompt?.text ?? '', /\.tar$/);
+		assert.match(prompt?.help ?? '', /Ctrl-U clears it, Enter saves, Esc cancels$/);
+	});
 });
