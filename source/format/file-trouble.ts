@@ -1,5 +1,3 @@
-import {dirname} from 'node:path';
-
 /** Whether the local path was being read (load, copy in, build) or written (save, copy out). */
 export type FileUse = 'read' | 'write';
 
@@ -12,7 +10,7 @@ export function fileTrouble(error: unknown, path: string, use: FileUse): string 
 	const {code, statusCode} = (error ?? {}) as {code?: unknown; statusCode?: unknown};
 	if (typeof code !== 'string' || statusCode !== undefined) return undefined;
 	switch (code) {
-		case 'ENOENT': return use === 'write' ? `no folder ${dirname(path)}` : `no ${path}`;
+		case 'ENOENT': return use === 'write' ? `no folder ${path.slice(0, path.lastIndexOf('/')) || '/'}` : `no ${path}`;
 		case 'EACCES':
 		case 'EPERM': return `permission denied: ${path}`;
 		case 'EISDIR': return `${path} is a folder, not a file`;
