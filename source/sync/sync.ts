@@ -109,7 +109,9 @@ export class Sync {
 		const rttMs = result.rttMs >= slowRttMs ? result.rttMs : undefined;
 		this.setStatus({status: 'up', rttMs});
 		// Events may have been missed while frozen (the engine's buffer is bounded): read everything once.
-		if (wasStalled) void this.resync();
+		// A list that fails (the engine going away just then) keeps the rows as they were; the run
+		// loop hears of a lost engine through the events stream. Uncaught, it crashed the process.
+		if (wasStalled) this.resync().catch(() => undefined);
 	}
 
 	/** Runs until the signal aborts. Never throws. */
