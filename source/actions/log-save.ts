@@ -4,6 +4,7 @@ import {homedir} from 'node:os';
 import {resolve} from 'node:path';
 import {savedViewLine} from '../format/log-line.js';
 import {formatBytes} from '../format/bytes.js';
+import {fileTrouble} from '../format/file-trouble.js';
 import {sanitizeText} from '../format/sanitize.js';
 import {logView} from '../store/log-view.js';
 import type {LogTarget} from '../store/logs-slice.js';
@@ -86,14 +87,11 @@ export async function writeLines(path: string, overwrite: boolean, lines: Iterab
 /** The system calls of writing the file; any other failure (connect, say) is the engine's, and the engine explains it. */
 const fileCalls = new Set(['open', 'write', 'close', 'rename', 'link', 'unlink', 'access']);
 
-/** Why a save failed, in a few words: the file's trouble by its code, else `explain` (the engine's words). */
-export function saveFailure(error: unknown, explain: (error: unknown) => string): string {
+/** Why a save to `path` failed, in a few words: the file's trouble (format/file-trouble), else `explain` (the engine's words). */
+export function saveFailure(error: unknown, path: string, explain: (error: unknown) => string): string {
 	const {code, syscall} = error as {code?: string; syscall?: string};
-	return code === 'EEXIST' ? 'the file already exists'
-		: code === 'EACCES' ? 'permission denied'
-		: code === 'ENOENT' && syscall === 'open' ? 'no such directory'
-		: code === 'EISDIR' ? 'that is a directory'
-		: syscall && fileCalls.has(syscall) ? (error as Error).message : explain(error);
+	const local = code === 'EEXIST' || code === 'EACCES' || code === 'EISDIR' || (syscall !== undefined && fileCalls.has(syscall));
+	return local ? fileTrouble(error, path, 'write') ?? (error as Error).message : explain(error);
 }
 
 /**
@@ -136,6 +134,6 @@ export async function save(context: CommandContext, path: string, mode: SaveMode
 		const where = files.length === 1 ? path : `${plural(files.length, 'file')}: ${files.map(each => each.path).join(', ')}`;
 		store.update(s => notify(s, `saved the complete log (${formatBytes(bytes)}) to ${where}`));
 	} catch (error) {
-		store.update(s => notify(s, `save to ${path} failed: ${sanitizeText(saveFailure(error, cause => engine.explain(cause)))}`, 'error'));
+		store.update(s => notify(s, `save to ${path} failed: ${sanitizeText(saveFailure(error, path, cause => engine.explain(cause)))}`, 'error'));
 	}
 }

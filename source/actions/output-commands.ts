@@ -50,7 +50,7 @@ export async function saveOutput({store}: Pick<CommandContext, 'store'>, path: s
 		await writeLines(path, overwrite, lines);
 		store.update(s => notify(s, `saved ${plural(lines.length, 'line')} to ${sanitizeText(path)}`));
 	} catch (error) {
-		store.update(s => notify(s, `save to ${sanitizeText(path)} failed: ${sanitizeText(saveFailure(error, cause => (cause as Error).message))}`, 'error'));
+		store.update(s => notify(s, `save to ${sanitizeText(path)} failed: ${sanitizeText(saveFailure(error, path, cause => (cause as Error).message))}`, 'error'));
 	}
 }
 
