@@ -91,21 +91,23 @@ const noZodLocales = {
 // it, made by reading every export of the built-in: its lazy getters run,
 // and load more of Node (crypto's webcrypto, process.report and others; 30
 // ms and more of every start). Each built-in is instead a small module of
-// ours that takes it through require and exports its plain values by name,
-// and of its getters only those the bundle imports (`getters`, which bundle()
-// learns from esbuild's "No matching export" and builds again). A CommonJS
-// module in their place would cost a copy of every property at each of the
-// 80 imports (esbuild's __toESM: 10 ms).
+// ours that takes it through require and exports by name only what the
+// bundle imports (`imported`, which bundle() learns from esbuild's "No
+// matching export" and builds again). Not every plain value either: a lazy
+// getter turns into a plain value once read, and in the build's process (by
+// Node itself or the build) util.parseArgs, util.diff and util.setTraceSigInt
+// looked plain; reading them loaded worker_threads and more (10 ms a start).
+// A CommonJS module in their place would cost a copy of every property at
+// each of the 80 imports (esbuild's __toESM: 10 ms).
 const requireHere = createRequire(import.meta.url);
-function builtinsByRequire(getters) {
+function builtinsByRequire(imported) {
 	return {
 		name: 'builtins-by-require',
 		setup(build) {
 			build.onResolve({filter: /^(node:)?[a-z_/]+$/}, args => (args.kind === 'import-statement' && isBuiltin(args.path) ? {path: args.path.replace(/^node:/, ''), namespace: 'builtin'} : undefined));
 			build.onLoad({filter: /.*/, namespace: 'builtin'}, args => {
 				const id = `node:${args.path}`;
-				const descriptors = Object.getOwnPropertyDescriptors(requireHere(id));
-				const names = Object.keys(descriptors).filter(name => ('value' in descriptors[name] || getters.has(`${args.path}:${name}`)) && /^[A-Za-z_$][\w$]*$/.test(name) && !reservedWords.has(name));
+				const names = Object.keys(requireHere(id)).filter(name => imported.has(`${args.path}:${name}`) && /^[A-Za-z_$][\w$]*$/.test(name) && !reservedWords.has(name));
 				return {contents: `const builtin = require(${JSON.stringify(id)});\nexport default builtin;\nexport const {${names.join(', ')}} = builtin;\n`, loader: 'js'};
 			});
 		},
@@ -140,21 +142,21 @@ const esmBanner = [
  */
 export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = 'esm', plugins = [], nodePaths = []}) {
 	const split = format === 'esm';
-	const getters = new Set();
+	const imported = new Set();
 	for (;;) {
 		try {
-			return await bundleOnce({entry, outfile, format, plugins, nodePaths, split, getters});
+			return await bundleOnce({entry, outfile, format, plugins, nodePaths, split, imported});
 		} catch (error) {
 			// A getter of a built-in that the bundle imports by name: export it too, and build again.
 			const missing = (error?.errors ?? []).map(each => /^No matching export in "builtin:([a-z_/]+)" for import "([\w$]+)"$/.exec(each.text)).filter(Boolean);
-			const fresh = missing.filter(([, module, name]) => !getters.has(`${module}:${name}`));
+			const fresh = missing.filter(([, module, name]) => !imported.has(`${module}:${name}`));
 			if (fresh.length === 0 || missing.length !== (error?.errors ?? []).length) throw error;
-			for (const [, module, name] of fresh) getters.add(`${module}:${name}`);
+			for (const [, module, name] of fresh) imported.add(`${module}:${name}`);
 		}
 	}
 }
 
-async function bundleOnce({entry, outfile, format, plugins, nodePaths, split, getters}) {
+async function bundleOnce({entry, outfile, format, plugins, nodePaths, split, imported}) {
 	const failures = [];
 	const result = await build({
 		entryPoints: [entry],
@@ -174,7 +176,7 @@ async function bundleOnce({entry, outfile, format, plugins, nodePaths, split, ge
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
 		nodePaths,
-		plugins: [...(format === 'esm' ? [builtinsByRequire(getters)] : []), noDevtools, leaveOut, noZodLocales, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
+		plugins: [...(format === 'esm' ? [builtinsByRequire(imported)] : []), noDevtools, leaveOut, noZodLocales, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 		...(format === 'esm' ? {banner: {js: esmBanner}} : {}),
 		// Silent: a retry's errors are not the user's; warnings are printed below once it builds.
