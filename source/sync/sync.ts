@@ -219,15 +219,27 @@ export class Sync {
 
 	/** Lists everything, then fills in the details with a few inspects at a time, without waiting for them. */
 	private async resync(): Promise<void> {
-		void this.resources.refreshAll();
+		const session = this.session;
 		const rows = (await this.engine.listContainers()).filter(row => !this.tombstones.has(row.id)).map(row => this.own(row));
 		this.store.update(state => replaceContainers(state, rows, this.host));
 		this.markListed();
 		for (const row of rows) if (isLive(row.state)) this.stats.ensure(row.id);
-		// The details fill in behind: events are handled meanwhile, and the
-		// status says connected as soon as the list is on screen. An event for a
+		// The rest fills in behind, a turn of the event loop later, so that
+		// start-up draws the list first: the other resources and each
+		// container's details were a dozen requests (a millisecond of CPU each)
+		// ahead of the first frame. Events are handled meanwhile, and the status
+		// says connected as soon as the list is on screen. An event for a
 		// container being inspected just queues one more inspect.
-		void eachLimited(rows, 8, row => this.refresh(row.id));
+		// Both belong to this session: once it ends (the engine went away, or
+		// the host stopped), no more of the list is inspected. An inspect
+		// started later would count as the next session's and open stats
+		// streams that no one stops.
+		const current = () => session === this.session;
+		setImmediate(() => {
+			if (!current()) return;
+			void this.resources.refreshAll();
+			void eachLimited(rows, 8, async row => (current() ? this.refresh(row.id) : undefined));
+		});
 	}
 
 	/**
