@@ -2,7 +2,7 @@
 // The composition root: parses flags, builds engine, store and sync, and renders the app.
 // It is the only place that constructs things.
 import './source/cli/no-color-flag.js';
-import {mark, markFirstWrite, writeStartupTrace} from './source/cli/startup-trace.js';
+import {mark, markFirstWrite, noteV8Flags, writeStartupTrace} from './source/cli/startup-trace.js';
 import {quietDependencyWarnings} from './source/cli/quiet-warnings.js';
 import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
@@ -36,6 +36,7 @@ import {initialLogs, openLogs} from './source/store/logs-slice.js';
 import type {ContainerRow} from './source/domain/container.js';
 import {setVisibleContainers} from './source/store/visibility-slice.js';
 import {filterTerminal, terminalCaps} from './source/cli/terminal-caps.js';
+import {tuneV8} from './source/cli/v8-flags.js';
 
 declare const PORTHOLE_VERSION: string | undefined;
 
@@ -46,6 +47,7 @@ function fail(message: string, code: number): never {
 
 async function main(): Promise<void> {
 	mark('bundle loaded');
+	noteV8Flags(tuneV8());
 	quietDependencyWarnings();
 	const argv = process.argv.slice(2);
 	if (argv[0] === 'config') {

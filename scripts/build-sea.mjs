@@ -53,9 +53,10 @@ await bundleOrExit({entry: join(root, 'scripts/sea-entry.mjs'), outfile: main, f
 
 const blob = join(work, 'sea.blob');
 const config = join(work, 'sea-config.json');
-// One V8 helper thread and no Maglev, as the npm launcher has (scripts/build.mjs):
-// both as start flags here, since this executable's Node knows them all.
-const execArgv = ['--v8-pool-size=1', '--no-maglev'];
+// One V8 helper thread, as the npm launcher has (scripts/build.mjs). V8's own
+// flags are set by the app once loaded (source/cli/v8-flags.ts): given here,
+// they would keep Node from using its code cache of its own modules.
+const execArgv = ['--v8-pool-size=1'];
 writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv}));
 /** Runs a step quietly; its output is shown only when it fails. */
 function step(what, file, args) {

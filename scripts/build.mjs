@@ -32,16 +32,9 @@ if (major < 22 || (major === 22 && minor < 3)) {
 	process.stderr.write('porthole: needs Node 22.3 or newer (this is ' + process.version + ')\\n');
 	process.exit(1);
 }
-// Keep the young generation small: V8 grows it to 32 MB or more on a busy
-// heap, which is most of our RSS, to save a few scavenges a second.
-const v8 = await import('node:v8');
-v8.setFlagsFromString('--semi-space-growth-factor=1');
-// No Maglev, V8's middle compiler: its compiles left 6 to 16 MB of the malloc
-// heap behind, and a steady minute took less CPU without it (README). Set here,
-// after the version check, not on the sh line: a Node too old to know the flag
-// (Ubuntu 22.04's is 12) would stop at it with "bad option" instead of saying
-// which Node Porthole needs.
-v8.setFlagsFromString('--no-maglev');
+// V8's flags (no Maglev, a small young generation) are set by the bundle once
+// it has loaded (source/cli/v8-flags.ts): setting one here would make Node's
+// code cache of its own modules useless for every one the bundle loads.
 const module = await import('node:module');
 module.enableCompileCache?.();
 globalThis.__portholeImport = performance.now();

@@ -3,11 +3,7 @@
 // module bundle waits for Yoga's WebAssembly with a top-level await; CommonJS
 // cannot, so the SEA build's Yoga starts loading here and the app (cli.tsx)
 // is only evaluated once it is ready.
-import {setFlagsFromString} from 'node:v8';
 import {yogaReady} from 'yoga-layout';
-
-// As the npm launcher does (dist/porthole.js): keep the young generation small.
-setFlagsFromString('--semi-space-growth-factor=1');
 
 yogaReady.then(
 	() => import('../cli.tsx'),
