@@ -8,16 +8,12 @@ import type {Store} from '../store/store.js';
 import {setHostConnection} from '../store/hosts-slice.js';
 import {setConnection} from '../store/ui-slice.js';
 import type {Connection} from '../store/state.js';
+import {backoff, sleep} from './backoff.js';
 import {PingWatch, type PingResult, type PingWatchOptions} from './ping-watch.js';
 import {ResourceSync} from './resource-sync.js';
 import {StatsStreams, type StatsOwner} from './stats-streams.js';
 import {Tombstones} from './tombstones.js';
 
-
-/** How long to wait before each reconnect attempt, doubling up to a cap. */
-export function backoff(attempt: number, baseMs = 250, capMs = 5000): number {
-	return Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
-}
 
 /** Options for the sync loop; tests shorten the backoff. */
 export type SyncOptions = {signal: AbortSignal; baseBackoffMs?: number; maxBackoffMs?: number};
@@ -339,17 +335,4 @@ export class Sync {
 			this.store.update(state => clearStats(state, id));
 		}
 	}
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-	return new Promise(resolve => {
-		if (signal.aborted) return resolve();
-		const timer = setTimeout(done, ms);
-		function done() {
-			clearTimeout(timer);
-			signal.removeEventListener('abort', done);
-			resolve();
-		}
-		signal.addEventListener('abort', done, {once: true});
-	});
 }
