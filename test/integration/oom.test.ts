@@ -18,13 +18,18 @@ describe('an OOM-killed container', () => {
 	before(async () => {
 		live = await startLiveSync();
 		// 6 MB and no swap: the doubling string passes the limit within a second and the kernel kills it.
-		id = await containers.run(name, ['sh', '-c', 'x=a; while true; do x=$x$x; done'], ['--memory', '6m', '--memory-swap', '6m']);
+		// It waits a second first: containerd can miss the OOM of a container killed right as it starts
+		// (containerd#8180), and the engine then records OOMKilled=false for good (CI saw it once).
+		id = await containers.run(name, ['sh', '-c', 'sleep 1; x=a; while true; do x=$x$x; done'], ['--memory', '6m', '--memory-swap', '6m']);
 		// dockerd hears of the exit and of the OOM kill as two events, in either order: OOMKilled can read
-		// false just after the exit (it did once in CI) and true a moment later.
-		await waitFor(async () => (await docker('inspect', '-f', '{{.State.Status}} {{.State.OOMKilled}}', id)) === 'exited true', {
+		// false just after the exit and true a moment later.
+		let seen = '';
+		await waitFor(async () => (seen = await docker('inspect', '-f', '{{.State.Status}} {{.State.OOMKilled}} {{.State.ExitCode}}', id)).startsWith('exited true '), {
 			what: 'the kernel to kill it and the engine to record an OOM kill (the private engine must enforce memory limits: cgroups)',
 			timeoutMs: 30_000,
 			intervalMs: 250,
+		}).catch((error: unknown) => {
+			throw new Error(`${(error as Error).message}; the engine says: ${seen}`);
 		});
 	});
 
