@@ -1,3 +1,4 @@
+import {graphemes} from './graphemes.js';
 import stringWidth from './string-width.js';
 
 /*
@@ -60,7 +61,6 @@ function styleKey(style: Style): string {
 	return [style.intensity, style.italic, style.underline, style.blink, style.inverse, style.hidden, style.strike, style.fg, style.bg].filter(Boolean).join(';');
 }
 
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 // eslint-disable-next-line no-control-regex -- SGR starts with ESC.
 const sgrAt = /\u001B\[([\d;:]*)m/y;
 
@@ -123,7 +123,7 @@ export function parseCells(line: string): Cell[] | undefined {
 		// A stretch of non-ASCII text, up to the next escape, cut into graphemes.
 		let end = line.indexOf('\u001B', index);
 		if (end < 0) end = line.length;
-		for (const {segment} of segmenter.segment(line.slice(index, end))) {
+		for (const {segment} of graphemes(line.slice(index, end))) {
 			if (/\p{Control}/u.test(segment) || stringWidth(segment) !== 1) return undefined;
 			cells.push(cellOf(segment, key));
 		}

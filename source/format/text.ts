@@ -2,9 +2,9 @@
  * Fitting text into fixed-width table cells.
  */
 
+import {graphemes} from './graphemes.js';
 import stringWidth from './string-width.js';
 
-const segmenter = new Intl.Segmenter();
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ELLIPSIS = '…';
 
@@ -44,7 +44,7 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
 function truncate(text: string, room: number): [string, number] {
 	let body = '';
 	let used = 0;
-	for (const {segment} of segmenter.segment(text)) {
+	for (const {segment} of graphemes(text)) {
 		const w = stringWidth(segment);
 		if (used + w > room) {
 			break;

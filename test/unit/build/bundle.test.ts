@@ -64,6 +64,19 @@ describe('the bundle', () => {
 		assert.equal(result.stderr, '[]');
 	});
 
+	// The first Intl.Segmenter of a process costs about 10 ms; Ink, wrap-ansi,
+	// slice-ansi, ansi-tokenize and our text code each made one as they loaded.
+	it('makes no Intl.Segmenter as it loads (source/format/graphemes.ts makes one when text needs it)', async () => {
+		const probe = join(dir, 'segmenters.mjs');
+		writeFileSync(probe, `const Real = Intl.Segmenter;
+let made = 0;
+Intl.Segmenter = class extends Real { constructor(...args) { super(...args); made++; } };
+process.on('exit', () => process.stderr.write(\`segmenters made: \${made}\`));\n`);
+		const result = await execa(process.execPath, ['--import', probe, join(dir, 'app.js'), '--version'], {reject: false});
+		assert.equal(result.exitCode, 0, result.stderr);
+		assert.equal(result.stderr, 'segmenters made: 0');
+	});
+
 	// What a start to the first frame never uses, each known by a text only its code holds.
 	const offThePath: Array<[string, string]> = [
 		['zod (the config schema)', '__zod_globalConfig'],
