@@ -2,7 +2,7 @@
 // The composition root: parses flags, builds engine, store and sync, and renders the app.
 // It is the only place that constructs things.
 import './source/cli/no-color-flag.js';
-import {mark, markFirstWrite, noteV8Flags, writeStartupTrace} from './source/cli/startup-trace.js';
+import {mark, markFirstWrite, noteStartup, noteV8Flags, writeStartupTrace} from './source/cli/startup-trace.js';
 import {quietDependencyWarnings} from './source/cli/quiet-warnings.js';
 import {render} from 'ink';
 import {homedir, totalmem} from 'node:os';
@@ -36,9 +36,16 @@ import {initialLogs, openLogs} from './source/store/logs-slice.js';
 import type {ContainerRow} from './source/domain/container.js';
 import {setVisibleContainers} from './source/store/visibility-slice.js';
 import {filterTerminal, terminalCaps} from './source/cli/terminal-caps.js';
-import {tuneV8} from './source/cli/v8-flags.js';
+import {tuneV8, underStartFlags} from './source/cli/v8-flags.js';
+import {describeLoadedCache, launcherCodeCache, saveCodeCache, type CodeCacheKind} from './source/cli/code-cache.js';
 
 declare const PORTHOLE_VERSION: string | undefined;
+
+/** Writes the launcher's code cache of what has run, when this run should (cli/code-cache.ts). */
+function keepCodeCache(kind: CodeCacheKind): void {
+	const wrote = saveCodeCache(kind, underStartFlags);
+	if (wrote) noteStartup('code cache written', wrote);
+}
 
 function fail(message: string, code: number): never {
 	process.stderr.write(`porthole: ${oneLine(message, 400)}\n`);
@@ -48,6 +55,7 @@ function fail(message: string, code: number): never {
 async function main(): Promise<void> {
 	mark('bundle loaded');
 	noteV8Flags(tuneV8());
+	noteStartup('code cache', describeLoadedCache(launcherCodeCache()));
 	quietDependencyWarnings();
 	const argv = process.argv.slice(2);
 	if (argv[0] === 'config') {
@@ -116,6 +124,7 @@ async function main(): Promise<void> {
 			// The containers filter (--filter, or the config's) narrows the snapshot too, as docker ps --filter does.
 			const keep = containerFilter(settings.filters.containers ?? '');
 			await printSnapshot(startHosts, options.json, description, item => keep(item.row));
+			keepCodeCache('cli');
 		} finally {
 			// Built but never started: stopping releases what the ID check readied.
 			await owners.stop();
@@ -186,6 +195,9 @@ async function main(): Promise<void> {
 		},
 	);
 	mark('first render returned');
+	// Once the first frame is out: a cache made now holds what drawing it took.
+	// Not of a start that could not list (its frame ran little of the app).
+	if (store.getSnapshot().connection.status === 'up') setImmediate(() => keepCodeCache('tui'));
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
 	if (refused) quit();
 	// While mouse is on (config, or its key), the terminal is asked for clicks and the wheel, except while a shell holds it, and never after we leave.

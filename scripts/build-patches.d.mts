@@ -19,4 +19,3 @@ export const modemQuietDebug: Patch;
 export const dockerodeLazyTar: Patch;
 export const patches: Patch[];
 export const inkNoTopLevelAwait: Patch;
-export const seaPatches: Patch[];

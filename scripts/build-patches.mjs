@@ -227,7 +227,6 @@ export const lazySegmenters = [
 const GRAPHEME_SEGMENTER = {segment: text => graphemeSegmenter().segment(text)};`),
 ];
 
-/** Every patch the bundle applies. */
 /**
  * Ink drops a mouse report (an SGR `ESC [ < b ; x ; y M`) before useInput,
  * as input no key stands for. With `mouse: true` we want it: it goes out as
@@ -265,13 +264,12 @@ const sanitizeAnsi = (text) => {
 	why: 'every text node is tokenised on every frame: more CPU, and a slower first frame',
 };
 
-export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, inkSanitizeFastPath, ...lazySegmenters, modemLazyHttps, modemQuietDebug, dockerodeLazyTar];
 
 /**
- * The single executable's bundle is CommonJS, which has no top-level await.
+ * The bundle is CommonJS (scripts/bundle.mjs), which has no top-level await.
  * Ink's reconciler awaits at its top level only when DEV=true (React
- * devtools, and its own package.json for the devtools' label); the
- * executable has neither, so both awaits go.
+ * devtools, and its own package.json for the devtools' label); Porthole has
+ * neither, so both awaits go.
  */
 export const inkNoTopLevelAwait = {
 	name: 'ink-no-top-level-await',
@@ -280,8 +278,8 @@ export const inkNoTopLevelAwait = {
 		["await import('./devtools.js');", 'void 0;'],
 		['const loaded = await loadPackageJson();', 'const loaded = {};'],
 	],
-	why: 'the single executable cannot be bundled (top-level await in CommonJS)',
+	why: 'the app cannot be bundled (top-level await in CommonJS)',
 };
 
-/** The patches of the single executable's bundle only. */
-export const seaPatches = [inkNoTopLevelAwait];
+/** Every patch the bundle applies. */
+export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, inkSanitizeFastPath, ...lazySegmenters, modemLazyHttps, modemQuietDebug, dockerodeLazyTar, inkNoTopLevelAwait];

@@ -1,6 +1,6 @@
 // `npm run build:sea`: dist/porthole-linux-x64, one file that runs Porthole
 // on a machine without Node. Node's single-executable-application support: a
-// CommonJS bundle (scripts/sea-entry.mjs, which loads cli.tsx) and its V8 code
+// CommonJS bundle (scripts/app-entry.mjs, which loads cli.tsx) and its V8 code
 // cache go into a blob, and postject injects the blob into a copy of the Node
 // binary running this script (Node 24 through scripts/node.sh). Symbols are
 // stripped from the copy when `strip` is installed (18 MB of its 127).
@@ -24,32 +24,10 @@ if (process.platform !== 'linux') fail(`only Linux is built here (this is ${proc
 const base = process.execPath;
 if (!readFileSync(base).includes(fuse)) fail(`${base} (Node ${process.version}) has no single-executable support; use an official Node 24 build (scripts/node.sh installs one)`);
 
-// Ink imports Yoga's default export, which the ES module waits for with a
-// top-level await; here Yoga is an object filled in once its WebAssembly is
-// ready, and the entry waits for `yogaReady` before it loads the app. Ink
-// reads Yoga only inside functions, never as its modules load.
-const yogaDir = join(root, 'node_modules/yoga-layout/dist');
-const deferredYoga = {
-	name: 'deferred-yoga',
-	setup(build) {
-		build.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'deferred-yoga'}));
-		build.onLoad({filter: /.*/, namespace: 'deferred-yoga'}, () => ({
-			resolveDir: yogaDir,
-			loader: 'js',
-			contents: `import loadYoga from './binaries/yoga-wasm-base64-esm.js';
-import wrapAssembly from './src/wrapAssembly.js';
-export * from './src/generated/YGEnums.js';
-const Yoga = {};
-export default Yoga;
-export const yogaReady = loadYoga().then(module => { Object.assign(Yoga, wrapAssembly(module)); });`,
-		}));
-	},
-};
-
 rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
 const main = join(work, 'app.cjs');
-await bundleOrExit({entry: join(root, 'scripts/sea-entry.mjs'), outfile: main, format: 'cjs', plugins: [deferredYoga]});
+await bundleOrExit({outfile: main});
 
 const blob = join(work, 'sea.blob');
 const config = join(work, 'sea-config.json');

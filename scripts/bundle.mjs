@@ -1,13 +1,13 @@
 // The esbuild step shared by the npm build (scripts/build.mjs) and the single
-// executable (scripts/build-sea.mjs): one bundle of cli.tsx with the plugins
-// that keep start-up and frames cheap, and the dependency patches, which must
-// all apply or the build fails.
+// executable (scripts/build-sea.mjs): one CommonJS bundle of the app
+// (scripts/app-entry.mjs, which loads cli.tsx) with the plugins that keep
+// start-up and frames cheap, and the dependency patches, which must all apply
+// or the build fails.
 import {build, formatMessages} from 'esbuild';
-import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {createRequire, isBuiltin} from 'node:module';
-import {basename, dirname, extname, join} from 'node:path';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {patches, patchPlugin, seaPatches} from './build-patches.mjs';
+import {patches, patchPlugin} from './build-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -87,85 +87,53 @@ const noZodLocales = {
 	},
 };
 
-// An ES module importing one of Node's built-ins gets an ES module facade of
-// it, made by reading every export of the built-in: its lazy getters run,
-// and load more of Node (crypto's webcrypto, process.report and others; 30
-// ms and more of every start). Each built-in is instead a small module of
-// ours that takes it through require and exports by name only what the
-// bundle imports (`imported`, which bundle() learns from esbuild's "No
-// matching export" and builds again). Not every plain value either: a lazy
-// getter turns into a plain value once read, and in the build's process (by
-// Node itself or the build) util.parseArgs, util.diff and util.setTraceSigInt
-// looked plain; reading them loaded worker_threads and more (10 ms a start).
-// A CommonJS module in their place would cost a copy of every property at
-// each of the 80 imports (esbuild's __toESM: 10 ms).
-const requireHere = createRequire(import.meta.url);
-function builtinsByRequire(imported) {
-	return {
-		name: 'builtins-by-require',
-		setup(build) {
-			build.onResolve({filter: /^(node:)?[a-z_/]+$/}, args => (args.kind === 'import-statement' && isBuiltin(args.path) ? {path: args.path.replace(/^node:/, ''), namespace: 'builtin'} : undefined));
-			build.onLoad({filter: /.*/, namespace: 'builtin'}, args => {
-				const id = `node:${args.path}`;
-				const names = Object.keys(requireHere(id)).filter(name => imported.has(`${args.path}:${name}`) && /^[A-Za-z_$][\w$]*$/.test(name) && !reservedWords.has(name));
-				return {contents: `const builtin = require(${JSON.stringify(id)});\nexport default builtin;\nexport const {${names.join(', ')}} = builtin;\n`, loader: 'js'};
-			});
-		},
-	};
-}
-const reservedWords = new Set(['default', 'delete', 'new', 'function', 'class', 'const', 'let', 'var', 'return', 'import', 'export', 'in', 'of', 'if', 'else', 'for', 'while', 'do', 'switch', 'case', 'break', 'continue', 'throw', 'try', 'catch', 'finally', 'typeof', 'instanceof', 'void', 'with', 'yield', 'await', 'enum', 'super', 'this', 'null', 'true', 'false', 'debugger', 'extends', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public']);
-
-// CommonJS dependencies (dockerode, ssh2) expect require and __dirname; an ES
-// module bundle has neither, so it makes them.
-const esmBanner = [
-	"import {createRequire as __createRequire} from 'node:module';",
-	"import {fileURLToPath as __fileURLToPath} from 'node:url';",
-	"import {dirname as __pathDirname} from 'node:path';",
-	'const require = __createRequire(import.meta.url);',
-	'const __filename = __fileURLToPath(import.meta.url);',
-	'const __dirname = __pathDirname(__filename);',
-].join(' ');
+// Ink imports Yoga's default export, which Yoga's ES module waits for with a
+// top-level await; CommonJS has none, so here Yoga is an object filled in once
+// its WebAssembly is ready, and the entry (scripts/app-entry.mjs) waits for
+// `yogaReady` before it loads the app. Ink reads Yoga only inside functions,
+// never as its modules load.
+const yogaDir = join(root, 'node_modules/yoga-layout/dist');
+const deferredYoga = {
+	name: 'deferred-yoga',
+	setup(build) {
+		build.onResolve({filter: /^yoga-layout$/}, () => ({path: 'yoga-layout', namespace: 'deferred-yoga'}));
+		build.onLoad({filter: /.*/, namespace: 'deferred-yoga'}, () => ({
+			resolveDir: yogaDir,
+			loader: 'js',
+			contents: `import loadYoga from './binaries/yoga-wasm-base64-esm.js';
+import wrapAssembly from './src/wrapAssembly.js';
+export * from './src/generated/YGEnums.js';
+const Yoga = {};
+export default Yoga;
+export const yogaReady = loadYoga().then(module => { Object.assign(Yoga, wrapAssembly(module)); });`,
+		}));
+	},
+};
 
 /**
- * Bundles `entry` into `outfile`. Writes nothing and throws the first
- * PatchError (its message is one line) when a dependency patch does not apply.
- * `format` is 'esm' for the npm CLI, 'cjs' for the single executable (which
- * also takes the SEA patches, and extra plugins in `plugins`); `nodePaths` lets a test bundle a copy of a
- * dependency from elsewhere.
+ * Bundles `entry` into `outfile`, one CommonJS file. Writes nothing and
+ * throws the first PatchError (its message is one line) when a dependency
+ * patch does not apply. `plugins` come before the patches; `nodePaths` lets a
+ * test bundle a copy of a dependency from elsewhere.
  *
- * An ES module bundle is split: what the code imports with import() (the
- * config parser and its zod schema, execa for ssh, tar for archives) goes
- * into chunk-*.js files beside `outfile`, read only when first used. In one
- * file their code would still be read and compiled at every start, and their
- * Node built-ins loaded, since an ES module's imports all load before it
- * runs. The CommonJS bundle stays one file, its import()s evaluated lazily.
+ * CommonJS, not an ES module, for two reasons. The launcher compiles it with
+ * vm.Script, whose code cache can be made after the first frame and so holds
+ * every function the start ran, not only the few V8 compiles up front (an ES
+ * module has no such cache outside an experimental flag). And what the code
+ * imports with import() (the config parser and its zod schema, execa for
+ * ssh, tar for archives) stays a function that runs on first use: in one
+ * file, V8 neither compiles nor runs it before then.
  */
-export async function bundle({entry = join(root, 'cli.tsx'), outfile, format = 'esm', plugins = [], nodePaths = []}) {
-	const split = format === 'esm';
-	const imported = new Set();
-	for (;;) {
-		try {
-			return await bundleOnce({entry, outfile, format, plugins, nodePaths, split, imported});
-		} catch (error) {
-			// A getter of a built-in that the bundle imports by name: export it too, and build again.
-			const missing = (error?.errors ?? []).map(each => /^No matching export in "builtin:([a-z_/]+)" for import "([\w$]+)"$/.exec(each.text)).filter(Boolean);
-			const fresh = missing.filter(([, module, name]) => !imported.has(`${module}:${name}`));
-			if (fresh.length === 0 || missing.length !== (error?.errors ?? []).length) throw error;
-			for (const [, module, name] of fresh) imported.add(`${module}:${name}`);
-		}
-	}
-}
-
-async function bundleOnce({entry, outfile, format, plugins, nodePaths, split, imported}) {
+export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfile, plugins = [], nodePaths = []}) {
 	const failures = [];
 	const result = await build({
 		entryPoints: [entry],
-		...(split ? {outdir: dirname(outfile), entryNames: basename(outfile, extname(outfile)), outExtension: {'.js': extname(outfile) || '.js'}, chunkNames: 'chunk-[hash]', splitting: true} : {outfile}),
+		outfile,
 		absWorkingDir: root,
 		bundle: true,
 		write: false,
 		platform: 'node',
-		format,
+		format: 'cjs',
 		target: 'node22',
 		jsx: 'automatic',
 		// No comments or indentation: the bundle is read and decoded at every start.
@@ -176,29 +144,15 @@ async function bundleOnce({entry, outfile, format, plugins, nodePaths, split, im
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
 		nodePaths,
-		plugins: [...(format === 'esm' ? [builtinsByRequire(imported)] : []), noDevtools, leaveOut, noZodLocales, ...plugins, ...[...patches, ...(format === 'cjs' ? seaPatches : [])].map(patch => patchPlugin(patch, failures)), fastStringWidth],
+		plugins: [noDevtools, leaveOut, noZodLocales, deferredYoga, ...plugins, ...patches.map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
-		...(format === 'esm' ? {banner: {js: esmBanner}} : {}),
-		// Silent: a retry's errors are not the user's; warnings are printed below once it builds.
 		logLevel: 'silent',
 	});
 	if (result.warnings.length > 0) process.stderr.write((await formatMessages(result.warnings, {kind: 'warning', color: false})).join(''));
 	if (failures.length > 0) throw failures[0];
-	// Chunks of an earlier build would pile up beside the new ones.
-	if (split) {
-		for (const name of readdirSafe(dirname(outfile))) if (/^chunk-[A-Z0-9]+\.[cm]?js$/.test(name)) rmSync(join(dirname(outfile), name));
-	}
 	for (const file of result.outputFiles) {
 		mkdirSync(dirname(file.path), {recursive: true});
 		writeFileSync(file.path, file.contents);
-	}
-}
-
-function readdirSafe(dir) {
-	try {
-		return readdirSync(dir);
-	} catch {
-		return [];
 	}
 }
 

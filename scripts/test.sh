@@ -91,6 +91,13 @@ if ! bash scripts/test-podman.sh status && [ -z "${PORTHOLE_KEEP_ENGINE:-}" ]; t
   stops+=("bash scripts/test-podman.sh stop")
 fi
 
+# The launcher keeps V8's code cache in the user's cache folder
+# (source/cli/code-cache.ts); the tests' starts keep theirs in a folder of
+# the run's own, removed at exit.
+XDG_CACHE_HOME="$(mktemp -d "${TMPDIR:-/tmp}/porthole-test-cache.XXXXXX")"
+export XDG_CACHE_HOME
+stops+=("rm -rf $(printf %q "$XDG_CACHE_HOME")")
+
 bash scripts/node.sh node_modules/typescript/bin/tsc --noEmit -p .
 bash scripts/node.sh scripts/build.mjs
 

@@ -12,6 +12,7 @@ import {performance} from 'node:perf_hooks';
 const setting = process.env.PORTHOLE_TRACE_STARTUP;
 const marks: Array<[string, number, number?]> = [];
 let v8Flags: readonly string[] = [];
+const notes: string[] = [];
 const launcher = globalThis as {__portholeLaunch?: number; __portholeImport?: number};
 
 /** Records a phase's end, in ms since the process started; nothing when not tracing. */
@@ -32,6 +33,11 @@ if (setting) {
 /** Records the V8 flags the app set as it started (cli/v8-flags.ts), for the report's first line. */
 export function noteV8Flags(flags: readonly string[]): void {
 	v8Flags = flags;
+}
+
+/** Adds `label: text` to the report's first line (what the code cache did, say). */
+export function noteStartup(label: string, text: string): void {
+	if (setting) notes.push(`${label}: ${text}`);
 }
 
 /** Marks the first write to `stream` after this call (the first frame reaching the terminal). */
@@ -61,7 +67,7 @@ export function startupReport(): string {
 export function writeStartupTrace(): void {
 	if (!setting || marks.length === 0) return;
 	const flags = process.execArgv.length > 0 ? process.execArgv.join(' ') : 'none';
-	const text = `porthole start-up (ms since the process began, +since the phase before, CPU time used by then; node flags: ${flags}; V8 flags set once loaded: ${v8Flags.join(' ') || 'none'}):\n${startupReport()}\n`;
+	const text = `porthole start-up (ms since the process began, +since the phase before, CPU time used by then; node flags: ${flags}; V8 flags set once loaded: ${v8Flags.join(' ') || 'none'}${notes.map(note => `; ${note}`).join('')}):\n${startupReport()}\n`;
 	if (setting === '1') process.stderr.write(text);
 	else appendFileSync(setting, text);
 }

@@ -1,0 +1,164 @@
+/*
+ * The V8 code cache of the bundle, kept between starts (README, Performance).
+ *
+ * The launcher (source/cli/launcher.ts) compiles dist/app.cjs with vm.Script
+ * and hands V8 the cache from here; V8 checks it against its own version,
+ * its flags and the source, and compiles from the source instead when it does
+ * not fit. The app writes a new one once it has drawn its first frame: made
+ * then, the cache holds every function the start ran (V8's up-front cache
+ * holds only the few it compiles eagerly), so the next start compiles none.
+ *
+ * A cache is code the process will run, so it is read only from the user's
+ * own cache folder, from a file the user owns that nobody else can write.
+ * Nothing here ever prints: a cache that cannot be read or written is no cache.
+ */
+import type {Stats} from 'node:fs';
+
+/** Who wrote a cache: the TUI after its first frame, or a one-shot run (--once, --json) as it ends. */
+export type CodeCacheKind = 'tui' | 'cli';
+
+/** What the launcher found, and how to make a new cache of the running bundle. */
+export type LoadedCodeCache = {
+	dir: string;
+	key: string;
+	/** The kind of cache handed to V8, if any. */
+	kind: CodeCacheKind | undefined;
+	bytes: number;
+	/** V8 refused it (another Node, other flags, another bundle). */
+	rejected: boolean;
+	create(): Buffer;
+};
+
+const kinds: readonly CodeCacheKind[] = ['tui', 'cli'];
+/** Larger than any cache of this bundle (about 2 MB); a file past it is not ours. */
+const maxBytes = 64 * 2 ** 20;
+
+/**
+ * The folder for caches: $XDG_CACHE_HOME/porthole, else ~/.cache/porthole.
+ * None when NODE_DISABLE_COMPILE_CACHE is set (Node's own switch for its
+ * compile cache), or no absolute folder is known.
+ */
+export function codeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+	if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+	const xdg = env.XDG_CACHE_HOME;
+	if (xdg?.startsWith('/')) return `${xdg}/porthole`;
+	const home = env.HOME;
+	if (home?.startsWith('/')) return `${home}/.cache/porthole`;
+	return undefined;
+}
+
+/** The file of a cache of the bundle `key` (its hash, V8's version and the architecture). */
+export function codeCacheFile(dir: string, key: string, kind: CodeCacheKind): string {
+	return `${dir}/app-${key}.${kind}.v8cache`;
+}
+
+/** A file we may hand to V8: a regular file of ours, that no one else can write, of a sane size. */
+export function trustedCache(stats: Pick<Stats, 'isFile' | 'uid' | 'mode' | 'size'>, uid: number | undefined): boolean {
+	return stats.isFile() && (uid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0 && stats.size > 0 && stats.size <= maxBytes;
+}
+
+/** The best cache there is for `key`: one the TUI wrote, else one a one-shot run wrote. */
+export function readCodeCache(dir: string, key: string): {kind: CodeCacheKind; data: Buffer} | undefined {
+	const fs = process.getBuiltinModule('node:fs');
+	for (const kind of kinds) {
+		let fd: number | undefined;
+		try {
+			fd = fs.openSync(codeCacheFile(dir, key, kind), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+			const stats = fs.fstatSync(fd);
+			if (!trustedCache(stats, process.getuid?.())) continue;
+			const data = Buffer.allocUnsafe(stats.size);
+			if (fs.readSync(fd, data, 0, stats.size, 0) !== stats.size) continue;
+			return {kind, data};
+		} catch {
+			// None of this kind, or not readable: try the next.
+		} finally {
+			if (fd !== undefined) fs.closeSync(fd);
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Whether a run of `kind` writes a cache after what the launcher loaded: the
+ * TUI unless it started from one of its own that V8 took; a one-shot run only
+ * when it had none that V8 took (the TUI's covers its functions too).
+ */
+export function shouldWriteCodeCache(loaded: Pick<LoadedCodeCache, 'kind' | 'rejected'>, kind: CodeCacheKind): boolean {
+	const took = loaded.kind !== undefined && !loaded.rejected;
+	return kind === 'tui' ? !(took && loaded.kind === 'tui') : !took;
+}
+
+/**
+ * Writes the cache of `kind` for `key` (the folder made private, the file
+ * put in place whole by a rename), and removes every other cache in the
+ * folder: those of other bundles or Nodes, a one-shot run's once the TUI's
+ * is there, and one V8 refused. Returns whether it was written.
+ */
+export function writeCodeCache(dir: string, key: string, kind: CodeCacheKind, data: Buffer): boolean {
+	const fs = process.getBuiltinModule('node:fs');
+	const file = codeCacheFile(dir, key, kind);
+	const temporary = `${file}.${process.pid}.tmp`;
+	try {
+		fs.mkdirSync(dir, {recursive: true, mode: 0o700});
+		fs.writeFileSync(temporary, data, {mode: 0o600, flag: 'wx'});
+		fs.renameSync(temporary, file);
+	} catch {
+		try {
+			fs.rmSync(temporary, {force: true});
+		} catch {
+			// Nothing was made.
+		}
+		return false;
+	}
+	for (const name of safeList(dir)) {
+		if (!/^app-.+\.v8cache$/.test(name) || `${dir}/${name}` === file) continue;
+		try {
+			fs.rmSync(`${dir}/${name}`, {force: true});
+		} catch {
+			// Someone else's to clear.
+		}
+	}
+	return true;
+}
+
+function safeList(dir: string): string[] {
+	try {
+		return process.getBuiltinModule('node:fs').readdirSync(dir);
+	} catch {
+		return [];
+	}
+}
+
+/** What the launcher found, as the start-up trace says it ("none" when the bundle was not started by it). */
+export function describeLoadedCache(loaded: LoadedCodeCache | undefined): string {
+	if (!loaded) return 'none (not started by the launcher)';
+	if (loaded.kind === undefined) return 'none';
+	return `${loaded.rejected ? 'refused by V8' : 'used'}: ${loaded.kind}, ${megabytes(loaded.bytes)}`;
+}
+
+/** The cache the launcher handed over (source/cli/launcher.ts), if it did. */
+export function launcherCodeCache(): LoadedCodeCache | undefined {
+	return (globalThis as {__portholeCodeCache?: LoadedCodeCache}).__portholeCodeCache;
+}
+
+/**
+ * Writes a cache of what has run so far, when a run of `kind` should (see
+ * shouldWriteCodeCache). `asMadeAtStart` runs the making under the V8 flags
+ * the process started with, which the next start checks it against.
+ * Returns what it wrote, for the start-up trace.
+ */
+export function saveCodeCache(kind: CodeCacheKind, asMadeAtStart: (make: () => Buffer) => Buffer): string | undefined {
+	const loaded = launcherCodeCache();
+	if (!loaded || !shouldWriteCodeCache(loaded, kind)) return undefined;
+	let data: Buffer;
+	try {
+		data = asMadeAtStart(loaded.create);
+	} catch {
+		return undefined;
+	}
+	return writeCodeCache(loaded.dir, loaded.key, kind, data) ? `${kind}, ${megabytes(data.length)}` : undefined;
+}
+
+function megabytes(bytes: number): string {
+	return `${(bytes / 2 ** 20).toFixed(1)} MB`;
+}

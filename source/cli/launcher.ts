@@ -1,0 +1,52 @@
+/*
+ * The installed command, dist/porthole.js (scripts/build.mjs bundles this file
+ * behind the two lines for sh that start node). It checks the Node version,
+ * then compiles the app bundle, dist/app.cjs, with V8's code cache of the
+ * starts before (cli/code-cache.ts) and runs it.
+ *
+ * Kept small and free of imports that would load more of Node: it runs
+ * before anything else, at every start.
+ */
+import {type CodeCacheKind, codeCacheDir, type LoadedCodeCache, readCodeCache} from './code-cache.js';
+
+/** The bundle's hash, written in by scripts/build.mjs: a cache is of one bundle only. */
+declare const PORTHOLE_BUNDLE_HASH: string;
+
+const launch = globalThis as {__portholeLaunch?: number; __portholeImport?: number; __portholeCodeCache?: LoadedCodeCache};
+launch.__portholeLaunch = performance.now();
+if (process.env.PORTHOLE_ARENA_CAP === '1') {
+	delete process.env.MALLOC_ARENA_MAX;
+	delete process.env.PORTHOLE_ARENA_CAP;
+}
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+// 22.3 brought process.getBuiltinModule, which loads https only for TLS hosts.
+if (major < 22 || (major === 22 && minor < 3) || typeof process.getBuiltinModule !== 'function') {
+	process.stderr.write(`porthole: needs Node 22.3 or newer (this is ${process.version})\n`);
+	process.exit(1);
+}
+// V8's flags (no Maglev, a small young generation) are set by the bundle once
+// it has loaded (cli/v8-flags.ts): setting one here would make Node's code
+// cache of its own modules, and ours, useless.
+const fs = process.getBuiltinModule('node:fs');
+const vm = process.getBuiltinModule('node:vm');
+const {createRequire} = process.getBuiltinModule('node:module');
+const {fileURLToPath} = process.getBuiltinModule('node:url');
+const here = fileURLToPath(new URL('.', import.meta.url));
+const file = `${here}app.cjs`;
+// The bundle is ASCII (scripts/bundle.mjs): read as Latin-1 it becomes V8's one-byte text at once.
+const source = fs.readFileSync(file, 'latin1');
+const dir = codeCacheDir(process.env);
+const key = `${PORTHOLE_BUNDLE_HASH}-${process.versions.v8}-${process.arch}`;
+const found = dir === undefined ? undefined : readCodeCache(dir, key);
+launch.__portholeImport = performance.now();
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+	filename: file,
+	...(found ? {cachedData: found.data} : {}),
+	importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+if (dir !== undefined) {
+	const kind: CodeCacheKind | undefined = found?.kind;
+	launch.__portholeCodeCache = {dir, key, kind, bytes: found?.data.length ?? 0, rejected: found !== undefined && script.cachedDataRejected === true, create: () => script.createCachedData()};
+}
+const module = {exports: {}};
+(script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void)(module.exports, createRequire(file), module, file, here.slice(0, -1));

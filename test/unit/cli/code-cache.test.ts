@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, describe, it} from 'node:test';
+import {codeCacheDir, codeCacheFile, readCodeCache, shouldWriteCodeCache, trustedCache, writeCodeCache, type CodeCacheKind} from '../../../source/cli/code-cache.js';
+
+describe('where the code cache lives', () => {
+	const cases: Array<[string, NodeJS.ProcessEnv, string | undefined]> = [
+		['XDG_CACHE_HOME first', {XDG_CACHE_HOME: '/x/cache', HOME: '/home/u'}, '/x/cache/porthole'],
+		['else ~/.cache', {HOME: '/home/u'}, '/home/u/.cache/porthole'],
+		['a relative XDG_CACHE_HOME is ignored, as the spec says', {XDG_CACHE_HOME: 'cache', HOME: '/home/u'}, '/home/u/.cache/porthole'],
+		['no home at all: no cache', {}, undefined],
+		['a relative HOME: no cache', {HOME: 'u'}, undefined],
+		['Node\'s switch for its compile cache turns ours off too', {HOME: '/home/u', NODE_DISABLE_COMPILE_CACHE: '1'}, undefined],
+	];
+	for (const [name, env, expected] of cases) it(name, () => assert.equal(codeCacheDir(env), expected));
+});
+
+describe('which cache file is trusted', () => {
+	const file = (over: Partial<{file: boolean; uid: number; mode: number; size: number}>) => {
+		const stats = {file: true, uid: 1000, mode: 0o100600, size: 1000, ...over};
+		return {isFile: () => stats.file, uid: stats.uid, mode: stats.mode, size: stats.size};
+	};
+	const cases: Array<[string, ReturnType<typeof file>, number | undefined, boolean]> = [
+		['the user\'s own, private', file({}), 1000, true],
+		['readable by others but not writable', file({mode: 0o100644}), 1000, true],
+		['someone else\'s', file({uid: 0}), 1000, false],
+		['writable by the group', file({mode: 0o100620}), 1000, false],
+		['writable by anyone', file({mode: 0o100666}), 1000, false],
+		['not a regular file', file({file: false}), 1000, false],
+		['empty', file({size: 0}), 1000, false],
+		['larger than any cache of ours', file({size: 65 * 2 ** 20}), 1000, false],
+		['no uids on this system', file({uid: 0}), undefined, true],
+	];
+	for (const [name, stats, uid, expected] of cases) it(name, () => assert.equal(trustedCache(stats, uid), expected));
+});
+
+describe('which run writes a cache', () => {
+	const cases: Array<[string, CodeCacheKind | undefined, boolean, CodeCacheKind, boolean]> = [
+		['the TUI, with none', undefined, false, 'tui', true],
+		['the TUI, with its own taken', 'tui', false, 'tui', false],
+		['the TUI, with its own refused', 'tui', true, 'tui', true],
+		['the TUI, with a one-shot run\'s taken (it holds no drawing)', 'cli', false, 'tui', true],
+		['a one-shot run, with none', undefined, false, 'cli', true],
+		['a one-shot run, with the TUI\'s taken', 'tui', false, 'cli', false],
+		['a one-shot run, with its own taken', 'cli', false, 'cli', false],
+		['a one-shot run, with one refused', 'tui', true, 'cli', true],
+	];
+	for (const [name, kind, rejected, run, expected] of cases) it(name, () => assert.equal(shouldWriteCodeCache({kind, rejected}, run), expected));
+});
+
+describe('reading and writing caches', () => {
+	const root = mkdtempSync(join(tmpdir(), 'porthole-code-cache-'));
+	after(() => rmSync(root, {recursive: true, force: true}));
+	let count = 0;
+	const fresh = () => join(root, `case-${count++}`, 'porthole');
+
+	it('writes into a private folder a private file, whole, and reads it back', () => {
+		const dir = fresh();
+		assert.equal(writeCodeCache(dir, 'k1', 'tui', Buffer.from('cache')), true);
+		assert.equal(statSync(dir).mode & 0o777, 0o700);
+		assert.equal(statSync(codeCacheFile(dir, 'k1', 'tui')).mode & 0o777, 0o600);
+		assert.deepEqual(readdirSync(dir), ['app-k1.tui.v8cache']);
+		assert.deepEqual(readCodeCache(dir, 'k1'), {kind: 'tui', data: Buffer.from('cache')});
+	});
+
+	it('prefers the TUI\'s cache to a one-shot run\'s', () => {
+		const dir = fresh();
+		writeCodeCache(dir, 'k1', 'cli', Buffer.from('cli'));
+		assert.equal(readCodeCache(dir, 'k1')?.kind, 'cli');
+		writeCodeCache(dir, 'k1', 'tui', Buffer.from('tui'));
+		assert.deepEqual(readCodeCache(dir, 'k1'), {kind: 'tui', data: Buffer.from('tui')});
+		assert.deepEqual(readdirSync(dir), ['app-k1.tui.v8cache'], 'the one-shot run\'s is gone');
+	});
+
+	it('removes the caches of other bundles and Nodes, and leaves other files alone', () => {
+		const dir = fresh();
+		writeCodeCache(dir, 'old', 'tui', Buffer.from('old'));
+		writeFileSync(join(dir, 'notes.txt'), 'mine');
+		writeCodeCache(dir, 'new', 'cli', Buffer.from('new'));
+		assert.deepEqual(readdirSync(dir).sort(), ['app-new.cli.v8cache', 'notes.txt']);
+		assert.equal(readCodeCache(dir, 'old'), undefined);
+	});
+
+	it('does not read a cache anyone can write, or one reached through a symbolic link', () => {
+		const dir = fresh();
+		writeCodeCache(dir, 'k1', 'tui', Buffer.from('cache'));
+		chmodSync(codeCacheFile(dir, 'k1', 'tui'), 0o666);
+		assert.equal(readCodeCache(dir, 'k1'), undefined);
+		const other = join(root, 'elsewhere');
+		writeFileSync(other, 'cache', {mode: 0o600});
+		symlinkSync(other, codeCacheFile(dir, 'k2', 'tui'));
+		assert.equal(readCodeCache(dir, 'k2'), undefined);
+	});
+
+	it('writes nothing, and says so, where it cannot make the folder', () => {
+		const blocked = join(root, 'blocked');
+		writeFileSync(blocked, 'a file, not a folder');
+		assert.equal(writeCodeCache(join(blocked, 'porthole'), 'k1', 'tui', Buffer.from('cache')), false);
+		assert.equal(readFileSync(blocked, 'utf8'), 'a file, not a folder');
+	});
+});
