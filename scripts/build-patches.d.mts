@@ -19,3 +19,5 @@ export const modemQuietDebug: Patch;
 export const dockerodeLazyTar: Patch;
 export const patches: Patch[];
 export const inkNoTopLevelAwait: Patch;
+export const signalExitNoAssert: Patch;
+export const esbuildToESMOnce: Patch;

@@ -281,5 +281,35 @@ export const inkNoTopLevelAwait = {
 	why: 'the app cannot be bundled (top-level await in CommonJS)',
 };
 
+/**
+ * signal-exit 3 (Ink's, and cli-cursor's through restore-cursor) loads
+ * Node's assert as it loads, for one check of its argument; assert brings
+ * its error class and util's colours with it, about 4 ms of every start.
+ */
+export const signalExitNoAssert = {
+	name: 'signal-exit-no-assert',
+	filter: /[\\/]signal-exit[\\/]index\.js$/,
+	edits: [["  var assert = require('assert')\n", "  var assert = {equal: function (actual, expected, message) { if (actual != expected) throw new TypeError(message) }}\n"]],
+	why: 'each start loads Node\'s assert, about 4 ms',
+};
+
+/**
+ * esbuild's __toESM, run at every import of a CommonJS module (React's 90
+ * imports, node:process's 23), made a new object with a getter for each of
+ * its exports: about 4,500 properties defined at every start, 4 ms. One
+ * object per module (and mode) serves every import; it is made again only
+ * when the module has gained or lost exports since (a module still loading
+ * in a cycle). Applied to the bundle esbuild writes, not to a dependency.
+ */
+export const esbuildToESMOnce = {
+	name: 'esbuild-to-esm-once',
+	filter: /\.c?js$/,
+	edits: [[
+		'var __toESM=(mod,isNodeMode,target)=>(target=mod!=null?__create(__getProtoOf(mod)):{},__copyProps(isNodeMode||!mod||!mod.__esModule?__defProp(target,"default",{value:mod,enumerable:!0}):target,mod))',
+		'var __toESMOnce=new WeakMap,__toESM=(mod,isNodeMode,target)=>{if(mod==null||typeof mod!="object"&&typeof mod!="function")return target=mod!=null?__create(__getProtoOf(mod)):{},__copyProps(isNodeMode||!mod||!mod.__esModule?__defProp(target,"default",{value:mod,enumerable:!0}):target,mod);let once=__toESMOnce.get(mod);once||__toESMOnce.set(mod,once=[]);let keys=__getOwnPropNames(mod).length,made=once[isNodeMode?1:0];return made&&made.keys===keys?made.target:(target=__create(__getProtoOf(mod)),__copyProps(isNodeMode||!mod.__esModule?__defProp(target,"default",{value:mod,enumerable:!0}):target,mod),once[isNodeMode?1:0]={keys,target},target)}',
+	]],
+	why: 'every import of a CommonJS module copies its exports again, about 4 ms of each start',
+};
+
 /** Every patch the bundle applies. */
-export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, inkSanitizeFastPath, ...lazySegmenters, modemLazyHttps, modemQuietDebug, dockerodeLazyTar, inkNoTopLevelAwait];
+export const patches = [yogaWithoutFetch, inkFrameCaches, inkMouseReports, inkCellUpdate, inkSanitizeFastPath, ...lazySegmenters, modemLazyHttps, modemQuietDebug, dockerodeLazyTar, inkNoTopLevelAwait, signalExitNoAssert];

@@ -7,7 +7,7 @@ import {build, formatMessages} from 'esbuild';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {patches, patchPlugin} from './build-patches.mjs';
+import {applyPatch, esbuildToESMOnce, patches, patchPlugin} from './build-patches.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -152,7 +152,8 @@ export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfi
 	if (failures.length > 0) throw failures[0];
 	for (const file of result.outputFiles) {
 		mkdirSync(dirname(file.path), {recursive: true});
-		writeFileSync(file.path, file.contents);
+		// A bundle with no CommonJS module in it (a test's small one) has no __toESM.
+		writeFileSync(file.path, file.text.includes('__toESM') ? applyPatch(esbuildToESMOnce, file.path, file.text) : file.text);
 	}
 }
 

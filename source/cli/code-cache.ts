@@ -88,11 +88,15 @@ export function shouldWriteCodeCache(loaded: Pick<LoadedCodeCache, 'kind' | 'rej
 	return kind === 'tui' ? !(took && loaded.kind === 'tui') : !took;
 }
 
+/** How many bundles keep a cache: two installs used in turn (the npm CLI and a single executable, two versions) must not undo each other's. */
+const keptBundles = 4;
+
 /**
  * Writes the cache of `kind` for `key` (the folder made private, the file
- * put in place whole by a rename), and removes every other cache in the
- * folder: those of other bundles or Nodes, a one-shot run's once the TUI's
- * is there, and one V8 refused. Returns whether it was written.
+ * put in place whole by a rename), then tidies the folder: the other kind's
+ * cache of this bundle goes (a one-shot run's once the TUI's is there, or one
+ * V8 refused), and of other bundles only the latest few written are kept.
+ * Returns whether it was written.
  */
 export function writeCodeCache(dir: string, key: string, kind: CodeCacheKind, data: Buffer): boolean {
 	const fs = process.getBuiltinModule('node:fs');
@@ -103,22 +107,32 @@ export function writeCodeCache(dir: string, key: string, kind: CodeCacheKind, da
 		fs.writeFileSync(temporary, data, {mode: 0o600, flag: 'wx'});
 		fs.renameSync(temporary, file);
 	} catch {
-		try {
-			fs.rmSync(temporary, {force: true});
-		} catch {
-			// Nothing was made.
-		}
+		remove(temporary);
 		return false;
 	}
-	for (const name of safeList(dir)) {
-		if (!/^app-.+\.v8cache$/.test(name) || `${dir}/${name}` === file) continue;
-		try {
-			fs.rmSync(`${dir}/${name}`, {force: true});
-		} catch {
-			// Someone else's to clear.
-		}
-	}
+	for (const other of kinds) if (other !== kind) remove(codeCacheFile(dir, key, other));
+	const others = safeList(dir)
+		.filter(name => /^app-.+\.v8cache$/.test(name) && !name.startsWith(`app-${key}.`))
+		.map(name => ({path: `${dir}/${name}`, written: modified(`${dir}/${name}`)}))
+		.sort((a, b) => b.written - a.written);
+	for (const {path} of others.slice(keptBundles - 1)) remove(path);
 	return true;
+}
+
+function remove(path: string): void {
+	try {
+		process.getBuiltinModule('node:fs').rmSync(path, {force: true});
+	} catch {
+		// Someone else's to clear.
+	}
+}
+
+function modified(path: string): number {
+	try {
+		return process.getBuiltinModule('node:fs').statSync(path).mtimeMs;
+	} catch {
+		return 0;
+	}
 }
 
 function safeList(dir: string): string[] {

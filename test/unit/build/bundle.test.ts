@@ -42,9 +42,9 @@ describe('the bundle', () => {
 		it(`leaves out ${what}`, () => assert.doesNotMatch(app, text));
 	}
 
-	it('starts without loading https and tls (only TLS hosts need them), crypto (contexts, saves) or zlib (dockerode\'s build packer)', async () => {
+	it('starts without loading https and tls (only TLS hosts need them), crypto (contexts, saves), zlib (dockerode\'s build packer) or assert (signal-exit\'s, patched out)', async () => {
 		const probe = join(dir, 'probe.mjs');
-		writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(['https', 'tls', 'crypto', 'zlib'].filter(name => process.moduleLoadList.includes(`NativeModule ${name}`)))));\n");
+		writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(['https', 'tls', 'crypto', 'zlib', 'assert'].filter(name => process.moduleLoadList.includes(`NativeModule ${name}`)))));\n");
 		const result = await execa(process.execPath, ['--import', probe, join(dir, 'app.cjs'), '--version'], {reject: false});
 		assert.equal(result.exitCode, 0, result.stderr);
 		assert.equal(result.stderr, '[]');
@@ -159,6 +159,31 @@ console.log(JSON.stringify({before, widths}));
 			const result = await execa(process.execPath, [join(dir, 'out.cjs')], {reject: false});
 			assert.equal(result.exitCode, 0, result.stderr);
 			assert.deepEqual(JSON.parse(result.stdout), {before: 0, widths: [5, 5, 4, 2, 1, 4]});
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
+
+describe('esbuild\'s __toESM in the bundle', () => {
+	it('makes one object per CommonJS module for all its imports, and a new one once the module has more exports', {timeout: 60_000}, async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'porthole-to-esm-'));
+		try {
+			writeFileSync(join(dir, 'late.cjs'), 'exports.first = 1;\n');
+			writeFileSync(join(dir, 'a.js'), "import * as late from './late.cjs';\nexport const a = late;\n");
+			writeFileSync(join(dir, 'b.js'), "import * as late from './late.cjs';\nexport const b = late;\n");
+			writeFileSync(join(dir, 'entry.js'), `import {a} from './a.js';
+import {b} from './b.js';
+const shared = a === b;
+require('./late.cjs').second = 2;
+import('./c.js').then(({c}) => console.log(JSON.stringify({shared, fresh: c !== a, second: c.second, live: a.first})));
+`);
+			writeFileSync(join(dir, 'c.js'), "import * as late from './late.cjs';\nexport const c = late;\n");
+			await bundle(join(dir, 'entry.js'), join(dir, 'out.cjs'));
+			assert.match(readFileSync(join(dir, 'out.cjs'), 'utf8'), /__toESMOnce/);
+			const result = await execa(process.execPath, [join(dir, 'out.cjs')], {reject: false});
+			assert.equal(result.exitCode, 0, result.stderr);
+			assert.deepEqual(JSON.parse(result.stdout.split('\n')[0]!), {shared: true, fresh: true, second: 2, live: 1});
 		} finally {
 			rmSync(dir, {recursive: true, force: true});
 		}

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {applyPatch, inkCellUpdate, inkFrameCaches, inkMouseReports, inkNoTopLevelAwait, inkSanitizeFastPath, lazySegmenters, modemLazyHttps, modemQuietDebug, dockerodeLazyTar, patches, PatchError, yogaWithoutFetch, type Patch} from '../../../scripts/build-patches.mjs';
+import {applyPatch, inkCellUpdate, inkFrameCaches, inkMouseReports, inkNoTopLevelAwait, inkSanitizeFastPath, lazySegmenters, modemLazyHttps, modemQuietDebug, dockerodeLazyTar, patches, PatchError, signalExitNoAssert, yogaWithoutFetch, type Patch} from '../../../scripts/build-patches.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
@@ -22,6 +22,7 @@ const targets = new Map<Patch, string>([
 	[modemQuietDebug, join(root, 'node_modules/docker-modem/lib/modem.js')],
 	[dockerodeLazyTar, join(root, 'node_modules/dockerode/lib/util.js')],
 	[inkNoTopLevelAwait, join(root, 'node_modules/ink/build/reconciler.js')],
+	[signalExitNoAssert, join(root, 'node_modules/ink/node_modules/signal-exit/index.js')],
 ]);
 
 describe('build patches', () => {

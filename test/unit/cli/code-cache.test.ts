@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
@@ -74,13 +74,24 @@ describe('reading and writing caches', () => {
 		assert.deepEqual(readdirSync(dir), ['app-k1.tui.v8cache'], 'the one-shot run\'s is gone');
 	});
 
-	it('removes the caches of other bundles and Nodes, and leaves other files alone', () => {
+	it('keeps the caches of the three other bundles or Nodes written last, and leaves other files alone', () => {
 		const dir = fresh();
-		writeCodeCache(dir, 'old', 'tui', Buffer.from('old'));
+		for (const [index, key] of ['k1', 'k2', 'k3', 'k4', 'k5'].entries()) {
+			writeCodeCache(dir, key, 'tui', Buffer.from(key));
+			utimesSync(codeCacheFile(dir, key, 'tui'), 1_000_000 + index, 1_000_000 + index);
+		}
 		writeFileSync(join(dir, 'notes.txt'), 'mine');
 		writeCodeCache(dir, 'new', 'cli', Buffer.from('new'));
-		assert.deepEqual(readdirSync(dir).sort(), ['app-new.cli.v8cache', 'notes.txt']);
-		assert.equal(readCodeCache(dir, 'old'), undefined);
+		assert.deepEqual(readdirSync(dir).sort(), ['app-k3.tui.v8cache', 'app-k4.tui.v8cache', 'app-k5.tui.v8cache', 'app-new.cli.v8cache', 'notes.txt']);
+		assert.equal(readCodeCache(dir, 'k1'), undefined);
+		assert.deepEqual(readCodeCache(dir, 'k5'), {kind: 'tui', data: Buffer.from('k5')});
+	});
+
+	it('a one-shot run\'s cache takes the place of the TUI\'s that V8 refused', () => {
+		const dir = fresh();
+		writeCodeCache(dir, 'k1', 'tui', Buffer.from('refused'));
+		writeCodeCache(dir, 'k1', 'cli', Buffer.from('cli'));
+		assert.deepEqual(readCodeCache(dir, 'k1'), {kind: 'cli', data: Buffer.from('cli')});
 	});
 
 	it('does not read a cache anyone can write, or one reached through a symbolic link', () => {
