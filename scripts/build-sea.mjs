@@ -1,14 +1,17 @@
 // `npm run build:sea`: dist/porthole-linux-x64, one file that runs Porthole
-// on a machine without Node. Node's single-executable-application support: a
-// CommonJS bundle (scripts/app-entry.mjs, which loads cli.tsx) and its V8 code
-// cache go into a blob, and postject injects the blob into a copy of the Node
-// binary running this script (Node 24 through scripts/node.sh). Symbols are
-// stripped from the copy when `strip` is installed (18 MB of its 127).
+// on a machine without Node. Node's single-executable-application support:
+// the launcher (source/cli/launcher.ts) as the main script, with the app's
+// CommonJS bundle (scripts/app-entry.mjs, which loads cli.tsx) and a V8 code
+// cache of it as assets, go into a blob, and postject injects the blob into a
+// copy of the Node binary running this script (Node 24 through
+// scripts/node.sh). Symbols are stripped from the copy when `strip` is
+// installed (18 MB of its 127).
 import {execFileSync} from 'node:child_process';
 import {chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {bundleOrExit} from './bundle.mjs';
+import {Script, constants as vmConstants} from 'node:vm';
+import {bundleLauncher, bundleOrExit, wrapBundle} from './bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'dist/sea');
@@ -26,8 +29,16 @@ if (!readFileSync(base).includes(fuse)) fail(`${base} (Node ${process.version}) 
 
 rmSync(work, {recursive: true, force: true});
 mkdirSync(work, {recursive: true});
-const main = join(work, 'app.cjs');
-await bundleOrExit({outfile: main});
+// The main script is the launcher (source/cli/launcher.ts), as for the npm
+// CLI; the app bundle is an asset it compiles with the user's code cache, or
+// with the one made here, of what V8 compiles up front, before there is one.
+const app = join(work, 'app.cjs');
+await bundleOrExit({outfile: app});
+const main = join(work, 'main.cjs');
+await bundleLauncher({outfile: main, bundleFile: app, format: 'cjs'});
+const builtCache = join(work, 'app.v8cache');
+// Made under no V8 flags, as the executable starts (its execArgv has none of V8's).
+writeFileSync(builtCache, new Script(wrapBundle(readFileSync(app, 'latin1')), {filename: 'porthole', importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER}).createCachedData());
 
 const blob = join(work, 'sea.blob');
 const config = join(work, 'sea-config.json');
@@ -35,7 +46,7 @@ const config = join(work, 'sea-config.json');
 // flags are set by the app once loaded (source/cli/v8-flags.ts): given here,
 // they would keep Node from using its code cache of its own modules.
 const execArgv = ['--v8-pool-size=1'];
-writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv}));
+writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv, assets: {'app.cjs': app, 'app.v8cache': builtCache}}));
 /** Runs a step quietly; its output is shown only when it fails. */
 function step(what, file, args) {
 	try {

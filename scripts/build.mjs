@@ -2,12 +2,10 @@
 // dependency patch no longer applies), and writes dist/porthole.js: the
 // launcher (source/cli/launcher.ts), which checks the Node version and
 // compiles the bundle with V8's code cache of the starts before.
-import {build} from 'esbuild';
-import {createHash} from 'node:crypto';
-import {chmodSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {chmodSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {bundleOrExit} from './bundle.mjs';
+import {bundleLauncher, bundleOrExit} from './bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -30,20 +28,7 @@ await bundleOrExit({outfile: join(dist, 'app.cjs')});
 // `node dist/porthole.js` skips sh, the flag and the cap altogether.
 const sh = `#!/bin/sh
 ':' //; [ -n "\${MALLOC_ARENA_MAX+set}" ] || export MALLOC_ARENA_MAX=2 PORTHOLE_ARENA_CAP=1; exec node --v8-pool-size=1 "$0" "$@"`;
-const hash = createHash('sha256').update(readFileSync(join(dist, 'app.cjs'))).digest('hex').slice(0, 16);
-await build({
-	entryPoints: [join(root, 'source/cli/launcher.ts')],
-	outfile: join(dist, 'porthole.js'),
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node22',
-	charset: 'ascii',
-	legalComments: 'none',
-	banner: {js: sh},
-	define: {PORTHOLE_BUNDLE_HASH: JSON.stringify(hash)},
-	logLevel: 'warning',
-});
+await bundleLauncher({outfile: join(dist, 'porthole.js'), bundleFile: join(dist, 'app.cjs'), format: 'esm', banner: sh});
 chmodSync(join(dist, 'porthole.js'), 0o755);
 
 function readdirSafe(folder) {

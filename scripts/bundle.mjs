@@ -4,6 +4,7 @@
 // start-up and frames cheap, and the dependency patches, which must all apply
 // or the build fails.
 import {build, formatMessages} from 'esbuild';
+import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -155,6 +156,38 @@ export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfi
 		// A bundle with no CommonJS module in it (a test's small one) has no __toESM.
 		writeFileSync(file.path, file.text.includes('__toESM') ? applyPatch(esbuildToESMOnce, file.path, file.text) : file.text);
 	}
+}
+
+/**
+ * The text the launcher (source/cli/launcher.ts) compiles: the bundle as the
+ * body of a CommonJS module function. A code cache is of this exact text.
+ */
+export function wrapBundle(source) {
+	return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+}
+
+/**
+ * Bundles the launcher (source/cli/launcher.ts) into `outfile`: an ES module
+ * for the npm CLI (with `banner`, its lines for sh), CommonJS for the single
+ * executable. `bundleFile` is the app bundle it will load: a code cache is
+ * of that bundle only, so its hash goes in.
+ */
+export async function bundleLauncher({outfile, bundleFile, format, banner}) {
+	await build({
+		entryPoints: [join(root, 'source/cli/launcher.ts')],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format,
+		target: 'node22',
+		charset: 'ascii',
+		legalComments: 'none',
+		...(banner === undefined ? {} : {banner: {js: banner}}),
+		define: {PORTHOLE_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(readFileSync(bundleFile)).digest('hex').slice(0, 16))},
+		// The single executable's never reaches the import.meta it has no use for.
+		logOverride: {'empty-import-meta': 'silent'},
+		logLevel: 'warning',
+	});
 }
 
 /** Runs `bundle`; on a patch that does not apply, prints its one line and exits 1. */

@@ -21,8 +21,8 @@ export type CodeCacheKind = 'tui' | 'cli';
 export type LoadedCodeCache = {
 	dir: string;
 	key: string;
-	/** The kind of cache handed to V8, if any. */
-	kind: CodeCacheKind | undefined;
+	/** The kind of cache handed to V8, if any ('built': the single executable's own, made as it was built). */
+	kind: CodeCacheKind | 'built' | undefined;
 	bytes: number;
 	/** V8 refused it (another Node, other flags, another bundle). */
 	rejected: boolean;
@@ -81,10 +81,12 @@ export function readCodeCache(dir: string, key: string): {kind: CodeCacheKind; d
 /**
  * Whether a run of `kind` writes a cache after what the launcher loaded: the
  * TUI unless it started from one of its own that V8 took; a one-shot run only
- * when it had none that V8 took (the TUI's covers its functions too).
+ * when it had none of the user's that V8 took (the TUI's covers its
+ * functions too).
  */
 export function shouldWriteCodeCache(loaded: Pick<LoadedCodeCache, 'kind' | 'rejected'>, kind: CodeCacheKind): boolean {
-	const took = loaded.kind !== undefined && !loaded.rejected;
+	// The executable's built-in cache holds only what V8 compiles up front: a run's own is better.
+	const took = loaded.kind !== undefined && loaded.kind !== 'built' && !loaded.rejected;
 	return kind === 'tui' ? !(took && loaded.kind === 'tui') : !took;
 }
 

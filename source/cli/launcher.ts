@@ -1,13 +1,14 @@
 /*
  * The installed command, dist/porthole.js (scripts/build.mjs bundles this file
- * behind the two lines for sh that start node). It checks the Node version,
- * then compiles the app bundle, dist/app.cjs, with V8's code cache of the
- * starts before (cli/code-cache.ts) and runs it.
+ * behind the two lines for sh that start node), and the single executable's
+ * main script (scripts/build-sea.mjs). It checks the Node version, then
+ * compiles the app bundle (dist/app.cjs, or the executable's asset of it)
+ * with V8's code cache of the starts before (cli/code-cache.ts) and runs it.
  *
  * Kept small and free of imports that would load more of Node: it runs
  * before anything else, at every start.
  */
-import {type CodeCacheKind, codeCacheDir, type LoadedCodeCache, readCodeCache} from './code-cache.js';
+import {codeCacheDir, type LoadedCodeCache, readCodeCache} from './code-cache.js';
 
 /** The bundle's hash, written in by scripts/build.mjs: a cache is of one bundle only. */
 declare const PORTHOLE_BUNDLE_HASH: string;
@@ -30,23 +31,42 @@ if (major < 22 || (major === 22 && minor < 3) || typeof process.getBuiltinModule
 const fs = process.getBuiltinModule('node:fs');
 const vm = process.getBuiltinModule('node:vm');
 const {createRequire} = process.getBuiltinModule('node:module');
-const {fileURLToPath} = process.getBuiltinModule('node:url');
-const here = fileURLToPath(new URL('.', import.meta.url));
-const file = `${here}app.cjs`;
-// The bundle is ASCII (scripts/bundle.mjs): read as Latin-1 it becomes V8's one-byte text at once.
-const source = fs.readFileSync(file, 'latin1');
+const sea = process.getBuiltinModule('node:sea');
+const bundle = sea.isSea() ? fromExecutable() : besideLauncher();
 const dir = codeCacheDir(process.env);
 const key = `${PORTHOLE_BUNDLE_HASH}-${process.versions.v8}-${process.arch}`;
-const found = dir === undefined ? undefined : readCodeCache(dir, key);
+const found = (dir === undefined ? undefined : readCodeCache(dir, key)) ?? bundle.built;
 launch.__portholeImport = performance.now();
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-	filename: file,
+// The bundle as a CommonJS module's function, word for word as scripts/bundle.mjs's wrapBundle makes it.
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bundle.source}\n})`, {
+	filename: bundle.file,
 	...(found ? {cachedData: found.data} : {}),
 	importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
 if (dir !== undefined) {
-	const kind: CodeCacheKind | undefined = found?.kind;
+	const kind: LoadedCodeCache['kind'] = found?.kind;
 	launch.__portholeCodeCache = {dir, key, kind, bytes: found?.data.length ?? 0, rejected: found !== undefined && script.cachedDataRejected === true, create: () => script.createCachedData()};
 }
 const module = {exports: {}};
-(script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void)(module.exports, createRequire(file), module, file, here.slice(0, -1));
+(script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void)(module.exports, createRequire(bundle.file), module, bundle.file, bundle.folder);
+
+type Bundle = {source: string; file: string; folder: string; built?: {kind: 'built'; data: Buffer}};
+
+/** dist/app.cjs, beside this file. The bundle is ASCII (scripts/bundle.mjs): read as Latin-1 it becomes V8's one-byte text at once. */
+function besideLauncher(): Bundle {
+	const {fileURLToPath} = process.getBuiltinModule('node:url');
+	const folder = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
+	const file = `${folder}/app.cjs`;
+	return {source: fs.readFileSync(file, 'latin1'), file, folder};
+}
+
+/**
+ * The single executable's assets (scripts/build-sea.mjs): the bundle, and a
+ * code cache made as it was built, for a start before any of the user's own
+ * (it holds only what V8 compiles up front).
+ */
+function fromExecutable(): Bundle {
+	const file = process.execPath;
+	const built = Buffer.from(sea.getAsset('app.v8cache'));
+	return {source: sea.getAsset('app.cjs', 'latin1'), file, folder: file.slice(0, file.lastIndexOf('/')), built: {kind: 'built', data: built}};
+}

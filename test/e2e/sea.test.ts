@@ -65,6 +65,8 @@ describe('the single executable, where there is no node', () => {
 
 	it('--once prints the private engine\'s containers', async () => {
 		const result = await execa(exe, ['--once', '--host', testHost()], {env: env(), extendEnv: false, reject: false});
+		// Started from the code cache built into the executable, it leaves one of its own.
+		assert.deepEqual(readdirSync(join(folder, '.cache/porthole')).map(file => file.replace(/^app-.*\.(\w+)\.v8cache$/, '$1')), ['cli']);
 		assert.equal(result.exitCode, 0, result.stderr);
 		assert.match(result.stdout, /^NAME\s+IMAGE\s+STATE/);
 		assert.match(result.stdout, new RegExp(`${name}\\s+porthole-test/busybox:1\\s+running`));
@@ -89,5 +91,19 @@ describe('the single executable, where there is no node', () => {
 		// are set by the app once loaded, not on the command line, where they would keep Node
 		// from using its code cache of its own modules.
 		assert.match(readFileSync(trace, 'utf8'), /node flags: --v8-pool-size=1; V8 flags set once loaded: --semi-space-growth-factor=1 --no-maglev[;)]/);
+		// The first start on a machine has the code cache built into the executable (what
+		// V8 compiles up front; the --once above wrote one of its own, more complete), and
+		// writes the user's own once it has drawn.
+		assert.match(readFileSync(trace, 'utf8'), /; code cache: used: (built|cli), [\d.]+ MB; code cache written: tui, [\d.]+ MB\)/);
+	});
+
+	it('starts the next time from the code cache the first start wrote', {timeout: 60_000}, async () => {
+		const trace = join(folder, 'start-up-2.txt');
+		await tmux.kill();
+		await tmux.start([exe, '--host', testHost()], {env: {...env(), PORTHOLE_TRACE_STARTUP: trace}});
+		await tmux.waitFor(name, 20_000);
+		await tmux.send('q');
+		await tmux.waitFor('PORTHOLE-EXIT=0', 10_000);
+		assert.match(readFileSync(trace, 'utf8'), /; code cache: used: tui, [\d.]+ MB\)/);
 	});
 });

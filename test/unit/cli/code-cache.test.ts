@@ -37,7 +37,7 @@ describe('which cache file is trusted', () => {
 });
 
 describe('which run writes a cache', () => {
-	const cases: Array<[string, CodeCacheKind | undefined, boolean, CodeCacheKind, boolean]> = [
+	const cases: Array<[string, CodeCacheKind | 'built' | undefined, boolean, CodeCacheKind, boolean]> = [
 		['the TUI, with none', undefined, false, 'tui', true],
 		['the TUI, with its own taken', 'tui', false, 'tui', false],
 		['the TUI, with its own refused', 'tui', true, 'tui', true],
@@ -46,6 +46,8 @@ describe('which run writes a cache', () => {
 		['a one-shot run, with the TUI\'s taken', 'tui', false, 'cli', false],
 		['a one-shot run, with its own taken', 'cli', false, 'cli', false],
 		['a one-shot run, with one refused', 'tui', true, 'cli', true],
+		['the TUI, with the single executable\'s built-in one', 'built', false, 'tui', true],
+		['a one-shot run, with the single executable\'s built-in one', 'built', false, 'cli', true],
 	];
 	for (const [name, kind, rejected, run, expected] of cases) it(name, () => assert.equal(shouldWriteCodeCache({kind, rejected}, run), expected));
 });
