@@ -32,23 +32,31 @@ const fs = process.getBuiltinModule('node:fs');
 const vm = process.getBuiltinModule('node:vm');
 const {createRequire} = process.getBuiltinModule('node:module');
 const sea = process.getBuiltinModule('node:sea');
-const bundle = sea.isSea() ? fromExecutable() : besideLauncher();
-const dir = codeCacheDir(process.env);
-const key = `${PORTHOLE_BUNDLE_HASH}-${process.versions.v8}-${process.arch}`;
-const found = (dir === undefined ? undefined : readCodeCache(dir, key)) ?? bundle.built;
-launch.__portholeImport = performance.now();
-// The bundle as a CommonJS module's function, word for word as scripts/bundle.mjs's wrapBundle makes it.
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bundle.source}\n})`, {
-	filename: bundle.file,
-	...(found ? {cachedData: found.data} : {}),
-	importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
-if (dir !== undefined) {
-	const kind: LoadedCodeCache['kind'] = found?.kind;
-	launch.__portholeCodeCache = {dir, key, kind, bytes: found?.data.length ?? 0, rejected: found !== undefined && script.cachedDataRejected === true, create: () => script.createCachedData()};
+compileAndRun(sea.isSea() ? fromExecutable() : besideLauncher());
+
+/**
+ * Compiles the bundle, with a code cache when there is one, and runs it. In a
+ * function, so that the cache read (a couple of MB) and the launcher's copy
+ * of the source are not held for the life of the process.
+ */
+function compileAndRun(bundle: Bundle): void {
+	const dir = codeCacheDir(process.env);
+	const key = `${PORTHOLE_BUNDLE_HASH}-${process.versions.v8}-${process.arch}`;
+	const found = (dir === undefined ? undefined : readCodeCache(dir, key)) ?? bundle.built;
+	launch.__portholeImport = performance.now();
+	// The bundle as a CommonJS module's function, word for word as scripts/bundle.mjs's wrapBundle makes it.
+	const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bundle.source}\n})`, {
+		filename: bundle.file,
+		...(found ? {cachedData: found.data} : {}),
+		importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+	});
+	if (dir !== undefined) {
+		launch.__portholeCodeCache = {dir, key, kind: found?.kind, bytes: found?.data.length ?? 0, rejected: found !== undefined && script.cachedDataRejected === true, create: () => script.createCachedData()};
+	}
+	const module = {exports: {}};
+	const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
+	run(module.exports, createRequire(bundle.file), module, bundle.file, bundle.folder);
 }
-const module = {exports: {}};
-(script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void)(module.exports, createRequire(bundle.file), module, bundle.file, bundle.folder);
 
 type Bundle = {source: string; file: string; folder: string; built?: {kind: 'built'; data: Buffer}};
 
