@@ -92,6 +92,8 @@ export function shouldWriteCodeCache(loaded: Pick<LoadedCodeCache, 'kind' | 'rej
 
 /** How many bundles keep a cache: two installs used in turn (the npm CLI and a single executable, two versions) must not undo each other's. */
 const keptBundles = 4;
+/** Older than this, another process's temporary file is not still being written. */
+const staleMs = 60_000;
 
 /**
  * Writes the cache of `kind` for `key` (the folder made private, the file
@@ -118,6 +120,8 @@ export function writeCodeCache(dir: string, key: string, kind: CodeCacheKind, da
 		.map(name => ({path: `${dir}/${name}`, written: modified(`${dir}/${name}`)}))
 		.sort((a, b) => b.written - a.written);
 	for (const {path} of others.slice(keptBundles - 1)) remove(path);
+	// A write cut short (the process killed between write and rename) left its temporary file.
+	for (const name of safeList(dir)) if (/^app-.+\.v8cache\.\d+\.tmp$/.test(name) && modified(`${dir}/${name}`) < Date.now() - staleMs) remove(`${dir}/${name}`);
 	return true;
 }
 

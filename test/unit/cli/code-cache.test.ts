@@ -89,6 +89,18 @@ describe('reading and writing caches', () => {
 		assert.deepEqual(readCodeCache(dir, 'k5'), {kind: 'tui', data: Buffer.from('k5')});
 	});
 
+	it('removes a temporary file a cut-short write left, once it is a minute old', () => {
+		const dir = fresh();
+		writeCodeCache(dir, 'k1', 'tui', Buffer.from('first'));
+		const old = join(dir, 'app-k1.tui.v8cache.123.tmp');
+		const recent = join(dir, 'app-k1.tui.v8cache.456.tmp');
+		writeFileSync(old, 'half');
+		writeFileSync(recent, 'being written');
+		utimesSync(old, Date.now() / 1000 - 120, Date.now() / 1000 - 120);
+		writeCodeCache(dir, 'k1', 'tui', Buffer.from('second'));
+		assert.deepEqual(readdirSync(dir).sort(), ['app-k1.tui.v8cache', 'app-k1.tui.v8cache.456.tmp']);
+	});
+
 	it('a one-shot run\'s cache takes the place of the TUI\'s that V8 refused', () => {
 		const dir = fresh();
 		writeCodeCache(dir, 'k1', 'tui', Buffer.from('refused'));
