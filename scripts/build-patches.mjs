@@ -5,8 +5,9 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {dockerodeLazyTar, modemLazyHttps, modemQuietDebug} from './engine-patches.mjs';
+import {lazySegmenters} from './segmenter-patches.mjs';
 
-export {dockerodeLazyTar, modemLazyHttps, modemQuietDebug};
+export {dockerodeLazyTar, lazySegmenters, modemLazyHttps, modemQuietDebug};
 
 /** A patch that no longer applies: which one, to which file, and why it matters. */
 export class PatchError extends Error {
@@ -203,29 +204,6 @@ const lineUpdate = (previous, next, columns) => cellUpdate(previous, next, colum
 	],
 	why: 'a changed row is resent from its first change to its end, and every unchanged line costs a cursor move: more bytes to the terminal',
 };
-
-const graphemesPath = fileURLToPath(new URL('../source/format/graphemes.ts', import.meta.url));
-
-/**
- * Ink and three of its dependencies each made an Intl.Segmenter as they
- * loaded, and the first one a process makes costs about 10 ms (ICU builds its
- * break rules). Theirs now come from source/format/graphemes.ts, which makes
- * one on first use, and only for text whose code points are not each a
- * cluster of their own: a first frame of names, figures and box lines needs
- * none. Slice-ansi asks its segments for `containing()`, so it gets the real
- * one, made when it first slices.
- */
-function lazySegmenter(name, filter, declaration, replacement) {
-	return {name, filter, edits: [[declaration, replacement]], why: 'each start waits about 10 ms for ICU\'s break rules before the first frame'};
-}
-const importLazySegmenter = local => `import {lazySegmenter as ${local}} from ${JSON.stringify(graphemesPath)};`;
-export const lazySegmenters = [
-	lazySegmenter('ansi-tokenize-lazy-segmenter', /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', importLazySegmenter('segmenter')),
-	lazySegmenter('ink-line-update-lazy-segmenter', /ink[\\/]build[\\/]line-update\.js$/, "const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });", importLazySegmenter('segmenter')),
-	lazySegmenter('wrap-ansi-lazy-segmenter', /[\\/]node_modules[\\/]wrap-ansi[\\/]index\.js$/, 'const segmenter = new Intl.Segmenter();', importLazySegmenter('segmenter')),
-	lazySegmenter('slice-ansi-lazy-segmenter', /slice-ansi[\\/]tokenize-ansi\.js$/, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", `import {graphemeSegmenter} from ${JSON.stringify(graphemesPath)};
-const GRAPHEME_SEGMENTER = {segment: text => graphemeSegmenter().segment(text)};`),
-];
 
 /**
  * Ink drops a mouse report (an SGR `ESC [ < b ; x ; y M`) before useInput,
