@@ -31,7 +31,8 @@ describe('the single executable, where there is no node', () => {
 	const name = containers.name('e2e-sea');
 	let folder = '';
 	let exe = '';
-	const env = () => ({PATH: folder, HOME: folder, TERM: 'xterm-256color'});
+	// Its own cache folder too: the test run's XDG_CACHE_HOME (scripts/test.sh) would reach the TUI through tmux.
+	const env = () => ({PATH: folder, HOME: folder, XDG_CACHE_HOME: join(folder, '.cache'), TERM: 'xterm-256color'});
 	const tmux = new TmuxSession();
 
 	before(async () => {
