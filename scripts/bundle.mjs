@@ -158,12 +158,15 @@ export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfi
 	}
 }
 
-/**
- * The text the launcher (source/cli/launcher.ts) compiles: the bundle as the
- * body of a CommonJS module function. A code cache is of this exact text.
- */
+// The text the launcher (source/cli/launcher.ts) compiles is the bundle as
+// the body of a CommonJS module function, put together from these two (it
+// gets them through `define`). A code cache is of that exact text.
+const bundleHead = '(function (exports, require, module, __filename, __dirname) {';
+const bundleTail = '\n})';
+
+/** The text the launcher compiles of `source`, the bundle: what the single executable's built code cache is made of. */
 export function wrapBundle(source) {
-	return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+	return bundleHead + source + bundleTail;
 }
 
 /**
@@ -183,7 +186,11 @@ export async function bundleLauncher({outfile, bundleFile, format, banner}) {
 		charset: 'ascii',
 		legalComments: 'none',
 		...(banner === undefined ? {} : {banner: {js: banner}}),
-		define: {PORTHOLE_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(readFileSync(bundleFile)).digest('hex').slice(0, 16))},
+		define: {
+			PORTHOLE_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(readFileSync(bundleFile)).digest('hex').slice(0, 16)),
+			PORTHOLE_BUNDLE_HEAD: JSON.stringify(bundleHead),
+			PORTHOLE_BUNDLE_TAIL: JSON.stringify(bundleTail),
+		},
 		// The single executable's never reaches the import.meta it has no use for.
 		logOverride: {'empty-import-meta': 'silent'},
 		logLevel: 'warning',

@@ -10,8 +10,11 @@
  */
 import {codeCacheDir, type LoadedCodeCache, readCodeCache} from './code-cache.js';
 
-/** The bundle's hash, written in by scripts/build.mjs: a cache is of one bundle only. */
+/** The bundle's hash, written in by scripts/bundle.mjs: a cache is of one bundle only. */
 declare const PORTHOLE_BUNDLE_HASH: string;
+/** What goes around the bundle to make it a CommonJS module's function (scripts/bundle.mjs's wrapBundle). */
+declare const PORTHOLE_BUNDLE_HEAD: string;
+declare const PORTHOLE_BUNDLE_TAIL: string;
 
 const launch = globalThis as {__portholeLaunch?: number; __portholeImport?: number; __portholeCodeCache?: LoadedCodeCache};
 launch.__portholeLaunch = performance.now();
@@ -44,8 +47,7 @@ function compileAndRun(bundle: Bundle): void {
 	const key = `${PORTHOLE_BUNDLE_HASH}-${process.versions.v8}-${process.arch}`;
 	const found = (dir === undefined ? undefined : readCodeCache(dir, key)) ?? bundle.built;
 	launch.__portholeImport = performance.now();
-	// The bundle as a CommonJS module's function, word for word as scripts/bundle.mjs's wrapBundle makes it.
-	const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bundle.source}\n})`, {
+	const script = new vm.Script(PORTHOLE_BUNDLE_HEAD + bundle.source + PORTHOLE_BUNDLE_TAIL, {
 		filename: bundle.file,
 		...(found ? {cachedData: found.data} : {}),
 		importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
