@@ -93,8 +93,13 @@ export class TmuxSession {
 		await this.tmux('resize-window', '-t', this.target, '-x', String(columns), '-y', String(rows));
 	}
 
-	/** Ends the session and its server. */
+	/**
+	 * Ends the session and its server, and waits until the server is gone: a
+	 * new session started while it was still exiting failed with "server
+	 * exited unexpectedly".
+	 */
 	async kill(): Promise<void> {
 		await this.tmux('kill-server').catch(() => undefined);
+		await waitFor(async () => this.tmux('list-sessions').then(() => false, () => true), {timeoutMs: 5000, what: `tmux server ${this.socket} to exit`});
 	}
 }
