@@ -37,14 +37,15 @@ import type {ContainerRow} from './source/domain/container.js';
 import {setVisibleContainers} from './source/store/visibility-slice.js';
 import {filterTerminal, terminalCaps} from './source/cli/terminal-caps.js';
 import {tuneV8, underStartFlags} from './source/cli/v8-flags.js';
-import {describeLoadedCache, launcherCodeCache, saveCodeCache, type CodeCacheKind} from './source/cli/code-cache.js';
+import {describeLoadedCache, launcherCodeCache, launcherCodeCaches, saveCodeCache, type CodeCacheKind} from './source/cli/code-cache.js';
 
 declare const PORTHOLE_VERSION: string | undefined;
 
 /** Writes the launcher's code cache of what has run, when this run should (cli/code-cache.ts). */
 function keepCodeCache(kind: CodeCacheKind): void {
-	const wrote = saveCodeCache(kind, underStartFlags);
-	if (wrote) noteStartup('code cache written', wrote);
+	const later = launcherCodeCaches()[1];
+	if (later) noteStartup('later code cache', describeLoadedCache(later));
+	for (const {part, wrote} of saveCodeCache(kind, underStartFlags)) noteStartup(part === 'app' ? 'code cache written' : `${part} code cache written`, wrote);
 }
 
 function fail(message: string, code: number): never {

@@ -33,9 +33,10 @@ mkdirSync(work, {recursive: true});
 // CLI; the app bundle is an asset it compiles with the user's code cache, or
 // with the one made here, of what V8 compiles up front, before there is one.
 const app = join(work, 'app.cjs');
-await bundleOrExit({outfile: app});
+const later = join(work, 'later.cjs');
+await bundleOrExit({outfile: app, laterFile: later});
 const main = join(work, 'main.cjs');
-await bundleLauncher({outfile: main, bundleFile: app, format: 'cjs'});
+await bundleLauncher({outfile: main, bundleFile: app, laterFile: later, format: 'cjs'});
 const builtCache = join(work, 'app.v8cache');
 // Made under no V8 flags, as the executable starts (its execArgv has none of V8's).
 writeFileSync(builtCache, new Script(wrapBundle(readFileSync(app, 'latin1')), {filename: 'porthole', importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER}).createCachedData());
@@ -46,7 +47,7 @@ const config = join(work, 'sea-config.json');
 // flags are set by the app once loaded (source/cli/v8-flags.ts): given here,
 // they would keep Node from using its code cache of its own modules.
 const execArgv = ['--v8-pool-size=1'];
-writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv, assets: {'app.cjs': app, 'app.v8cache': builtCache}}));
+writeFileSync(config, JSON.stringify({main, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true, execArgv, assets: {'app.cjs': app, 'app.v8cache': builtCache, 'later.cjs': later}}));
 /** Runs a step quietly; its output is shown only when it fails. */
 function step(what, file, args) {
 	try {

@@ -1,7 +1,8 @@
-// Bundles the app into dist/app.cjs (scripts/bundle.mjs; it fails when a
-// dependency patch no longer applies), and writes dist/porthole.js: the
-// launcher (source/cli/launcher.ts), which checks the Node version and
-// compiles the bundle with V8's code cache of the starts before.
+// Bundles the app into dist/app.cjs, and what it loads on demand into
+// dist/later.cjs (scripts/bundle.mjs; it fails when a dependency patch no
+// longer applies), and writes dist/porthole.js: the launcher
+// (source/cli/launcher.ts), which checks the Node version and compiles the
+// bundles with V8's code cache of the starts before.
 import {chmodSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -12,7 +13,7 @@ const dist = join(root, 'dist');
 // An earlier build's ES module bundle and its chunks would ship beside the new one.
 for (const name of readdirSafe(dist)) if (name === 'app.js' || /^chunk-[A-Z0-9]+\.js$/.test(name)) rmSync(join(dist, name));
 
-await bundleOrExit({outfile: join(dist, 'app.cjs')});
+await bundleOrExit({outfile: join(dist, 'app.cjs'), laterFile: join(dist, 'later.cjs')});
 
 // Its first two lines are for sh, which runs it when it is run as a program
 // (npm links it into a bin folder): they start the node on PATH, as
@@ -28,7 +29,7 @@ await bundleOrExit({outfile: join(dist, 'app.cjs')});
 // `node dist/porthole.js` skips sh, the flag and the cap altogether.
 const sh = `#!/bin/sh
 ':' //; [ -n "\${MALLOC_ARENA_MAX+set}" ] || export MALLOC_ARENA_MAX=2 PORTHOLE_ARENA_CAP=1; exec node --v8-pool-size=1 "$0" "$@"`;
-await bundleLauncher({outfile: join(dist, 'porthole.js'), bundleFile: join(dist, 'app.cjs'), format: 'esm', banner: sh});
+await bundleLauncher({outfile: join(dist, 'porthole.js'), bundleFile: join(dist, 'app.cjs'), laterFile: join(dist, 'later.cjs'), format: 'esm', banner: sh});
 chmodSync(join(dist, 'porthole.js'), 0o755);
 
 function readdirSafe(folder) {

@@ -111,31 +111,66 @@ export const yogaReady = loadYoga().then(module => { Object.assign(Yoga, wrapAss
 	},
 };
 
+// Packages no first frame runs: the config file's parser and schema (yaml,
+// zod), the ssh tunnel's process runner (execa) and the archive code (tar-fs,
+// tar-stream). A third of the app's code, bundled apart into later.cjs: V8
+// takes a code cache in time with its size, uncompiled functions included,
+// so every start paid for them (README, Performance, round ten). In app.cjs
+// they stay requires, which the launcher answers from later.cjs.
+// Each is bundled as its importers here would have it: the ES module build
+// of a package that has one (as our code imports it), else its CommonJS.
+const laterKinds = {execa: 'esm', 'tar-fs': 'cjs', 'tar-stream': 'cjs', yaml: 'esm', zod: 'esm'};
+export const laterPackages = Object.keys(laterKinds);
+const laterFilter = new RegExp(`^(${laterPackages.join('|')})$`);
+const toLater = {
+	name: 'to-later',
+	setup(build) {
+		build.onResolve({filter: laterFilter}, args => ({path: args.path, external: true}));
+	},
+};
+// later.cjs: each package behind a function, so that loading one runs none of
+// the others. An ES module one is reached through a module of its own that
+// re-exports it (a require would pick the package's CommonJS build).
+const laterEntry = `module.exports = {${laterPackages.map(name => `${JSON.stringify(name)}: () => require(${JSON.stringify(laterKinds[name] === 'esm' ? `later:${name}` : name)})`).join(', ')}};`;
+const laterModules = {
+	name: 'later-modules',
+	setup(build) {
+		build.onResolve({filter: /^later:/}, args => ({path: args.path.slice('later:'.length), namespace: 'later'}));
+		build.onLoad({filter: /.*/, namespace: 'later'}, args => ({contents: `export * from ${JSON.stringify(args.path)};`, resolveDir: root, loader: 'js'}));
+	},
+};
+
 /**
  * Bundles `entry` into `outfile`, one CommonJS file. Writes nothing and
  * throws the first PatchError (its message is one line) when a dependency
  * patch does not apply. `plugins` come before the patches; `nodePaths` lets a
- * test bundle a copy of a dependency from elsewhere.
+ * test bundle a copy of a dependency from elsewhere. With `laterFile`, the
+ * laterPackages go there instead, and `outfile` requires them by name.
  *
  * CommonJS, not an ES module, for two reasons. The launcher compiles it with
  * vm.Script, whose code cache can be made after the first frame and so holds
  * every function the start ran, not only the few V8 compiles up front (an ES
  * module has no such cache outside an experimental flag). And what the code
- * imports with import() (the config parser and its zod schema, execa for
- * ssh, tar for archives) stays a function that runs on first use: in one
- * file, V8 neither compiles nor runs it before then.
+ * imports with import() (the config parser, execa for ssh, tar for
+ * archives) stays a function that runs on first use.
  */
-export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfile, plugins = [], nodePaths = []}) {
+export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfile, laterFile, plugins = [], nodePaths = []}) {
+	await bundleOne({entryPoints: [entry], outfile, nodePaths}, laterFile === undefined ? plugins : [toLater, ...plugins]);
+	if (laterFile !== undefined) await bundleOne({stdin: {contents: laterEntry, resolveDir: root, sourcefile: 'later-entry.cjs', loader: 'js'}, outfile: laterFile, nodePaths}, [laterModules, ...plugins]);
+}
+
+async function bundleOne(options, plugins) {
 	const failures = [];
 	const result = await build({
-		entryPoints: [entry],
-		outfile,
+		...options,
 		absWorkingDir: root,
 		bundle: true,
 		write: false,
 		platform: 'node',
 		format: 'cjs',
 		target: 'node22',
+		// import() of a package left to later.cjs must become a require the launcher answers, not Node's loader.
+		supported: {'dynamic-import': false},
 		jsx: 'automatic',
 		// No comments or indentation: the bundle is read and decoded at every start.
 		minifyWhitespace: true,
@@ -144,7 +179,6 @@ export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfi
 		sourcemap: false,
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
-		nodePaths,
 		plugins: [noDevtools, leaveOut, noZodLocales, deferredYoga, ...plugins, ...patches.map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 		logLevel: 'silent',
@@ -154,7 +188,7 @@ export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfi
 	for (const file of result.outputFiles) {
 		mkdirSync(dirname(file.path), {recursive: true});
 		// A bundle with no CommonJS module in it (a test's small one) has no __toESM.
-		writeFileSync(file.path, file.text.includes('__toESM') ? applyPatch(esbuildToESMOnce, file.path, file.text) : file.text);
+		writeFileSync(file.path, file.text.includes('var __toESM=') ? applyPatch(esbuildToESMOnce, file.path, file.text) : file.text);
 	}
 }
 
@@ -172,10 +206,11 @@ export function wrapBundle(source) {
 /**
  * Bundles the launcher (source/cli/launcher.ts) into `outfile`: an ES module
  * for the npm CLI (with `banner`, its lines for sh), CommonJS for the single
- * executable. `bundleFile` is the app bundle it will load: a code cache is
- * of that bundle only, so its hash goes in.
+ * executable. `bundleFile` is the app bundle it will load and `laterFile`
+ * the one it loads on demand: a code cache is of one bundle only, so their
+ * hashes go in.
  */
-export async function bundleLauncher({outfile, bundleFile, format, banner}) {
+export async function bundleLauncher({outfile, bundleFile, laterFile, format, banner}) {
 	await build({
 		entryPoints: [join(root, 'source/cli/launcher.ts')],
 		outfile,
@@ -187,7 +222,9 @@ export async function bundleLauncher({outfile, bundleFile, format, banner}) {
 		legalComments: 'none',
 		...(banner === undefined ? {} : {banner: {js: banner}}),
 		define: {
-			PORTHOLE_BUNDLE_HASH: JSON.stringify(createHash('sha256').update(readFileSync(bundleFile)).digest('hex').slice(0, 16)),
+			PORTHOLE_BUNDLE_HASH: JSON.stringify(fileHash(bundleFile)),
+			PORTHOLE_LATER_HASH: JSON.stringify(fileHash(laterFile)),
+			PORTHOLE_LATER_PACKAGES: JSON.stringify(laterPackages),
 			PORTHOLE_BUNDLE_HEAD: JSON.stringify(bundleHead),
 			PORTHOLE_BUNDLE_TAIL: JSON.stringify(bundleTail),
 		},
@@ -195,6 +232,10 @@ export async function bundleLauncher({outfile, bundleFile, format, banner}) {
 		logOverride: {'empty-import-meta': 'silent'},
 		logLevel: 'warning',
 	});
+}
+
+function fileHash(file) {
+	return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
 }
 
 /** Runs `bundle`; on a patch that does not apply, prints its one line and exits 1. */

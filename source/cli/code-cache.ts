@@ -7,6 +7,8 @@
  * not fit. The app writes a new one once it has drawn its first frame: made
  * then, the cache holds every function the start ran (V8's up-front cache
  * holds only the few it compiles eagerly), so the next start compiles none.
+ * dist/later.cjs, the packages loaded on demand (the config file's parser,
+ * say), has its own, written at the same moment when it was loaded by then.
  *
  * A cache is code the process will run, so it is read only from the user's
  * own cache folder, from a file the user owns that nobody else can write.
@@ -20,6 +22,7 @@ export type CodeCacheKind = 'tui' | 'cli';
 /** What the launcher found, and how to make a new cache of the running bundle. */
 export type LoadedCodeCache = {
 	dir: string;
+	/** `app-` or `later-` (which bundle), its hash, V8's version and the architecture. */
 	key: string;
 	/** The kind of cache handed to V8, if any ('built': the single executable's own, made as it was built). */
 	kind: CodeCacheKind | 'built' | undefined;
@@ -27,6 +30,8 @@ export type LoadedCodeCache = {
 	/** V8 refused it (another Node, other flags, another bundle). */
 	rejected: boolean;
 	create(): Buffer;
+	/** The cache is to be made under the V8 flags the process started with: the app's is, as it was compiled before the app set its own. */
+	startFlags: boolean;
 };
 
 const kinds: readonly CodeCacheKind[] = ['tui', 'cli'];
@@ -47,9 +52,9 @@ export function codeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
 	return undefined;
 }
 
-/** The file of a cache of the bundle `key` (its hash, V8's version and the architecture). */
+/** The file of a cache of the bundle `key` (LoadedCodeCache's). */
 export function codeCacheFile(dir: string, key: string, kind: CodeCacheKind): string {
-	return `${dir}/app-${key}.${kind}.v8cache`;
+	return `${dir}/${key}.${kind}.v8cache`;
 }
 
 /** A file we may hand to V8: a regular file of ours, that no one else can write, of a sane size. */
@@ -115,13 +120,15 @@ export function writeCodeCache(dir: string, key: string, kind: CodeCacheKind, da
 		return false;
 	}
 	for (const other of kinds) if (other !== kind) remove(codeCacheFile(dir, key, other));
+	// Other bundles of the same part (app, later): other versions, or the npm CLI and the executable.
+	const part = key.slice(0, key.indexOf('-') + 1);
 	const others = safeList(dir)
-		.filter(name => /^app-.+\.v8cache$/.test(name) && !name.startsWith(`app-${key}.`))
+		.filter(name => name.startsWith(part) && name.endsWith('.v8cache') && !name.startsWith(`${key}.`))
 		.map(name => ({path: `${dir}/${name}`, written: modified(`${dir}/${name}`)}))
 		.sort((a, b) => b.written - a.written);
 	for (const {path} of others.slice(keptBundles - 1)) remove(path);
 	// A write cut short (the process killed between write and rename) left its temporary file.
-	for (const name of safeList(dir)) if (/^app-.+\.v8cache\.\d+\.tmp$/.test(name) && modified(`${dir}/${name}`) < Date.now() - staleMs) remove(`${dir}/${name}`);
+	for (const name of safeList(dir)) if (/^(app|later)-.+\.v8cache\.\d+\.tmp$/.test(name) && modified(`${dir}/${name}`) < Date.now() - staleMs) remove(`${dir}/${name}`);
 	return true;
 }
 
@@ -156,27 +163,36 @@ export function describeLoadedCache(loaded: LoadedCodeCache | undefined): string
 	return `${loaded.rejected ? 'refused by V8' : 'used'}: ${loaded.kind}, ${megabytes(loaded.bytes)}`;
 }
 
-/** The cache the launcher handed over (source/cli/launcher.ts), if it did. */
+/** The caches the launcher handed over (source/cli/launcher.ts): the app's first, then later.cjs's once it is loaded. */
+export function launcherCodeCaches(): readonly LoadedCodeCache[] {
+	return (globalThis as {__portholeCodeCaches?: LoadedCodeCache[]}).__portholeCodeCaches ?? [];
+}
+
+/** The app bundle's cache, if the launcher handed one over. */
 export function launcherCodeCache(): LoadedCodeCache | undefined {
-	return (globalThis as {__portholeCodeCache?: LoadedCodeCache}).__portholeCodeCache;
+	return launcherCodeCaches()[0];
 }
 
 /**
- * Writes a cache of what has run so far, when a run of `kind` should (see
- * shouldWriteCodeCache). `asMadeAtStart` runs the making under the V8 flags
- * the process started with, which the next start checks it against.
- * Returns what it wrote, for the start-up trace.
+ * Writes a cache of what has run so far of each bundle, when a run of `kind`
+ * should (see shouldWriteCodeCache). `asMadeAtStart` runs the making under
+ * the V8 flags the process started with, which the next start checks the
+ * app's against (later.cjs is compiled under the app's own, and so made).
+ * Returns what it wrote of each, for the start-up trace.
  */
-export function saveCodeCache(kind: CodeCacheKind, asMadeAtStart: (make: () => Buffer) => Buffer): string | undefined {
-	const loaded = launcherCodeCache();
-	if (!loaded || !shouldWriteCodeCache(loaded, kind)) return undefined;
-	let data: Buffer;
-	try {
-		data = asMadeAtStart(loaded.create);
-	} catch {
-		return undefined;
+export function saveCodeCache(kind: CodeCacheKind, asMadeAtStart: (make: () => Buffer) => Buffer): Array<{part: string; wrote: string}> {
+	const wrote: Array<{part: string; wrote: string}> = [];
+	for (const loaded of launcherCodeCaches()) {
+		if (!shouldWriteCodeCache(loaded, kind)) continue;
+		let data: Buffer;
+		try {
+			data = loaded.startFlags ? asMadeAtStart(loaded.create) : loaded.create();
+		} catch {
+			continue;
+		}
+		if (writeCodeCache(loaded.dir, loaded.key, kind, data)) wrote.push({part: loaded.key.slice(0, loaded.key.indexOf('-')), wrote: `${kind}, ${megabytes(data.length)}`});
 	}
-	return writeCodeCache(loaded.dir, loaded.key, kind, data) ? `${kind}, ${megabytes(data.length)}` : undefined;
+	return wrote;
 }
 
 function megabytes(bytes: number): string {

@@ -10,13 +10,18 @@
  */
 import {codeCacheDir, type LoadedCodeCache, readCodeCache} from './code-cache.js';
 
-/** The bundle's hash, written in by scripts/bundle.mjs: a cache is of one bundle only. */
+/** The bundles' hashes, written in by scripts/bundle.mjs: a cache is of one bundle only. */
 declare const PORTHOLE_BUNDLE_HASH: string;
-/** What goes around the bundle to make it a CommonJS module's function (scripts/bundle.mjs's wrapBundle). */
+declare const PORTHOLE_LATER_HASH: string;
+/** The packages the app requires from later.cjs (scripts/bundle.mjs's laterPackages). */
+declare const PORTHOLE_LATER_PACKAGES: readonly string[];
+/** What goes around a bundle to make it a CommonJS module's function (scripts/bundle.mjs's wrapBundle). */
 declare const PORTHOLE_BUNDLE_HEAD: string;
 declare const PORTHOLE_BUNDLE_TAIL: string;
 
-const launch = globalThis as {__portholeLaunch?: number; __portholeImport?: number; __portholeCodeCache?: LoadedCodeCache};
+type ModuleFunction = (exports: object, require: NodeJS.Require, module: {exports: unknown}, filename: string, dirname: string) => void;
+
+const launch = globalThis as {__portholeLaunch?: number; __portholeImport?: number; __portholeCodeCaches?: LoadedCodeCache[]};
 launch.__portholeLaunch = performance.now();
 if (process.env.PORTHOLE_ARENA_CAP === '1') {
 	delete process.env.MALLOC_ARENA_MAX;
@@ -35,6 +40,7 @@ const fs = process.getBuiltinModule('node:fs');
 const vm = process.getBuiltinModule('node:vm');
 const {createRequire} = process.getBuiltinModule('node:module');
 const sea = process.getBuiltinModule('node:sea');
+const cacheDir = codeCacheDir(process.env);
 compileAndRun(sea.isSea() ? fromExecutable() : besideLauncher());
 
 /**
@@ -43,40 +49,74 @@ compileAndRun(sea.isSea() ? fromExecutable() : besideLauncher());
  * of the source are not held for the life of the process.
  */
 function compileAndRun(bundle: Bundle): void {
-	const dir = codeCacheDir(process.env);
-	const key = `${PORTHOLE_BUNDLE_HASH}-${process.versions.v8}-${process.arch}`;
-	const found = (dir === undefined ? undefined : readCodeCache(dir, key)) ?? bundle.built;
-	launch.__portholeImport = performance.now();
-	const script = new vm.Script(PORTHOLE_BUNDLE_HEAD + bundle.source + PORTHOLE_BUNDLE_TAIL, {
-		filename: bundle.file,
+	const script = compile('app', PORTHOLE_BUNDLE_HASH, bundle.source, bundle.file, bundle.built);
+	const module = {exports: {}};
+	(script.runInThisContext() as ModuleFunction)(module.exports, appRequire(bundle), module, bundle.file, bundle.folder);
+}
+
+/** A vm.Script of a bundle, given V8 the user's cache of it (else `built`); noted for cli/code-cache.ts to write a new one. */
+function compile(part: 'app' | 'later', hash: string, source: string, file: string, built?: {kind: 'built'; data: Buffer}): InstanceType<typeof vm.Script> {
+	const key = `${part}-${hash}-${process.versions.v8}-${process.arch}`;
+	const found = (cacheDir === undefined ? undefined : readCodeCache(cacheDir, key)) ?? built;
+	if (part === 'app') launch.__portholeImport = performance.now();
+	const script = new vm.Script(PORTHOLE_BUNDLE_HEAD + source + PORTHOLE_BUNDLE_TAIL, {
+		filename: file,
 		...(found ? {cachedData: found.data} : {}),
 		importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 	});
-	if (dir !== undefined) {
-		launch.__portholeCodeCache = {dir, key, kind: found?.kind, bytes: found?.data.length ?? 0, rejected: found !== undefined && script.cachedDataRejected === true, create: () => script.createCachedData()};
+	if (cacheDir !== undefined) {
+		(launch.__portholeCodeCaches ??= []).push({
+			dir: cacheDir,
+			key,
+			kind: found?.kind,
+			bytes: found?.data.length ?? 0,
+			rejected: found !== undefined && script.cachedDataRejected === true,
+			create: () => script.createCachedData(),
+			// The app's flags (cli/v8-flags.ts) are set before anything loads later.cjs.
+			startFlags: part === 'app',
+		});
 	}
-	const module = {exports: {}};
-	const run = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
-	run(module.exports, createRequire(bundle.file), module, bundle.file, bundle.folder);
+	return script;
 }
 
-type Bundle = {source: string; file: string; folder: string; built?: {kind: 'built'; data: Buffer}};
+/** The app's require: Node's, but the packages bundled into later.cjs come from there, compiled on first use. */
+function appRequire(bundle: Bundle): NodeJS.Require {
+	const nodeRequire = createRequire(bundle.file);
+	let later: Record<string, () => unknown> | undefined;
+	const load = () => {
+		const {source, file} = bundle.later();
+		const module = {exports: {}};
+		(compile('later', PORTHOLE_LATER_HASH, source, file).runInThisContext() as ModuleFunction)(module.exports, nodeRequire, module, file, bundle.folder);
+		return module.exports as Record<string, () => unknown>;
+	};
+	const require = (id: string) => (PORTHOLE_LATER_PACKAGES.includes(id) ? (later ??= load())[id]!() : nodeRequire(id));
+	return Object.assign(require, nodeRequire);
+}
 
-/** dist/app.cjs, beside this file. The bundle is ASCII (scripts/bundle.mjs): read as Latin-1 it becomes V8's one-byte text at once. */
+type Bundle = {source: string; file: string; folder: string; built?: {kind: 'built'; data: Buffer}; later(): {source: string; file: string}};
+
+/** dist/app.cjs and dist/later.cjs, beside this file. The bundles are ASCII (scripts/bundle.mjs): read as Latin-1 they become V8's one-byte text at once. */
 function besideLauncher(): Bundle {
 	const {fileURLToPath} = process.getBuiltinModule('node:url');
 	const folder = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 	const file = `${folder}/app.cjs`;
-	return {source: fs.readFileSync(file, 'latin1'), file, folder};
+	const later = `${folder}/later.cjs`;
+	return {source: fs.readFileSync(file, 'latin1'), file, folder, later: () => ({source: fs.readFileSync(later, 'latin1'), file: later})};
 }
 
 /**
- * The single executable's assets (scripts/build-sea.mjs): the bundle, and a
- * code cache made as it was built, for a start before any of the user's own
- * (it holds only what V8 compiles up front).
+ * The single executable's assets (scripts/build-sea.mjs): the bundles, and a
+ * code cache of the app made as it was built, for a start before any of the
+ * user's own (it holds only what V8 compiles up front).
  */
 function fromExecutable(): Bundle {
 	const file = process.execPath;
 	const built = Buffer.from(sea.getAsset('app.v8cache'));
-	return {source: sea.getAsset('app.cjs', 'latin1'), file, folder: file.slice(0, file.lastIndexOf('/')), built: {kind: 'built', data: built}};
+	return {
+		source: sea.getAsset('app.cjs', 'latin1'),
+		file,
+		folder: file.slice(0, file.lastIndexOf('/')),
+		built: {kind: 'built', data: built},
+		later: () => ({source: sea.getAsset('later.cjs', 'latin1'), file: `${file}/later.cjs`}),
+	};
 }

@@ -90,6 +90,20 @@ describe('the code cache between starts', () => {
 		assert.deepEqual(caches().filter(file => file.endsWith('.v8cache')).map(file => file.split('.').at(-2)), ['tui']);
 	});
 
+	it('a start with a config file loads later.cjs (its parser) with a cache of its own, written beside the app\'s and used the next time', {timeout: 60_000}, async () => {
+		const config = join(home, 'config.yaml');
+		writeFileSync(config, 'theme: light\n');
+		const first = await tui(() => caches().filter(file => file.endsWith('.tui.v8cache')).length === 2, {PORTHOLE_CONFIG: config});
+		assert.match(first, /; code cache: none; later code cache: none; code cache written: tui, [\d.]+ MB; later code cache written: tui, [\d.]+ MB\)/);
+		assert.deepEqual(caches().map(file => file.replace(/-.*\./, '-.')), ['app-.v8cache', 'later-.v8cache']);
+		const second = await tui(() => true, {PORTHOLE_CONFIG: config});
+		assert.match(second, /; code cache: used: tui, [\d.]+ MB; later code cache: used: tui, [\d.]+ MB\)/);
+		// Without a file, nothing of later.cjs is loaded: the trace names no cache of it.
+		const without = await tui();
+		assert.match(without, /; code cache: used: tui, [\d.]+ MB\)/);
+		assert.doesNotMatch(without, /later/);
+	});
+
 	it('NODE_DISABLE_COMPILE_CACHE turns it off: nothing is read or written', async () => {
 		const once = await execa(process.execPath, [cli, '--once', '--host', testHost()], {reject: false, env: {XDG_CACHE_HOME: cacheHome, NODE_DISABLE_COMPILE_CACHE: '1'}});
 		assert.equal(once.exitCode, 0, once.stderr);

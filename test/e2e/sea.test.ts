@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execa} from 'execa';
-import {copyFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync} from 'node:fs';
+import {copyFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -71,6 +71,19 @@ describe('the single executable, where there is no node', () => {
 		assert.equal(result.exitCode, 0, result.stderr);
 		assert.match(result.stdout, /^NAME\s+IMAGE\s+STATE/);
 		assert.match(result.stdout, new RegExp(`${name}\\s+porthole-test/busybox:1\\s+running`));
+	});
+
+	it('checks a config file with the parser it carries (its asset later.cjs), with nothing beside it', async () => {
+		const bad = join(folder, 'bad.yaml');
+		writeFileSync(bad, 'theme: 5\n');
+		const refused = await execa(exe, ['--once', '--config', bad, '--host', testHost()], {env: env(), extendEnv: false, reject: false});
+		assert.equal(refused.exitCode, 2);
+		assert.equal(refused.stderr, `porthole: ${bad}:1:8: theme: expected one of "dark"|"light"|"high-contrast", not 5`);
+		const good = join(folder, 'good.yaml');
+		writeFileSync(good, 'theme: light\n');
+		const result = await execa(exe, ['--once', '--config', good, '--host', testHost()], {env: env(), extendEnv: false, reject: false});
+		assert.equal(result.exitCode, 0, result.stderr);
+		assert.ok(readdirSync(join(folder, '.cache/porthole')).some(file => /^later-.*\.cli\.v8cache$/.test(file)), 'later.cjs\'s cache is written');
 	});
 
 	it('a bad flag is one line and exit 2, as with the npm CLI', async () => {

@@ -3,16 +3,19 @@ import {execa} from 'execa';
 import {execFileSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
+import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Bundles `entry` with the real build step (scripts/bundle.mjs) into `outfile`. */
-async function bundle(entry: string, outfile: string): Promise<void> {
-	const script = `import {bundleOrExit} from ${JSON.stringify(join(root, 'scripts/bundle.mjs'))};
-await bundleOrExit({entry: ${JSON.stringify(entry)}, outfile: ${JSON.stringify(outfile)}, nodePaths: [${JSON.stringify(join(root, 'node_modules'))}]});`;
+/** Bundles `entry` with the real build step (scripts/bundle.mjs) into `outfile` (and with `laterFile`, the packages loaded on demand there, and the launcher into `launcher`). */
+async function bundle(entry: string, outfile: string, split?: {laterFile: string; launcher: string}): Promise<void> {
+	const bundleScript = join(root, 'scripts/bundle.mjs');
+	const script = `import {bundleLauncher, bundleOrExit} from ${JSON.stringify(bundleScript)};
+await bundleOrExit({entry: ${JSON.stringify(entry)}, outfile: ${JSON.stringify(outfile)}, laterFile: ${JSON.stringify(split?.laterFile)}, nodePaths: [${JSON.stringify(join(root, 'node_modules'))}]});
+${split ? `await bundleLauncher({outfile: ${JSON.stringify(split.launcher)}, bundleFile: ${JSON.stringify(outfile)}, laterFile: ${JSON.stringify(split.laterFile)}, format: 'esm'});` : ''}`;
 	const result = await execa(process.execPath, ['--input-type=module', '-e', script], {reject: false});
 	assert.equal(result.exitCode, 0, result.stderr);
 }
@@ -20,16 +23,22 @@ await bundleOrExit({entry: ${JSON.stringify(entry)}, outfile: ${JSON.stringify(o
 describe('the bundle', () => {
 	let dir = '';
 	let app = '';
+	let later = '';
 	before(async () => {
 		dir = mkdtempSync(join(tmpdir(), 'porthole-bundle-'));
-		await bundle(join(root, 'scripts/app-entry.mjs'), join(dir, 'app.cjs'));
+		// As scripts/build.mjs builds it; the launcher is an ES module, as dist/porthole.js is.
+		writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+		await bundle(join(root, 'scripts/app-entry.mjs'), join(dir, 'app.cjs'), {laterFile: join(dir, 'later.cjs'), launcher: join(dir, 'porthole.js')});
 		app = readFileSync(join(dir, 'app.cjs'), 'latin1');
+		later = readFileSync(join(dir, 'later.cjs'), 'latin1');
 	});
 	after(() => rmSync(dir, {recursive: true, force: true}));
 
 	it('is ASCII only: one other byte makes V8 keep the whole source as two-byte text and decode it slowly at every start', () => {
-		const first = app.search(/[^\x00-\x7F]/);
-		assert.equal(first, -1, `non-ASCII at ${first}: ${JSON.stringify(app.slice(Math.max(0, first - 40), first + 10))}`);
+		for (const text of [app, later]) {
+			const first = text.search(/[^\x00-\x7F]/);
+			assert.equal(first, -1, `non-ASCII at ${first}: ${JSON.stringify(text.slice(Math.max(0, first - 40), first + 10))}`);
+		}
 	});
 
 	const leftOut: Array<[string, RegExp]> = [
@@ -75,18 +84,38 @@ process.on('exit', () => process.stderr.write(\`segmenters made: \${made}\`));\n
 		assert.equal(result.stderr, 'segmenters made: 0');
 	});
 
-	// What a start to the first frame never uses, by the folder of its modules.
+	// What a start to the first frame never uses, by the folder of its modules: in later.cjs, not app.cjs.
 	const offThePath: Array<[string, string]> = [
 		['zod (the config schema)', 'node_modules/zod/'],
 		['yaml (config and compose files)', 'node_modules/yaml/'],
 		['execa (ssh hosts)', 'node_modules/execa/'],
 		['tar (archives)', 'node_modules/tar-'],
 	];
+	for (const [what, prefix] of offThePath) {
+		it(`bundles ${what} into later.cjs, not app.cjs, which requires it by name`, () => {
+			assert.ok(!app.includes(`"${prefix}`), `app.cjs has ${prefix}`);
+			assert.ok(later.includes(`"${prefix}`), `later.cjs lacks ${prefix}`);
+		});
+	}
+
+	it('gives each package of later.cjs as a require of it would: named exports, and a CommonJS package\'s own object', () => {
+		const module = {exports: {} as Record<string, () => Record<string, unknown>>};
+		new Function('exports', 'require', 'module', '__filename', '__dirname', later)(module.exports, createRequire(join(dir, 'later.cjs')), module, join(dir, 'later.cjs'), dir);
+		const shapes = Object.fromEntries(Object.entries(module.exports).map(([name, load]) => [name, typeof load === 'function' ? Object.getOwnPropertyNames(load()).filter(key => ['__esModule', 'z', 'parseDocument', 'execa', 'pack', 'extract'].includes(key)).sort() : 'not a function']));
+		assert.deepEqual(shapes, {
+			execa: ['__esModule', 'execa'],
+			'tar-fs': ['extract', 'pack'],
+			'tar-stream': ['extract', 'pack'],
+			yaml: ['__esModule', 'parseDocument'],
+			zod: ['__esModule', 'z'],
+		});
+	});
+
 	/**
-	 * Starts the bundle as the TUI would, up to the engine probe (there is no
-	 * engine: exit 3), and names the modules whose code ran: V8's coverage
-	 * counts calls of each module's function in the bundle, which esbuild
-	 * names after the module's path.
+	 * Starts the launcher as the TUI would, up to the engine probe (there is
+	 * no engine: exit 3), and names the modules whose code ran in either
+	 * bundle: V8's coverage counts calls of each module's function, which
+	 * esbuild names after the module's path.
 	 */
 	async function modulesRunAtStart(config?: string): Promise<Set<string>> {
 		const home = mkdtempSync(join(tmpdir(), 'porthole-home-'));
@@ -96,12 +125,12 @@ process.on('exit', () => process.stderr.write(\`segmenters made: \${made}\`));\n
 				writeFileSync(join(home, '.config/porthole/config.yaml'), config);
 			}
 			const coverage = join(home, 'coverage');
-			const result = await execa(process.execPath, [join(dir, 'app.cjs'), '--once'], {reject: false, env: {HOME: home, XDG_CONFIG_HOME: '', DOCKER_HOST: `unix://${home}/no-engine.sock`, PORTHOLE_CONFIG: '', NODE_V8_COVERAGE: coverage}});
+			const result = await execa(process.execPath, [join(dir, 'porthole.js'), '--once'], {reject: false, env: {HOME: home, XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '', DOCKER_HOST: `unix://${home}/no-engine.sock`, PORTHOLE_CONFIG: '', NODE_V8_COVERAGE: coverage}});
 			assert.equal(result.exitCode, 3, result.stderr);
 			const ran = new Set<string>();
 			for (const name of readdirSync(coverage)) {
 				const report = JSON.parse(readFileSync(join(coverage, name), 'utf8')) as {result: Array<{url: string; functions: Array<{functionName: string; ranges: Array<{count: number}>}>}>};
-				for (const script of report.result.filter(each => each.url.endsWith('/app.cjs'))) {
+				for (const script of report.result.filter(each => /\/(app|later)\.cjs$/.test(each.url))) {
 					for (const fn of script.functions) if (/^(node_modules|source)\//.test(fn.functionName) && fn.ranges[0]!.count > 0) ran.add(fn.functionName);
 				}
 			}

@@ -60,69 +60,80 @@ describe('reading and writing caches', () => {
 
 	it('writes into a private folder a private file, whole, and reads it back', () => {
 		const dir = fresh();
-		assert.equal(writeCodeCache(dir, 'k1', 'tui', Buffer.from('cache')), true);
+		assert.equal(writeCodeCache(dir, 'app-k1', 'tui', Buffer.from('cache')), true);
 		assert.equal(statSync(dir).mode & 0o777, 0o700);
-		assert.equal(statSync(codeCacheFile(dir, 'k1', 'tui')).mode & 0o777, 0o600);
+		assert.equal(statSync(codeCacheFile(dir, 'app-k1', 'tui')).mode & 0o777, 0o600);
 		assert.deepEqual(readdirSync(dir), ['app-k1.tui.v8cache']);
-		assert.deepEqual(readCodeCache(dir, 'k1'), {kind: 'tui', data: Buffer.from('cache')});
+		assert.deepEqual(readCodeCache(dir, 'app-k1'), {kind: 'tui', data: Buffer.from('cache')});
 	});
 
 	it('prefers the TUI\'s cache to a one-shot run\'s', () => {
 		const dir = fresh();
-		writeCodeCache(dir, 'k1', 'cli', Buffer.from('cli'));
-		assert.equal(readCodeCache(dir, 'k1')?.kind, 'cli');
-		writeCodeCache(dir, 'k1', 'tui', Buffer.from('tui'));
-		assert.deepEqual(readCodeCache(dir, 'k1'), {kind: 'tui', data: Buffer.from('tui')});
+		writeCodeCache(dir, 'app-k1', 'cli', Buffer.from('cli'));
+		assert.equal(readCodeCache(dir, 'app-k1')?.kind, 'cli');
+		writeCodeCache(dir, 'app-k1', 'tui', Buffer.from('tui'));
+		assert.deepEqual(readCodeCache(dir, 'app-k1'), {kind: 'tui', data: Buffer.from('tui')});
 		assert.deepEqual(readdirSync(dir), ['app-k1.tui.v8cache'], 'the one-shot run\'s is gone');
 	});
 
 	it('keeps the caches of the three other bundles or Nodes written last, and leaves other files alone', () => {
 		const dir = fresh();
-		for (const [index, key] of ['k1', 'k2', 'k3', 'k4', 'k5'].entries()) {
+		for (const [index, key] of ['app-k1', 'app-k2', 'app-k3', 'app-k4', 'app-k5'].entries()) {
 			writeCodeCache(dir, key, 'tui', Buffer.from(key));
 			utimesSync(codeCacheFile(dir, key, 'tui'), 1_000_000 + index, 1_000_000 + index);
 		}
 		writeFileSync(join(dir, 'notes.txt'), 'mine');
-		writeCodeCache(dir, 'new', 'cli', Buffer.from('new'));
+		writeCodeCache(dir, 'app-new', 'cli', Buffer.from('app-new'));
 		assert.deepEqual(readdirSync(dir).sort(), ['app-k3.tui.v8cache', 'app-k4.tui.v8cache', 'app-k5.tui.v8cache', 'app-new.cli.v8cache', 'notes.txt']);
-		assert.equal(readCodeCache(dir, 'k1'), undefined);
-		assert.deepEqual(readCodeCache(dir, 'k5'), {kind: 'tui', data: Buffer.from('k5')});
+		assert.equal(readCodeCache(dir, 'app-k1'), undefined);
+		assert.deepEqual(readCodeCache(dir, 'app-k5'), {kind: 'tui', data: Buffer.from('app-k5')});
+	});
+
+	it('counts the bundles of each part apart: the app\'s caches never push out later.cjs\'s', () => {
+		const dir = fresh();
+		writeCodeCache(dir, 'later-l1', 'tui', Buffer.from('later'));
+		utimesSync(codeCacheFile(dir, 'later-l1', 'tui'), 1_000_000, 1_000_000);
+		for (const key of ['app-k1', 'app-k2', 'app-k3', 'app-k4', 'app-k5']) writeCodeCache(dir, key, 'tui', Buffer.from(key));
+		assert.deepEqual(readCodeCache(dir, 'later-l1'), {kind: 'tui', data: Buffer.from('later')});
+		assert.equal(readdirSync(dir).filter(name => name.startsWith('app-')).length, 4);
+		writeCodeCache(dir, 'later-l2', 'cli', Buffer.from('later two'));
+		assert.deepEqual(readdirSync(dir).filter(name => name.startsWith('later-')).sort(), ['later-l1.tui.v8cache', 'later-l2.cli.v8cache']);
 	});
 
 	it('removes a temporary file a cut-short write left, once it is a minute old', () => {
 		const dir = fresh();
-		writeCodeCache(dir, 'k1', 'tui', Buffer.from('first'));
+		writeCodeCache(dir, 'app-k1', 'tui', Buffer.from('first'));
 		const old = join(dir, 'app-k1.tui.v8cache.123.tmp');
 		const recent = join(dir, 'app-k1.tui.v8cache.456.tmp');
 		writeFileSync(old, 'half');
 		writeFileSync(recent, 'being written');
 		utimesSync(old, Date.now() / 1000 - 120, Date.now() / 1000 - 120);
-		writeCodeCache(dir, 'k1', 'tui', Buffer.from('second'));
+		writeCodeCache(dir, 'app-k1', 'tui', Buffer.from('second'));
 		assert.deepEqual(readdirSync(dir).sort(), ['app-k1.tui.v8cache', 'app-k1.tui.v8cache.456.tmp']);
 	});
 
 	it('a one-shot run\'s cache takes the place of the TUI\'s that V8 refused', () => {
 		const dir = fresh();
-		writeCodeCache(dir, 'k1', 'tui', Buffer.from('refused'));
-		writeCodeCache(dir, 'k1', 'cli', Buffer.from('cli'));
-		assert.deepEqual(readCodeCache(dir, 'k1'), {kind: 'cli', data: Buffer.from('cli')});
+		writeCodeCache(dir, 'app-k1', 'tui', Buffer.from('refused'));
+		writeCodeCache(dir, 'app-k1', 'cli', Buffer.from('cli'));
+		assert.deepEqual(readCodeCache(dir, 'app-k1'), {kind: 'cli', data: Buffer.from('cli')});
 	});
 
 	it('does not read a cache anyone can write, or one reached through a symbolic link', () => {
 		const dir = fresh();
-		writeCodeCache(dir, 'k1', 'tui', Buffer.from('cache'));
-		chmodSync(codeCacheFile(dir, 'k1', 'tui'), 0o666);
-		assert.equal(readCodeCache(dir, 'k1'), undefined);
+		writeCodeCache(dir, 'app-k1', 'tui', Buffer.from('cache'));
+		chmodSync(codeCacheFile(dir, 'app-k1', 'tui'), 0o666);
+		assert.equal(readCodeCache(dir, 'app-k1'), undefined);
 		const other = join(root, 'elsewhere');
 		writeFileSync(other, 'cache', {mode: 0o600});
-		symlinkSync(other, codeCacheFile(dir, 'k2', 'tui'));
-		assert.equal(readCodeCache(dir, 'k2'), undefined);
+		symlinkSync(other, codeCacheFile(dir, 'app-k2', 'tui'));
+		assert.equal(readCodeCache(dir, 'app-k2'), undefined);
 	});
 
 	it('writes nothing, and says so, where it cannot make the folder', () => {
 		const blocked = join(root, 'blocked');
 		writeFileSync(blocked, 'a file, not a folder');
-		assert.equal(writeCodeCache(join(blocked, 'porthole'), 'k1', 'tui', Buffer.from('cache')), false);
+		assert.equal(writeCodeCache(join(blocked, 'porthole'), 'app-k1', 'tui', Buffer.from('cache')), false);
 		assert.equal(readFileSync(blocked, 'utf8'), 'a file, not a folder');
 	});
 });
