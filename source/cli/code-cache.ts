@@ -62,23 +62,29 @@ export function trustedCache(stats: Pick<Stats, 'isFile' | 'uid' | 'mode' | 'siz
 	return stats.isFile() && (uid === undefined || stats.uid === uid) && (stats.mode & 0o022) === 0 && stats.size > 0 && stats.size <= maxBytes;
 }
 
+/** The bytes of `path` when it is a file we may trust (trustedCache), not reached through a symbolic link. */
+export function readTrusted(path: string): Buffer | undefined {
+	const fs = process.getBuiltinModule('node:fs');
+	let fd: number | undefined;
+	try {
+		fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+		const stats = fs.fstatSync(fd);
+		if (!trustedCache(stats, process.getuid?.())) return undefined;
+		const data = Buffer.allocUnsafe(stats.size);
+		return fs.readSync(fd, data, 0, stats.size, 0) === stats.size ? data : undefined;
+	} catch {
+		// None there, or not readable.
+		return undefined;
+	} finally {
+		if (fd !== undefined) fs.closeSync(fd);
+	}
+}
+
 /** The best cache there is for `key`: one the TUI wrote, else one a one-shot run wrote. */
 export function readCodeCache(dir: string, key: string): {kind: CodeCacheKind; data: Buffer} | undefined {
-	const fs = process.getBuiltinModule('node:fs');
 	for (const kind of kinds) {
-		let fd: number | undefined;
-		try {
-			fd = fs.openSync(codeCacheFile(dir, key, kind), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
-			const stats = fs.fstatSync(fd);
-			if (!trustedCache(stats, process.getuid?.())) continue;
-			const data = Buffer.allocUnsafe(stats.size);
-			if (fs.readSync(fd, data, 0, stats.size, 0) !== stats.size) continue;
-			return {kind, data};
-		} catch {
-			// None of this kind, or not readable: try the next.
-		} finally {
-			if (fd !== undefined) fs.closeSync(fd);
-		}
+		const data = readTrusted(codeCacheFile(dir, key, kind));
+		if (data) return {kind, data};
 	}
 	return undefined;
 }
@@ -108,28 +114,42 @@ const staleMs = 60_000;
  * Returns whether it was written.
  */
 export function writeCodeCache(dir: string, key: string, kind: CodeCacheKind, data: Buffer): boolean {
-	const fs = process.getBuiltinModule('node:fs');
 	const file = codeCacheFile(dir, key, kind);
+	if (!writePrivate(dir, file, data)) return false;
+	for (const other of kinds) if (other !== kind) remove(codeCacheFile(dir, key, other));
+	// Other bundles of the same part (app, later): other versions, or the npm CLI and the executable.
+	const part = key.slice(0, key.indexOf('-') + 1);
+	keepLatest(dir, name => name.startsWith(part) && name.endsWith('.v8cache') && !name.startsWith(`${key}.`), keptBundles - 1);
+	return true;
+}
+
+/** Writes `data` to `file`, in `dir` made private: the file private too, put in place whole by a rename. */
+export function writePrivate(dir: string, file: string, data: Buffer | string): boolean {
+	const fs = process.getBuiltinModule('node:fs');
 	const temporary = `${file}.${process.pid}.tmp`;
 	try {
 		fs.mkdirSync(dir, {recursive: true, mode: 0o700});
 		fs.writeFileSync(temporary, data, {mode: 0o600, flag: 'wx'});
 		fs.renameSync(temporary, file);
+		return true;
 	} catch {
 		remove(temporary);
 		return false;
 	}
-	for (const other of kinds) if (other !== kind) remove(codeCacheFile(dir, key, other));
-	// Other bundles of the same part (app, later): other versions, or the npm CLI and the executable.
-	const part = key.slice(0, key.indexOf('-') + 1);
-	const others = safeList(dir)
-		.filter(name => name.startsWith(part) && name.endsWith('.v8cache') && !name.startsWith(`${key}.`))
+}
+
+/**
+ * Of the files in `dir` that `pick` chooses, keeps the `count` written last
+ * and removes the others; and removes what a write cut short left (the
+ * process killed between write and rename), once it is a minute old.
+ */
+export function keepLatest(dir: string, pick: (name: string) => boolean, count: number): void {
+	const names = safeList(dir);
+	const others = names.filter(pick)
 		.map(name => ({path: `${dir}/${name}`, written: modified(`${dir}/${name}`)}))
 		.sort((a, b) => b.written - a.written);
-	for (const {path} of others.slice(keptBundles - 1)) remove(path);
-	// A write cut short (the process killed between write and rename) left its temporary file.
-	for (const name of safeList(dir)) if (/^(app|later)-.+\.v8cache\.\d+\.tmp$/.test(name) && modified(`${dir}/${name}`) < Date.now() - staleMs) remove(`${dir}/${name}`);
-	return true;
+	for (const {path} of others.slice(count)) remove(path);
+	for (const name of names) if (/^(app|later|config)-.+\.\d+\.tmp$/.test(name) && modified(`${dir}/${name}`) < Date.now() - staleMs) remove(`${dir}/${name}`);
 }
 
 function remove(path: string): void {

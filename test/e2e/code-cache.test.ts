@@ -40,7 +40,7 @@ describe('the code cache between starts', () => {
 	const cacheOf = (kind: string) => caches().find(file => file.endsWith(`.${kind}.v8cache`));
 
 	/** Starts the TUI, waits for its first frame and for `ready`, quits with q, and returns its start-up trace's first line. */
-	async function tui(ready: () => boolean = () => true, env: Record<string, string> = {}): Promise<string> {
+	async function tui(ready: () => boolean | Promise<boolean> = () => true, env: Record<string, string> = {}): Promise<string> {
 		const trace = join(home, `trace-${traces++}.txt`);
 		await tmux.kill();
 		await tmux.start([process.execPath, cli, '--host', testHost()], {env: {XDG_CACHE_HOME: cacheHome, PORTHOLE_TRACE_STARTUP: trace, ...env}});
@@ -94,14 +94,39 @@ describe('the code cache between starts', () => {
 		const config = join(home, 'config.yaml');
 		writeFileSync(config, 'theme: light\n');
 		const first = await tui(() => caches().filter(file => file.endsWith('.tui.v8cache')).length === 2, {PORTHOLE_CONFIG: config});
-		assert.match(first, /; code cache: none; later code cache: none; code cache written: tui, [\d.]+ MB; later code cache written: tui, [\d.]+ MB\)/);
-		assert.deepEqual(caches().map(file => file.replace(/-.*\./, '-.')), ['app-.v8cache', 'later-.v8cache']);
+		assert.match(first, /; code cache: none; config: checked; later code cache: none; code cache written: tui, [\d.]+ MB; later code cache written: tui, [\d.]+ MB\)/);
+		assert.deepEqual(caches().filter(file => file.endsWith('.v8cache')).map(file => file.replace(/-.*\./, '-.')), ['app-.v8cache', 'later-.v8cache']);
+		// A changed file is checked again (the check of the one before is kept, cli/config-memo.ts).
+		writeFileSync(config, 'theme: light\n# changed\n');
 		const second = await tui(() => true, {PORTHOLE_CONFIG: config});
-		assert.match(second, /; code cache: used: tui, [\d.]+ MB; later code cache: used: tui, [\d.]+ MB\)/);
+		assert.match(second, /; code cache: used: tui, [\d.]+ MB; config: checked; later code cache: used: tui, [\d.]+ MB\)/);
 		// Without a file, nothing of later.cjs is loaded: the trace names no cache of it.
 		const without = await tui();
 		assert.match(without, /; code cache: used: tui, [\d.]+ MB\)/);
 		assert.doesNotMatch(without, /later/);
+	});
+
+	it('a config file checked once is not parsed again until it changes: no parser loaded, and a change takes effect', {timeout: 90_000}, async () => {
+		const config = join(home, 'columns.yaml');
+		writeFileSync(config, 'containers:\n  columns: [name, state]\n');
+		const header = async () => (await tmux.screen()).split('\n').find(line => /^\s*NAME/.test(line)) ?? '';
+		const first = await tui(() => caches().some(file => file.startsWith('config-')), {PORTHOLE_CONFIG: config});
+		assert.match(first, /; config: checked;/);
+		const memo = caches().find(file => file.startsWith('config-'))!;
+		assert.equal(statSync(join(dir, memo)).mode & 0o777, 0o600);
+		let columns = '';
+		const second = await tui(async () => (columns = await header()) !== '', {PORTHOLE_CONFIG: config});
+		assert.match(second, /; config: checked before[;)]/);
+		assert.doesNotMatch(second, /later code cache/, 'the parser (later.cjs) is not loaded');
+		assert.match(columns, /NAME.*STATE/);
+		assert.doesNotMatch(columns, /IMAGE/);
+		writeFileSync(config, 'containers:\n  columns: [name, image, state]\n');
+		const changed = await tui(async () => /IMAGE/.test(columns = await header()), {PORTHOLE_CONFIG: config});
+		assert.match(changed, /; config: checked;/);
+		// A kept check others could have written is not used.
+		for (const file of caches().filter(each => each.startsWith('config-'))) chmodSync(join(dir, file), 0o666);
+		const tampered = await tui(() => true, {PORTHOLE_CONFIG: config});
+		assert.match(tampered, /; config: checked;/);
 	});
 
 	it('NODE_DISABLE_COMPILE_CACHE turns it off: nothing is read or written', async () => {
