@@ -4,10 +4,12 @@
  * has one, where a start without one reaches its first frame in about 130
  * (README, Performance, round ten). What comes out is a function of the
  * file's text and of Porthole's own code only, so it is kept, as JSON, in the
- * code cache's folder (cli/code-cache.ts), keyed by the app bundle and a
- * SHA-256 of the text: a file changed by a byte, or another version of
- * Porthole, is parsed and checked afresh. Only a successful check is kept;
- * an error is always the parser's own.
+ * code cache's folder (cli/code-cache.ts), with the text and the app bundle
+ * it is of: a file changed by a byte, or another version of Porthole, is
+ * parsed and checked afresh. The file's name is a quick hash of the two (not
+ * Node's crypto, which takes 10 ms to load); what decides is the text and
+ * bundle kept inside, compared whole. Only a successful check is kept; an
+ * error is always the parser's own.
  *
  * It decides what the app runs (custom commands, keys), so it is read and
  * written as a code cache is: a private file in a private folder, owned by
@@ -33,20 +35,35 @@ export function memoPlace(): MemoPlace | undefined {
 	return loaded ? {dir: loaded.dir, bundle: loaded.key} : undefined;
 }
 
+/** What the file holds: the check, and what it is the check of. */
+type Kept = CheckedConfig & {bundle: string; text: string};
+
 /** The file of the checked config of `text`. */
 export function memoFile(place: MemoPlace, text: string): string {
-	const hash = process.getBuiltinModule('node:crypto').createHash('sha256').update(place.bundle).update('\0').update(text).digest('hex').slice(0, 40);
-	return `${place.dir}/config-${hash}.json`;
+	return `${place.dir}/config-${quickHash(`${place.bundle}\0${text}`)}.json`;
 }
 
-/** The checked config of `text`, when a start before kept it. */
+/** Two 32-bit FNV-style hashes of the UTF-16 code units, as 16 hex digits: a file name, not a proof. */
+export function quickHash(text: string): string {
+	let first = 0x811c9dc5;
+	let second = 0x9747b28c;
+	for (let index = 0; index < text.length; index++) {
+		const unit = text.charCodeAt(index);
+		first = Math.imul(first ^ unit, 0x01000193);
+		second = Math.imul(second ^ unit, 0x5bd1e995);
+	}
+	return (first >>> 0).toString(16).padStart(8, '0') + (second >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The checked config of `text`, when a start before of this bundle kept it. */
 export function readConfigMemo(place: MemoPlace | undefined, text: string): CheckedConfig | undefined {
 	if (!place) return undefined;
 	const data = readTrusted(memoFile(place, text));
 	if (!data) return undefined;
 	try {
-		const value = JSON.parse(data.toString('utf8')) as Partial<CheckedConfig> | null;
-		return value !== null && typeof value.config === 'object' && value.config !== null && Array.isArray(value.keymap) ? (value as CheckedConfig) : undefined;
+		const kept = JSON.parse(data.toString('utf8')) as Partial<Kept> | null;
+		if (kept === null || kept.text !== text || kept.bundle !== place.bundle) return undefined;
+		return typeof kept.config === 'object' && kept.config !== null && Array.isArray(kept.keymap) ? {config: kept.config, keymap: kept.keymap} : undefined;
 	} catch {
 		return undefined;
 	}
@@ -59,9 +76,10 @@ export function readConfigMemo(place: MemoPlace | undefined, text: string): Chec
  */
 export function writeConfigMemo(place: MemoPlace | undefined, text: string, checked: CheckedConfig): boolean {
 	if (!place) return false;
-	const json = JSON.stringify(checked);
-	if (!isDeepStrictEqual(JSON.parse(json), checked)) return false;
+	const kept: Kept = {bundle: place.bundle, text, config: checked.config, keymap: checked.keymap};
+	const json = JSON.stringify(kept);
+	if (!isDeepStrictEqual(JSON.parse(json), kept)) return false;
 	if (!writePrivate(place.dir, memoFile(place, text), json)) return false;
-	keepLatest(place.dir, name => /^config-[\da-f]+\.json$/.test(name), keptConfigs);
+	keepLatest(place.dir, name => /^config-[\da-f]{16}\.json$/.test(name), keptConfigs);
 	return true;
 }

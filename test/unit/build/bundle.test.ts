@@ -117,7 +117,7 @@ process.on('exit', () => process.stderr.write(\`segmenters made: \${made}\`));\n
 	 * bundle: V8's coverage counts calls of each module's function, which
 	 * esbuild names after the module's path.
 	 */
-	async function modulesRunAtStart(config?: string): Promise<Set<string>> {
+	async function modulesRunAtStart(config?: string, {starts = 1, builtins = [] as string[]} = {}): Promise<Set<string>> {
 		const home = mkdtempSync(join(tmpdir(), 'porthole-home-'));
 		try {
 			if (config !== undefined) {
@@ -125,8 +125,13 @@ process.on('exit', () => process.stderr.write(\`segmenters made: \${made}\`));\n
 				writeFileSync(join(home, '.config/porthole/config.yaml'), config);
 			}
 			const coverage = join(home, 'coverage');
-			const result = await execa(process.execPath, [join(dir, 'porthole.js'), '--once'], {reject: false, env: {HOME: home, XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '', DOCKER_HOST: `unix://${home}/no-engine.sock`, PORTHOLE_CONFIG: '', NODE_V8_COVERAGE: coverage}});
+			// The starts before the last one only leave what they keep (code caches, the checked config).
+			for (let start = 1; start < starts; start++) await execa(process.execPath, [join(dir, 'porthole.js'), '--once'], {reject: false, env: {HOME: home, XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '', DOCKER_HOST: `unix://${home}/no-engine.sock`, PORTHOLE_CONFIG: ''}});
+			const probe = join(home, 'builtins.mjs');
+			writeFileSync(probe, `process.on('exit', () => process.stderr.write('loaded: ' + JSON.stringify(${JSON.stringify(builtins)}.filter(name => process.moduleLoadList.includes(\`NativeModule \${name}\`)))));\n`);
+			const result = await execa(process.execPath, ['--import', probe, join(dir, 'porthole.js'), '--once'], {reject: false, env: {HOME: home, XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '', DOCKER_HOST: `unix://${home}/no-engine.sock`, PORTHOLE_CONFIG: '', NODE_V8_COVERAGE: coverage}});
 			assert.equal(result.exitCode, 3, result.stderr);
+			assert.match(result.stderr, /loaded: \[\]$/, 'built-ins it should not load');
 			const ran = new Set<string>();
 			for (const name of readdirSync(coverage)) {
 				const report = JSON.parse(readFileSync(join(coverage, name), 'utf8')) as {result: Array<{url: string; functions: Array<{functionName: string; ranges: Array<{count: number}>}>}>};
@@ -151,6 +156,12 @@ process.on('exit', () => process.stderr.write(\`segmenters made: \${made}\`));\n
 	it('runs the config parser when there is a config file to check', async () => {
 		const ran = await modulesRunAtStart('theme: light\n');
 		for (const prefix of ['node_modules/zod/', 'node_modules/yaml/']) assert.ok(ranOf(ran, prefix).length > 0, prefix);
+	});
+
+	it('runs no config parser, and loads no crypto, for a config file checked by a start before (cli/config-memo.ts)', async () => {
+		const ran = await modulesRunAtStart('theme: light\n', {starts: 2, builtins: ['crypto']});
+		assert.ok(ranOf(ran, 'source/cli/config-memo.ts').length > 0, [...ran].join(' '));
+		for (const prefix of ['node_modules/zod/', 'node_modules/yaml/', 'source/cli/config-parse.ts']) assert.deepEqual(ranOf(ran, prefix), [], `${prefix} ran`);
 	});
 
 	it('imports a CommonJS package on first use only for its default export', () => {

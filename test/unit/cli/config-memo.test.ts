@@ -37,7 +37,15 @@ describe('the checked config kept between starts', () => {
 			return {place, text};
 		}],
 		['JSON of another shape', place => {
-			writeFileSync(memoFile(place, text), '{"config": {}}', {mode: 0o600});
+			writeFileSync(memoFile(place, text), JSON.stringify({bundle: place.bundle, text, config: {}}), {mode: 0o600});
+			return {place, text};
+		}],
+		['the check of another text under the same name (the name is a quick hash, not a proof)', place => {
+			writeFileSync(memoFile(place, text), JSON.stringify({bundle: place.bundle, text: 'theme: dark\n', ...checked}), {mode: 0o600});
+			return {place, text};
+		}],
+		['the check of another bundle under the same name', place => {
+			writeFileSync(memoFile(place, text), JSON.stringify({bundle: 'app-b2', text, ...checked}), {mode: 0o600});
 			return {place, text};
 		}],
 	];
@@ -64,6 +72,14 @@ describe('the checked config kept between starts', () => {
 		const inexact = {config: {...checked.config, theme: undefined}, keymap: checked.keymap} as unknown as CheckedConfig;
 		assert.equal(writeConfigMemo(place, text, inexact), false);
 		assert.equal(readConfigMemo(place, text), undefined);
+	});
+
+	it('names files by a quick hash of the bundle and the text: 16 hex digits, another for a byte changed', () => {
+		const place = freshPlace();
+		const names = [text, `${text} `, text.replace('light', 'light'.toUpperCase())].map(each => memoFile(place, each));
+		for (const name of names) assert.match(name, /\/config-[\da-f]{16}\.json$/);
+		assert.equal(new Set(names).size, 3);
+		assert.notEqual(memoFile(place, text), memoFile({...place, bundle: 'app-b2'}, text));
 	});
 
 	it('keeps the four config files checked last', () => {
