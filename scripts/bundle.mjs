@@ -78,6 +78,33 @@ const fastStringWidth = {
 	},
 };
 
+// Node's child_process (with dgram and its socket list) and fs/promises (with
+// readline's interface, the REPL's history and fs watchers) loaded as the
+// bundle did, for a shell, a custom command or a file op that most starts
+// never run, and terminal-size's fallback (Ink's) for a terminal that does
+// not say its size: about 3 ms. Each import of them in app.cjs gets a module
+// of the same functions, which loads the real one on the first call. Only
+// functions are given (a class, or a value, would have to be the real one):
+// importing anything else fails the build. later.cjs (execa) has the real ones.
+const lazyBuiltins = {
+	name: 'lazy-builtins',
+	setup(build) {
+		build.onResolve({filter: /^(node:)?(child_process|fs\/promises)$/}, args =>
+			// The module's own require is of the real one.
+			(args.namespace === 'lazy-builtin' ? {path: args.path, external: true} : {path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin'}));
+		build.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, async args => {
+			const real = await import(`node:${args.path}`);
+			const functions = Object.keys(real).filter(key => key !== 'default' && /^[a-z]/.test(key) && typeof real[key] === 'function');
+			return {
+				loader: 'js',
+				contents: `let real;
+const load = () => (real ??= require(${JSON.stringify(`node:${args.path}`)}));
+${functions.map(name => `export function ${name}(...args) { return load().${name}(...args); }`).join('\n')}`,
+			};
+		});
+	},
+};
+
 // zod's classic API and its core re-export every locale (z.locales and
 // z.core.locales, 360 kB of the bundle unminified) though only English, which its schemas load themselves, is used.
 const noZodLocales = {
@@ -155,7 +182,7 @@ const laterModules = {
  * archives) stays a function that runs on first use.
  */
 export async function bundle({entry = join(root, 'scripts/app-entry.mjs'), outfile, laterFile, plugins = [], nodePaths = []}) {
-	await bundleOne({entryPoints: [entry], outfile, nodePaths}, laterFile === undefined ? plugins : [toLater, ...plugins]);
+	await bundleOne({entryPoints: [entry], outfile, nodePaths}, laterFile === undefined ? plugins : [toLater, lazyBuiltins, ...plugins]);
 	if (laterFile !== undefined) await bundleOne({stdin: {contents: laterEntry, resolveDir: root, sourcefile: 'later-entry.cjs', loader: 'js'}, outfile: laterFile, nodePaths}, [laterModules, ...plugins]);
 }
 

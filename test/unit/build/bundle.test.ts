@@ -51,9 +51,9 @@ describe('the bundle', () => {
 		it(`leaves out ${what}`, () => assert.doesNotMatch(app, text));
 	}
 
-	it('starts without loading https and tls (only TLS hosts need them), crypto (contexts, saves), zlib (dockerode\'s build packer) or assert (signal-exit\'s, patched out)', async () => {
+	it('starts without loading https and tls (only TLS hosts need them), crypto (contexts, saves), zlib (dockerode\'s build packer), assert (signal-exit\'s, patched out), child_process (shells, custom commands) or fs/promises (file operations)', async () => {
 		const probe = join(dir, 'probe.mjs');
-		writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(['https', 'tls', 'crypto', 'zlib', 'assert'].filter(name => process.moduleLoadList.includes(`NativeModule ${name}`)))));\n");
+		writeFileSync(probe, "process.on('exit', () => process.stderr.write(JSON.stringify(['https', 'tls', 'crypto', 'zlib', 'assert', 'child_process', 'dgram', 'fs/promises'].filter(name => process.moduleLoadList.includes(`NativeModule ${name}`)))));\n");
 		const result = await execa(process.execPath, ['--import', probe, join(dir, 'app.cjs'), '--version'], {reject: false});
 		assert.equal(result.exitCode, 0, result.stderr);
 		assert.equal(result.stderr, '[]');
@@ -178,6 +178,41 @@ process.on('exit', () => process.stderr.write(\`segmenters made: \${made}\`));\n
 	it('keeps what it leaves out failing loudly if ever called', () => {
 		assert.match(app, /ssh:\/\/ goes through the system ssh, not docker-modem/);
 		assert.match(app, /BuildKit sessions are not bundled/);
+	});
+});
+
+describe('child_process and fs/promises in app.cjs', () => {
+	it('load on the first call of one of their functions, which then works as the real one', {timeout: 60_000}, async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'porthole-lazy-builtins-'));
+		try {
+			writeFileSync(join(dir, 'entry.js'), `import {execFileSync} from 'node:child_process';
+import {stat} from 'node:fs/promises';
+const loaded = () => ['child_process', 'fs/promises'].filter(name => process.moduleLoadList.includes('NativeModule ' + name));
+const before = loaded();
+const echoed = execFileSync('echo', ['hi'], {encoding: 'utf8'}).trim();
+stat(${JSON.stringify(join(dir, 'entry.js'))}).then(stats => console.log(JSON.stringify({before, echoed, size: stats.size > 0, after: loaded()})));
+`);
+			await bundle(join(dir, 'entry.js'), join(dir, 'out.cjs'), {laterFile: join(dir, 'later.cjs'), launcher: join(dir, 'launcher.mjs')});
+			const result = await execa(process.execPath, [join(dir, 'out.cjs')], {reject: false});
+			assert.equal(result.exitCode, 0, result.stderr);
+			assert.deepEqual(JSON.parse(result.stdout), {before: [], echoed: 'hi', size: true, after: ['child_process', 'fs/promises']});
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('fails the build for an import of anything but a function of them (a class must be the real one)', {timeout: 60_000}, async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'porthole-lazy-builtins-'));
+		try {
+			writeFileSync(join(dir, 'entry.js'), "import {ChildProcess} from 'node:child_process';\nconsole.log(typeof ChildProcess);\n");
+			const script = `import {bundleOrExit} from ${JSON.stringify(join(root, 'scripts/bundle.mjs'))};
+await bundleOrExit({entry: ${JSON.stringify(join(dir, 'entry.js'))}, outfile: ${JSON.stringify(join(dir, 'out.cjs'))}, laterFile: ${JSON.stringify(join(dir, 'later.cjs'))}});`;
+			const result = await execa(process.execPath, ['--input-type=module', '-e', script], {reject: false});
+			assert.notEqual(result.exitCode, 0);
+			assert.match(result.stderr, /No matching export in "lazy-builtin:child_process" for import "ChildProcess"/);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
 	});
 });
 
