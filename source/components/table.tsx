@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {memo, useEffect, useRef} from 'react';
 import type {Cell, Column} from '../format/table-cells.js';
 import {fit} from '../format/text.js';
+import {colourText} from '../format/colour-text.js';
 import {themeColour} from '../format/theme.js';
 import {useTheme} from './theme-context.js';
 
@@ -91,13 +92,15 @@ function rowSignature(parts: readonly RowPart[], inverse: boolean, background: s
 
 /**
  * A row, left alone by React while it draws the same: most rows of a live
- * table keep their figures from one stats tick to the next, and each one
- * re-rendered cost a dozen Text elements reconciled and committed.
+ * table keep their figures from one stats tick to the next. It is one Text of
+ * one string, its parts coloured as <Text color> would colour them
+ * (format/colour-text.ts): a Text per coloured part was a dozen elements to
+ * mount at the first frame and to reconcile and commit at every change.
  */
 const TableRow = memo(function TableRow({parts, inverse, background}: TableRowProps) {
 	return (
 		<Text inverse={inverse} backgroundColor={background} wrap="truncate">
-			{parts.map((part, index) => (part.colour ? <Text key={index} color={part.colour}>{part.text}</Text> : part.text))}
+			{parts.map(part => colourText(part.text, part.colour)).join('')}
 		</Text>
 	);
 }, (before, after) => before.signature === after.signature);
