@@ -50,6 +50,25 @@ export function parseKeyValues(text: string): Record<string, number> {
 	return out;
 }
 
+/**
+ * What parseKeyValues gives for `keys` alone: each key's line found with
+ * indexOf, not every line split. memory.stat is some 40 lines, read for
+ * each container at each stats tick, and one of its keys is used.
+ */
+export function pickKeyValues(text: string, keys: readonly string[]): Record<string, number> {
+	const out: Record<string, number> = {};
+	for (const key of keys) {
+		// The last line of the key, as parseKeyValues keeps it.
+		const found = text.lastIndexOf(`\n${key} `);
+		const start = found >= 0 ? found + 1 : text.startsWith(`${key} `) ? 0 : -1;
+		if (start < 0) continue;
+		const end = text.indexOf('\n', start);
+		const value = parseKeyValues(text.slice(start, end < 0 ? text.length : end))[key];
+		if (value !== undefined) out[key] = value;
+	}
+	return out;
+}
+
 /** A single-number file (memory.current, pids.current, cpuacct.usage); `max` and garbage give undefined. */
 export function parseNumber(text: string): number | undefined {
 	const trimmed = text.trim();

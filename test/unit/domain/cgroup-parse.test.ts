@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {parseBlkio, parseIoStat, parseKeyValues, parseNetDev, parseNumber, parseProcCgroup, parseProcStat} from '../../../source/domain/cgroup-parse.js';
+import {parseBlkio, parseIoStat, parseKeyValues, parseNetDev, parseNumber, parseProcCgroup, parseProcStat, pickKeyValues} from '../../../source/domain/cgroup-parse.js';
 
 const id = 'a'.repeat(64);
 
@@ -32,6 +32,28 @@ describe('parseKeyValues and parseNumber', () => {
 	});
 	const numbers: Array<[string, number | undefined]> = [['335872\n', 335872], ['max\n', undefined], ['', undefined], ['-1', undefined], ['12 13', undefined]];
 	for (const [text, expected] of numbers) it(`parseNumber(${JSON.stringify(text)})`, () => assert.equal(parseNumber(text), expected));
+});
+
+describe('pickKeyValues: parseKeyValues for a few keys', () => {
+	const v2Memory = 'anon 2453504\nfile 8192\nkernel 278528\nactive_anon 2445312\ninactive_anon 0\nactive_file 4096\ninactive_file 4096\nunevictable 0\n';
+	const v1Memory = 'cache 8192\nrss 2453504\ninactive_file 4096\ntotal_cache 8192\ntotal_inactive_file 12288\n';
+	const cases: Array<[string, string, string[]]> = [
+		['v2 memory.stat', v2Memory, ['inactive_file', 'total_inactive_file']],
+		['v1 memory.stat: total_inactive_file and inactive_file are two keys', v1Memory, ['inactive_file', 'total_inactive_file']],
+		['the first line', v2Memory, ['anon']],
+		['the last line, without a newline', 'a 1\nb 2', ['b']],
+		['cpu.stat', 'usage_usec 5120\nuser_usec 4000\nsystem_usec 1120\nnr_periods 0\n', ['usage_usec']],
+		['a key only as the end of another (no inactive_file in total_inactive_file)', 'total_inactive_file 7\n', ['inactive_file', 'total_inactive_file']],
+		['a key twice: the last, as parseKeyValues', 'x 1\nx 2\n', ['x']],
+		['a value that is not a number, or three fields', 'x nan\ny 1 2\n', ['x', 'y']],
+		['an empty file', '', ['inactive_file']],
+	];
+	for (const [name, text, keys] of cases) {
+		it(name, () => {
+			const all = parseKeyValues(text);
+			assert.deepEqual(pickKeyValues(text, keys), Object.fromEntries(keys.filter(key => key in all).map(key => [key, all[key]])));
+		});
+	}
 });
 
 describe('block IO', () => {
