@@ -132,6 +132,11 @@ export default class Output {`],
         return cached;
     }
     getStringWidth(text) {`],
+		// A one-line write (a table row, a title, a figure: all but a few) is
+		// its own line. It was split into characters and joined again, then
+		// tokenised once more after its transform (the Text's colour,
+		// inverse): two tokenisings of every changed row, a third of the first
+		// render. Now only the second; the test holds frames to Ink's own.
 		[`        const characterLines = [[]];
         for (const character of this.caches.getStyledChars(text)) {
             if (character.value === '\\n') {
@@ -141,7 +146,7 @@ export default class Output {`],
                 characterLines.at(-1).push(character);
             }
         }
-        let lines = characterLines.map(line => styledCharsToString(line));`, '        let lines = this.caches.getLines(text);'],
+        let lines = characterLines.map(line => styledCharsToString(line));`, "        let lines = text.includes('\\n') ? this.caches.getLines(text) : [text];"],
 		// An iterator and an entry array per line of every write, every frame.
 		['        for (let [index, line] of lines.entries()) {', '        for (let index = 0; index < lines.length; index++) {\n            let line = lines[index];'],
 		// Every row of every frame was turned back into a styled string (most of

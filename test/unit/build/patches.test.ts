@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execa} from 'execa';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -129,3 +129,66 @@ describe('ink-sanitize-fast-path', () => {
 	});
 });
 
+
+describe('ink-frame-caches', () => {
+	// Ink's own Output and the patched one, side by side: the same frames, byte for byte, for every kind of write.
+	const dir = mkdtempSync(join(tmpdir(), 'porthole-output-'));
+	const original = join(root, 'node_modules/ink/build/output.js');
+	writeFileSync(join(dir, 'output.js'), applyPatch(inkFrameCaches, original, readFileSync(original, 'utf8')));
+	writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+	// Its imports (string-width, ansi-tokenize) resolve from the project's node_modules.
+	symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+	type Op = {x: number; y: number; text: string; transformers?: Array<(line: string, index: number) => string>} | {clip: {x1?: number; x2?: number; y1?: number; y2?: number}} | 'unclip';
+	type OutputClass = new (options: {width: number; height: number}) => {write(x: number, y: number, text: string, options: {transformers: Array<(line: string, index: number) => string>}): void; clip(clip: object): void; unclip(): void; get(): {output: string; height: number}};
+
+	it('draws what Ink draws, frame after frame', async () => {
+		try {
+			const {default: chalk} = await import('chalk');
+			chalk.level = 3;
+			const inverse = (line: string) => chalk.inverse(line);
+			const selection = (line: string) => chalk.bgHex('#334455')(line);
+			const bold = (line: string) => chalk.bold(chalk.cyan(line));
+			const row = (name: string, cpu: string) => `${name.padEnd(12)} ${chalk.green('running')} ${chalk.hex('#ff8800')(cpu)} ${chalk.dim('\u2581\u2582\u2583')}`;
+			const frames: Op[][] = [
+				[
+					{x: 0, y: 0, text: `Porthole ${chalk.green('\u25cf')} connected`, transformers: [bold]},
+					{x: 0, y: 1, text: 'NAME         STATE   CPU', transformers: [bold]},
+					{x: 0, y: 2, text: row('web-1', '12.5%'), transformers: [inverse]},
+					{x: 0, y: 3, text: row('db', '0.0%'), transformers: []},
+					{x: 0, y: 4, text: row('\u4e16\u754c-wide', '1.0%'), transformers: [selection]},
+					{x: 2, y: 5, text: 'e\u0301 combining, \u{1F680} emoji, zero\u200bwidth, tab\there'},
+					{x: 0, y: 6, text: 'two\nlines', transformers: [inverse]},
+					{x: 30, y: 2, text: chalk.red('over')},
+				],
+				[
+					{x: 0, y: 0, text: `Porthole ${chalk.green('\u25cf')} connected`, transformers: [bold]},
+					{x: 0, y: 2, text: row('web-1', '13.0%'), transformers: [inverse]},
+					{x: 0, y: 3, text: row('db', '0.0%'), transformers: []},
+					{clip: {x1: 2, x2: 20, y1: 3, y2: 8}},
+					{x: 0, y: 4, text: row('clipped-row', '99.9%'), transformers: [selection]},
+					{x: 1, y: 5, text: '\u4e16\u754c\u4e16\u754c across the clip edge'},
+					'unclip',
+					{x: 0, y: 7, text: `${chalk.bold('bold')} ${chalk.underline('under')} ${chalk.italic('it')}${chalk.reset('')}`},
+				],
+				[
+					{x: 0, y: 2, text: row('web-1', '13.0%'), transformers: [inverse]},
+					{x: 0, y: 8, text: '\u001b[38;2;1;2;3mtruecolour\u001b[0m and \u001b[7minverse\u001b[27m', transformers: [(line, index) => `${index}:${line}`]},
+				],
+			];
+			const ink = (await import(original)) as {default: OutputClass};
+			const patched = (await import(join(dir, 'output.js'))) as {default: OutputClass};
+			const draw = (Output: OutputClass, ops: Op[]) => {
+				const output = new Output({width: 40, height: 10});
+				for (const op of ops) {
+					if (op === 'unclip') output.unclip();
+					else if ('clip' in op) output.clip(op.clip);
+					else output.write(op.x, op.y, op.text, {transformers: op.transformers ?? []});
+				}
+				return output.get();
+			};
+			for (const [index, frame] of frames.entries()) assert.deepEqual(draw(patched.default, frame), draw(ink.default, frame), `frame ${index + 1}`);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
