@@ -51,7 +51,7 @@ compileAndRun(sea.isSea() ? fromExecutable() : besideLauncher());
 function compileAndRun(bundle: Bundle): void {
 	const script = compile('app', PORTHOLE_BUNDLE_HASH, bundle.source, bundle.file, bundle.built);
 	const module = {exports: {}};
-	(script.runInThisContext() as ModuleFunction)(module.exports, appRequire(bundle), module, bundle.file, bundle.folder);
+	(script.runInThisContext() as ModuleFunction)(module.exports, appRequire(bundle.file, bundle.folder, bundle.later), module, bundle.file, bundle.folder);
 }
 
 /** A vm.Script of a bundle, given V8 the user's cache of it (else `built`); noted for cli/code-cache.ts to write a new one. */
@@ -79,14 +79,18 @@ function compile(part: 'app' | 'later', hash: string, source: string, file: stri
 	return script;
 }
 
-/** The app's require: Node's, but the packages bundled into later.cjs come from there, compiled on first use. */
-function appRequire(bundle: Bundle): NodeJS.Require {
-	const nodeRequire = createRequire(bundle.file);
+/**
+ * The app's require: Node's, but the packages bundled into later.cjs come
+ * from there, compiled on first use. Given the bundle's parts, not the
+ * bundle: it lives as long as the app, and must not keep the source.
+ */
+function appRequire(appFile: string, folder: string, readLater: Bundle['later']): NodeJS.Require {
+	const nodeRequire = createRequire(appFile);
 	let later: Record<string, () => unknown> | undefined;
 	const load = () => {
-		const {source, file} = bundle.later();
+		const {source, file} = readLater();
 		const module = {exports: {}};
-		(compile('later', PORTHOLE_LATER_HASH, source, file).runInThisContext() as ModuleFunction)(module.exports, nodeRequire, module, file, bundle.folder);
+		(compile('later', PORTHOLE_LATER_HASH, source, file).runInThisContext() as ModuleFunction)(module.exports, nodeRequire, module, file, folder);
 		return module.exports as Record<string, () => unknown>;
 	};
 	const require = (id: string) => (PORTHOLE_LATER_PACKAGES.includes(id) ? (later ??= load())[id]!() : nodeRequire(id));

@@ -94,3 +94,35 @@ describe('the launcher run as a program', () => {
 	});
 
 });
+
+/*
+ * The launcher reads the bundle's source and hands V8 a copy of it with the
+ * module wrapper around; the require it gives the app lives as long as the
+ * app. Were that require to hold the launcher's own copy (as one version
+ * did, through the later.cjs loader), the process would carry the 1.4 MB
+ * source twice for its whole life.
+ */
+describe('the launcher, once the app runs', () => {
+	it('keeps one copy of the bundle\'s source: V8\'s', {timeout: 60_000}, async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'porthole-launcher-heap-'));
+		try {
+			const snapshot = join(dir, 'heap.heapsnapshot');
+			const probe = join(dir, 'probe.mjs');
+			writeFileSync(probe, `import {writeHeapSnapshot} from 'node:v8';\nprocess.on('exit', () => writeHeapSnapshot(${JSON.stringify(snapshot)}));\n`);
+			const result = await execa(process.execPath, ['--import', probe, cli, '--version'], {reject: false, env: {XDG_CACHE_HOME: join(dir, 'cache')}});
+			assert.equal(result.exitCode, 0, result.stderr);
+			const heap = JSON.parse(readFileSync(snapshot, 'utf8')) as {snapshot: {meta: {node_fields: string[]; node_types: [string[]]}}; nodes: number[]};
+			const fields = heap.snapshot.meta.node_fields;
+			const typeNames = heap.snapshot.meta.node_types[0];
+			const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')];
+			const source = readFileSync(join(cli, '../app.cjs')).length;
+			let copies = 0;
+			for (let at = 0; at < heap.nodes.length; at += fields.length) {
+				if (/string/.test(typeNames[heap.nodes[at + typeAt]!]!) && heap.nodes[at + sizeAt]! >= source) copies++;
+			}
+			assert.equal(copies, 1);
+		} finally {
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
