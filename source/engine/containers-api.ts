@@ -5,7 +5,9 @@ import type {RawStats} from '../domain/stats-calc.js';
 import {rowFromInspect, rowFromSummary} from './container-mapping.js';
 import {ndjsonObjects} from './ndjson-stream.js';
 import {signalled, withDeadline} from './deadline.js';
+import {engineMessage} from './engine-message.js';
 import {engineProduct, type EngineProduct} from './engine-product.js';
+import {NotPlainHttp, plainGet, type PlainAnswer, type PlainEndpoint} from './plain-get.js';
 
 /** One message from the engine's `/events` stream, reduced to what we act on. */
 export type EngineEvent = {
@@ -46,10 +48,18 @@ export type ContainersApi = {
 	product(): Promise<EngineProduct | undefined>;
 	/** Every container, from the list endpoint (cheap; some fields wait for inspect). */
 	listContainers(): Promise<ContainerRow[]>;
+	/**
+	 * listContainers, with `at`: a time on the engine's clock (epoch seconds, from its Date header less the round trip)
+	 * no later than the list was taken, when it gave one. Events asked for `since` then miss nothing the list did not see.
+	 */
+	listContainersAt(): Promise<ContainerListing>;
 	/** One container in full, or undefined when it no longer exists. */
 	inspectContainer(id: string): Promise<ContainerRow | undefined>;
-	/** Subscribes to `/events`; resolves once the engine has accepted the subscription, and rejects when it has not within 10 s. */
-	events(signal: AbortSignal): Promise<AsyncIterable<EngineEvent>>;
+	/**
+	 * Subscribes to `/events`; resolves once the engine has accepted the subscription, and rejects when it has not within 10 s.
+	 * With `since` (epoch seconds, the engine's clock) the engine first sends again what it still holds from then on.
+	 */
+	events(signal: AbortSignal, since?: number): Promise<AsyncIterable<EngineEvent>>;
 	/** The live stats stream of one container, one frame a second. */
 	stats(id: string, signal: AbortSignal): Promise<AsyncIterable<RawStats>>;
 	/**
@@ -62,8 +72,28 @@ export type ContainersApi = {
 	containerAction(id: string, action: ContainerAction, options?: {force?: boolean; volumes?: boolean}): Promise<void>;
 };
 
-/** The container calls over one dockerode client. */
-export function containersApi(docker: Dockerode): ContainersApi {
+/** A container list, and a time on the engine's clock no later than it (see listContainersAt). */
+export type ContainerListing = {rows: ContainerRow[]; at?: number};
+
+/** The list endpoint's answer as the summaries dockerode would give; an error status thrown as docker-modem throws it, for classifyError. */
+export function summariesFrom(answer: PlainAnswer): Dockerode.ContainerInfo[] {
+	let json: unknown = answer.body;
+	try {
+		json = JSON.parse(answer.body);
+	} catch {
+		// A page, or nothing: kept as text, which classifyError reads as a web server's.
+	}
+	if (answer.status === 200 && Array.isArray(json)) return json as Dockerode.ContainerInfo[];
+	if (answer.status === 200 && typeof json === 'object') json = {message: 'its container list is not a list'};
+	throw Object.assign(new Error(`(HTTP code ${answer.status}) unexpected - ${engineMessage({json})}`), {statusCode: answer.status, json, reason: 'unexpected'});
+}
+
+/**
+ * The container calls over one dockerode client. The list goes as a plain
+ * HTTP/1.0 GET when the engine speaks plain HTTP (`plain`: a unix socket, an
+ * ssh tunnel, tcp without TLS), and through dockerode otherwise.
+ */
+export function containersApi(docker: Dockerode, plain?: PlainEndpoint): ContainersApi {
 	const inspectContainer = async (id: string) => {
 		try {
 			return rowFromInspect(await withDeadline('inspect', signal => docker.getContainer(id).inspect(signalled({}, signal))));
@@ -71,6 +101,23 @@ export function containersApi(docker: Dockerode): ContainersApi {
 			if ((error as {statusCode?: number}).statusCode === 404) return undefined;
 			throw error;
 		}
+	};
+
+	const listContainersAt = async (): Promise<ContainerListing> => {
+		if (plain) {
+			try {
+				const asked = performance.now();
+				const answer = await withDeadline('list containers', signal => plainGet(plain, '/containers/json?all=1', signal));
+				// The Date header is whole seconds and written after the list was taken: back by the round trip.
+				const at = answer.date === undefined ? undefined : Math.floor(answer.date - (performance.now() - asked) / 1000);
+				return {rows: summariesFrom(answer).map(rowFromSummary), ...(at === undefined ? {} : {at})};
+			} catch (error) {
+				// Something between us and the engine that does not answer HTTP/1.0 as Go does: dockerode's way.
+				if (!(error instanceof NotPlainHttp)) throw error;
+			}
+		}
+		const list = await withDeadline('list containers', signal => docker.listContainers(signalled({all: true}, signal)));
+		return {rows: list.map(rowFromSummary)};
 	};
 
 	return {
@@ -89,15 +136,15 @@ export function containersApi(docker: Dockerode): ContainersApi {
 			return engineProduct(version);
 		},
 		async listContainers() {
-			const list = await withDeadline('list containers', signal => docker.listContainers(signalled({all: true}, signal)));
-			return list.map(rowFromSummary);
+			return (await listContainersAt()).rows;
 		},
+		listContainersAt,
 		inspectContainer,
-		async events(signal) {
+		async events(signal, since) {
 			// The engine accepts a subscription at once; one that never does is stuck. The deadline covers
 			// only that acceptance: once the stream is open, quiet is normal and only `signal` ends it.
 			const stream = (await withDeadline('subscribe to events', deadline =>
-				(docker.getEvents as (options: object) => Promise<unknown>).call(docker, {abortSignal: AbortSignal.any([signal, deadline])}))) as Readable;
+				(docker.getEvents as (options: object) => Promise<unknown>).call(docker, {abortSignal: AbortSignal.any([signal, deadline]), ...(since === undefined ? {} : {since: String(since)})}))) as Readable;
 			return (async function* () {
 				for await (const raw of ndjsonObjects<RawEvent>(stream, signal)) {
 					yield {

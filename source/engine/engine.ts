@@ -15,6 +15,7 @@ import {logsApi, type LogsApi} from './logs-api.js';
 import {topApi, type TopApi} from './top-api.js';
 import {SshTunnel, type SshTunnelOptions} from './ssh-tunnel.js';
 import {swarmApi, type SwarmApi} from './swarm-api.js';
+import type {PlainEndpoint} from './plain-get.js';
 
 export type {ContainerAction, EngineEvent} from './containers-api.js';
 
@@ -65,7 +66,7 @@ export function createEngine(target: EngineTarget, sshOptions?: SshTunnelOptions
 			await ready();
 			await pingWithin(target, timeoutMs, tunnel?.socketPath);
 		},
-		...containersApi(docker),
+		...containersApi(docker, plainEndpoint(target, tunnel?.socketPath)),
 		...imagesApi(docker),
 		...imageVerbsApi(docker),
 		...imageArchiveApi(docker),
@@ -80,4 +81,11 @@ export function createEngine(target: EngineTarget, sshOptions?: SshTunnelOptions
 		...inspectApi(docker),
 		...swarmApi(docker),
 	};
+}
+
+/** Where `target` speaks plain HTTP (see containersApi); none for TLS, whose client stays dockerode's. */
+function plainEndpoint(target: EngineTarget, tunnelSocket?: string): PlainEndpoint | undefined {
+	if (target.kind === 'unix') return {socketPath: target.socketPath};
+	if (target.kind === 'ssh') return tunnelSocket === undefined ? undefined : {socketPath: tunnelSocket};
+	return target.tls ? undefined : {host: target.host, port: target.port};
 }

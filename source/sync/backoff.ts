@@ -1,4 +1,4 @@
-// The reconnect loop's pacing: how long to wait before each attempt, and a wait that ends early when the sync stops.
+// The reconnect loop's pacing: how long to wait before each attempt, a wait that ends early when the sync stops, and a turn of the event loop.
 
 /** How long to wait before each reconnect attempt, doubling up to a cap. */
 export function backoff(attempt: number, baseMs = 250, capMs = 5000): number {
@@ -17,4 +17,9 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 		}
 		signal.addEventListener('abort', done, {once: true});
 	});
+}
+
+/** Resolves a turn of the event loop later: after what is due now (start-up's first frame is drawn in the turn the list arrives). */
+export function nextTurn(): Promise<void> {
+	return new Promise(resolve => setImmediate(resolve));
 }

@@ -23,6 +23,7 @@ export function forbiddenEngine(): ForbiddenEngine {
 		close: forbid('close'),
 		probe: forbid('probe'),
 		listContainers: forbid('listContainers'),
+		listContainersAt: forbid('listContainersAt'),
 		swarmRole: forbid('swarmRole'),
 		listServices: forbid('listServices'),
 		listTasks: forbid('listTasks'),

@@ -35,7 +35,7 @@ describe('a failed re-list after a stall', () => {
 		const engine = new Proxy(real, {
 			get(target, property) {
 				if (property === 'ping' && fault === 'pings') return async () => Promise.reject(new Error('frozen'));
-				if (property === 'listContainers' && fault === 'lists') {
+				if ((property === 'listContainers' || property === 'listContainersAt') && fault === 'lists') {
 					return async () => {
 						failedLists++;
 						throw Object.assign(new Error('write EPIPE'), {code: 'EPIPE', syscall: 'write'});
