@@ -27,7 +27,7 @@ import {ThemeContext} from './source/components/theme-context.js';
 import {containerFilter} from './source/domain/container-filter.js';
 import {dockerConfigDir, listDockerContexts} from './source/engine/docker-context.js';
 import {buildOwners} from './source/cli/owners.js';
-import {checkDistinctEngines, EXIT_PARTIAL, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
+import {checkDistinctEngines, EXIT_PARTIAL, listedOrProbed, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
 import {ServicesContext, type TerminalOwner} from './source/hooks/store-context.js';
 import {App} from './source/panes/app.js';
 import {initialState} from './source/store/initial-state.js';
@@ -109,9 +109,21 @@ async function main(): Promise<void> {
 	// One host keeps the behaviour of old: unreachable means exit 3 at once. With
 	// several, a host that is down shows as down and the others carry on. The
 	// check goes through the host's own engine, so an ssh host logs in once.
-	if (!several) {
+	const tui = !(options.json || options.once || !process.stdout.isTTY);
+	if (tui && !process.stdin.isTTY) fail('standard input is not a terminal; use --once or --json for a snapshot', EXIT_USAGE);
+	// The UI on one unix or tcp engine starts its sync at once, and its first
+	// list stands in for the check (listedOrProbed). An ssh host logs in once,
+	// for the check, and --logs asks the engine before the sync starts.
+	const single = several ? undefined : owners.hosts.values().next().value!;
+	const listFirst = single !== undefined && tui && options.logNames === undefined && targets[0]!.target.kind !== 'ssh';
+	if (single) {
 		try {
-			await owners.hosts.values().next().value!.engine.probe();
+			if (listFirst) {
+				owners.start();
+				await listedOrProbed(single.engine, single.sync);
+			} else {
+				await single.engine.probe();
+			}
 		} catch (error) {
 			await owners.stop();
 			throw error;
@@ -119,7 +131,7 @@ async function main(): Promise<void> {
 	}
 	mark('engine probed');
 	const startHosts = [...owners.hosts.values()].map(({name, engine}, index) => ({name, engine, target: targets[index]!.target}));
-	if (options.json || options.once || !process.stdout.isTTY) {
+	if (!tui) {
 		try {
 			await checkDistinctEngines(startHosts);
 			// The containers filter (--filter, or the config's) narrows the snapshot too, as docker ps --filter does.
@@ -132,7 +144,6 @@ async function main(): Promise<void> {
 		}
 		return;
 	}
-	if (!process.stdin.isTTY) fail('standard input is not a terminal; use --once or --json for a snapshot', EXIT_USAGE);
 
 	let app: ReturnType<typeof render> | undefined;
 	const logTargets: ContainerRow[] = [];
@@ -155,7 +166,7 @@ async function main(): Promise<void> {
 	}
 	if (logTargets.length > 0) store.update(state => openLogs(state, logTargets));
 	const quit = () => app?.unmount();
-	owners.start();
+	if (!listFirst) owners.start();
 	// Two targets of one engine are refused (exit 2), but start-up does not wait
 	// on a slow or absent host to find out: the check runs beside the first
 	// frame, and a match quits the UI and reports it once the terminal is back.

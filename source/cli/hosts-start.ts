@@ -25,6 +25,22 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 	}
 }
 
+/** What listedOrProbed needs of a host's sync: when its first list is in, and when its first session failed. */
+export type FirstSession = {readonly listed: Promise<void>; readonly failedOnce: Promise<void>};
+
+/**
+ * Start-up's check of a single engine, when its sync has already started: a
+ * container list in the store is proof enough that the engine answers, so no
+ * ping is sent ahead of it (the ping, the first request through Node's HTTP
+ * client, was 8 ms of every start). A first session that failed, or no list
+ * within `waitMs`, gets the ping's verdict, which throws EngineError with the
+ * classified failure (refused, not Docker, no answer in time: exit 3).
+ */
+export async function listedOrProbed(engine: Pick<Engine, 'probe'>, first: FirstSession, waitMs = 250): Promise<void> {
+	const listed = await within(Promise.race([first.listed.then(() => true), first.failedOnce.then(() => false)]), waitMs);
+	if (listed !== true) await engine.probe();
+}
+
 /**
  * Asks each host for its engine ID (`/info`) at once, waiting at most
  * `deadlineMs` for each, and throws SameEngineError naming the first two
