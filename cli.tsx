@@ -209,7 +209,7 @@ async function main(): Promise<void> {
 	mark('first render returned');
 	// Once the first frame is out: a cache made now holds what drawing it took.
 	// Not of a start that could not list (its frame ran little of the app).
-	if (store.getSnapshot().connection.status === 'up') setImmediate(() => keepCodeCache('tui'));
+	let keep = store.getSnapshot().connection.status === 'up' ? setImmediate(() => ((keep = undefined), keepCodeCache('tui'))) : undefined;
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, quit);
 	if (refused) quit();
 	// While mouse is on (config, or its key), the terminal is asked for clicks and the wheel, except while a shell holds it, and never after we leave.
@@ -218,6 +218,11 @@ async function main(): Promise<void> {
 		await app.waitUntilExit();
 	} finally {
 		stopMouse();
+	}
+	// A quit read before that turn came (a key pressed as the frame appeared) keeps it now.
+	if (keep) {
+		clearImmediate(keep);
+		keepCodeCache('tui');
 	}
 	// Every owner stops the one way, in reverse order of building.
 	await owners.stop();

@@ -61,6 +61,17 @@ describe('the code cache between starts', () => {
 		assert.doesNotMatch(second, /written/);
 	});
 
+	it('a quit typed before the first frame still keeps one', {timeout: 60_000}, async () => {
+		const trace = join(home, `trace-${traces++}.txt`);
+		await tmux.kill();
+		await tmux.start(['sh', '-c', `sleep 0.3; exec "$0" "$@"`, process.execPath, cli, '--host', testHost()], {env: {XDG_CACHE_HOME: cacheHome, PORTHOLE_TRACE_STARTUP: trace}});
+		// Typed while the shell waits: the terminal holds it until Porthole reads its first key.
+		await tmux.send('q');
+		await tmux.waitFor('PORTHOLE-EXIT=0', 20_000);
+		assert.match(readFileSync(trace, 'utf8').split('\n')[0]!, /; code cache written: tui, [\d.]+ MB\)/);
+		assert.ok(cacheOf('tui'), caches().join(' '));
+	});
+
 	it('a cache V8 refuses is written again, and the start is as before', {timeout: 60_000}, async () => {
 		await tui(() => cacheOf('tui') !== undefined);
 		const file = join(dir, cacheOf('tui')!);
