@@ -26,6 +26,7 @@ import {resolveTheme, themes} from './source/format/theme.js';
 import {ThemeContext} from './source/components/theme-context.js';
 import {containerFilter} from './source/domain/container-filter.js';
 import {dockerConfigDir, listDockerContexts} from './source/engine/docker-context.js';
+import {dropEarlyList} from './source/engine/early-list.js';
 import {buildOwners} from './source/cli/owners.js';
 import {checkDistinctEngines, EXIT_PARTIAL, listedOrProbed, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
 import {ServicesContext, type TerminalOwner} from './source/hooks/store-context.js';
@@ -207,6 +208,9 @@ async function main(): Promise<void> {
 		},
 	);
 	mark('first render returned');
+	// An early list the first list did not take (another engine was chosen) is not kept.
+	const early = dropEarlyList();
+	if (early) noteStartup('early list', early, {first: true});
 	// Once the first frame is out: a cache made now holds what drawing it took.
 	// Not of a start that could not list (its frame ran little of the app).
 	let keep = store.getSnapshot().connection.status === 'up' ? setImmediate(() => ((keep = undefined), keepCodeCache('tui'))) : undefined;

@@ -9,6 +9,7 @@
  * before anything else, at every start.
  */
 import {codeCacheDir, type LoadedCodeCache, readCodeCache} from './code-cache.js';
+import {earlySocket, startEarlyList} from '../engine/early-list.js';
 
 /** The bundles' hashes, written in by scripts/bundle.mjs: a cache is of one bundle only. */
 declare const PORTHOLE_BUNDLE_HASH: string;
@@ -41,7 +42,16 @@ const vm = process.getBuiltinModule('node:vm');
 const {createRequire} = process.getBuiltinModule('node:module');
 const sea = process.getBuiltinModule('node:sea');
 const cacheDir = codeCacheDir(process.env);
-compileAndRun(sea.isSea() ? fromExecutable() : besideLauncher());
+// The UI's first container list, asked for now and read by the app
+// (engine/early-list.ts). The request goes out in the next turn of the
+// event loop, so the app is compiled in the turn after it.
+const early = earlySocket(process.argv.slice(2), process.env, path => fs.existsSync(path));
+if (early === undefined) {
+	compileAndRun(sea.isSea() ? fromExecutable() : besideLauncher());
+} else {
+	startEarlyList(early);
+	setImmediate(() => compileAndRun(sea.isSea() ? fromExecutable() : besideLauncher()));
+}
 
 /**
  * Compiles the bundle, with a code cache when there is one, and runs it. In a

@@ -35,9 +35,11 @@ export function noteV8Flags(flags: readonly string[]): void {
 	v8Flags = flags;
 }
 
-/** Adds `label: text` to the report's first line (what the code cache did, say). */
-export function noteStartup(label: string, text: string): void {
-	if (setting) notes.push(`${label}: ${text}`);
+/** Adds `label: text` to the report's first line (what the code cache did, say); `first` puts it ahead of the notes before it. */
+export function noteStartup(label: string, text: string, {first = false} = {}): void {
+	if (!setting) return;
+	if (first) notes.unshift(`${label}: ${text}`);
+	else notes.push(`${label}: ${text}`);
 }
 
 /** Marks the first write to `stream` after this call (the first frame reaching the terminal). */

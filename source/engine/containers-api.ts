@@ -5,6 +5,7 @@ import type {RawStats} from '../domain/stats-calc.js';
 import {rowFromInspect, rowFromSummary} from './container-mapping.js';
 import {ndjsonObjects} from './ndjson-stream.js';
 import {signalled, withDeadline} from './deadline.js';
+import {takeEarlyList} from './early-list.js';
 import {engineMessage} from './engine-message.js';
 import {engineProduct, type EngineProduct} from './engine-product.js';
 import {NotPlainHttp, plainGet, type PlainAnswer, type PlainEndpoint} from './plain-get.js';
@@ -106,8 +107,10 @@ export function containersApi(docker: Dockerode, plain?: PlainEndpoint): Contain
 	const listContainersAt = async (): Promise<ContainerListing> => {
 		if (plain) {
 			try {
-				const asked = performance.now();
-				const answer = await withDeadline('list containers', signal => plainGet(plain, '/containers/json?all=1', signal));
+				// The launcher may have asked already (engine/early-list.ts).
+				const early = 'socketPath' in plain ? takeEarlyList(plain.socketPath) : undefined;
+				const asked = early?.asked ?? performance.now();
+				const answer = await withDeadline('list containers', signal => early?.answer ?? plainGet(plain, '/containers/json?all=1', signal));
 				// The Date header is whole seconds and written after the list was taken: back by the round trip.
 				const at = answer.date === undefined ? undefined : Math.floor(answer.date - (performance.now() - asked) / 1000);
 				return {rows: summariesFrom(answer).map(rowFromSummary), ...(at === undefined ? {} : {at})};
