@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {createServer as createHttpServer, type Server as HttpServer} from 'node:http';
 import {connect, createServer, type AddressInfo, type Server, type Socket} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -44,7 +44,8 @@ async function recordingProxy(dir: string): Promise<{host: string; requests: Arr
  * The TUI on one engine draws its first frame from the first container list,
  * and asks for nothing ahead of it: no ping (the list is the proof that the
  * engine answers) and no events subscription, which follows with `since` so
- * that nothing between the two is missed. An engine that cannot list still
+ * that nothing between the two is missed. The launcher asks for that list
+ * before the app is compiled (engine/early-list.ts), and the app takes it. An engine that cannot list still
  * stops it with exit 3 and one line.
  */
 describe('the TUI start on one engine', () => {
@@ -69,8 +70,9 @@ describe('the TUI start on one engine', () => {
 	});
 
 	it('lists first, then subscribes from the list\'s time, and shows a container started after it', {timeout: 60_000}, async () => {
+		const trace = join(home, 'trace.txt');
 		await tmux.kill();
-		await tmux.start([process.execPath, cli, '--host', proxy!.host], {env: {XDG_CACHE_HOME: join(home, 'cache')}});
+		await tmux.start([process.execPath, cli, '--host', proxy!.host], {env: {XDG_CACHE_HOME: join(home, 'cache'), PORTHOLE_TRACE_STARTUP: trace}});
 		await tmux.waitFor(name, 20_000);
 		// The subscription follows the first frame.
 		await waitFor(() => proxy!.requests.some(request => request.line.startsWith('GET /events')), {what: 'the events subscription'});
@@ -81,12 +83,15 @@ describe('the TUI start on one engine', () => {
 		assert.ok(events > 0, `an events subscription after the list: ${requests.join(', ')}`);
 		assert.match(requests[events]!, /[?&]since=\d+(&|$)/, 'from a time on the engine\'s clock');
 		assert.ok(ping === -1 || ping > events, `no ping ahead of the list and the subscription: ${requests.join(', ')}`);
+		// The launcher asked for it before the app was compiled, and the app took that answer: one list, not two.
+		assert.equal(requests.slice(0, events).filter(line => line.startsWith('GET /containers/json')).length, 1, requests.join(', '));
 		// Started now, it shows through the events stream.
 		const late = containers.name('e2e-start-late');
 		await containers.run(late, ['sleep', '300']);
 		await tmux.waitFor(late, 10_000);
 		await tmux.send('q');
 		await tmux.waitFor('PORTHOLE-EXIT=0', 10_000);
+		assert.match(readFileSync(trace, 'utf8').split('\n')[0]!, /; early list: taken;/);
 	});
 
 	it('a socket with nothing behind it: exit 3 and one line', {timeout: 30_000}, async () => {

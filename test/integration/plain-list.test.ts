@@ -7,6 +7,7 @@ import {after, before, describe, it} from 'node:test';
 import {dockerodeFor, resolveTarget} from '../../source/engine/connection.js';
 import {containersApi} from '../../source/engine/containers-api.js';
 import type {Engine} from '../../source/engine/engine.js';
+import {dropEarlyList, startEarlyList, takeEarlyList} from '../../source/engine/early-list.js';
 import {NotPlainHttp, plainGet} from '../../source/engine/plain-get.js';
 import {initialState} from '../../source/store/initial-state.js';
 import {createStore} from '../../source/store/store.js';
@@ -97,6 +98,48 @@ describe('the plain container list', () => {
 		try {
 			await assert.rejects(plainGet({socketPath: fake.path}, '/containers/json', AbortSignal.timeout(5000), 1024), /over 1024 bytes/);
 			await waitFor(() => fake.sockets[0]?.destroyed === true, {what: 'the server to see the socket closed'});
+		} finally {
+			await fake.close();
+		}
+	});
+});
+
+/**
+ * The launcher's early list (engine/early-list.ts): the first list of the
+ * socket it was asked of takes it once; a start that resolved another engine
+ * drops it, and its socket is closed.
+ */
+describe('the early list', () => {
+	after(() => {
+		dropEarlyList();
+	});
+
+	it('is taken by the first list of its socket, once', async () => {
+		const fake = await socketServer(socket => socket.end('HTTP/1.0 200 OK\r\nDate: Thu, 03 Dec 2026 17:30:09 GMT\r\n\r\n[{"Id":"early","Names":["/early"],"State":"running","Status":"Up","Image":"busybox","Labels":{}}]'));
+		try {
+			startEarlyList(fake.path);
+			assert.equal(takeEarlyList('/elsewhere.sock'), undefined, 'not for another socket');
+			// dockerode is never asked: the early answer is the list.
+			const api = containersApi(dockerodeFor({kind: 'unix', socketPath: join(fake.path, 'none'), source: 'test'}), {socketPath: fake.path});
+			const listing = await api.listContainersAt();
+			assert.deepEqual(listing.rows.map(row => row.name), ['early']);
+			assert.ok(listing.at !== undefined && listing.at <= Date.UTC(2026, 11, 3, 17, 30, 9) / 1000);
+			assert.equal(takeEarlyList(fake.path), undefined, 'taken once');
+			assert.equal(fake.sockets.length, 1, 'one request, the launcher\'s');
+			assert.equal(dropEarlyList(), 'taken');
+			assert.equal(dropEarlyList(), undefined, 'nothing left to drop');
+		} finally {
+			await fake.close();
+		}
+	});
+
+	it('is dropped, its socket closed, when no list takes it', async () => {
+		const fake = await socketServer(() => undefined);
+		try {
+			startEarlyList(fake.path);
+			await waitFor(() => fake.sockets.length === 1, {what: 'the early request to arrive'});
+			assert.equal(dropEarlyList(), 'dropped');
+			await waitFor(() => fake.sockets[0]!.destroyed, {what: 'the early socket to close'});
 		} finally {
 			await fake.close();
 		}
