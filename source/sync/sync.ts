@@ -124,6 +124,8 @@ export class Sync {
 				// the two, and the first frame does not wait on the subscription, whose
 				// request through Node's HTTP client costs 6 to 8 ms of CPU the first time.
 				const at = await this.resync();
+				// It answered: from now on a failure is "retrying", not "down".
+				this.everUp = true;
 				this.stalled = false;
 				this.setStatus({status: 'up'});
 				await nextTurn();
@@ -131,7 +133,6 @@ export class Sync {
 				// An engine that gave no clock: the list again, now that its events are on.
 				if (at === undefined) await this.resync();
 				attempt = 0;
-				this.everUp = true;
 				this.learnProduct(this.session);
 				this.pings.start();
 				this.scheduleReconcile();

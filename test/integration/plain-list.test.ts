@@ -196,6 +196,27 @@ describe('the list before the events', () => {
 		}
 	}
 
+	it('an engine that listed and then failed the subscription was up: it is "retrying", not "down"', async () => {
+		const real = testEngine();
+		const engine = new Proxy(real, {
+			get(target, property) {
+				if (property === 'events') return async () => Promise.reject(Object.assign(new Error('connect ECONNREFUSED'), {code: 'ECONNREFUSED'}));
+				const value = Reflect.get(target, property, target) as unknown;
+				return typeof value === 'function' ? value.bind(target) : value;
+			},
+		}) as Engine;
+		const store = createStore(initialState({target: engine.description}), {batchMs: 0});
+		const sync = new Sync(engine, store, {reconcileMs: 0});
+		const controller = new AbortController();
+		const running = sync.run({signal: controller.signal, baseBackoffMs: 50, maxBackoffMs: 50});
+		try {
+			await waitFor(() => store.getSnapshot().connection.status === 'retrying', {what: `"retrying" (status: ${store.getSnapshot().connection.status})`});
+		} finally {
+			controller.abort();
+			await running;
+		}
+	});
+
 	it('sends again what happened since the list (the engine gave its clock)', async () => startsBetween(true));
 	it('lists again once subscribed (the engine gave no clock)', async () => startsBetween(false));
 });
