@@ -5,14 +5,15 @@ import type {Engine, EngineEvent} from '../engine/engine.js';
 import {removeContainer, replaceContainers, upsertContainer} from '../store/containers-slice.js';
 import {clearStats} from '../store/stats-slice.js';
 import type {Store} from '../store/store.js';
-import {setHostConnection} from '../store/hosts-slice.js';
-import {setConnection} from '../store/ui-slice.js';
-import type {Connection} from '../store/state.js';
 import {backoff, nextTurn, sleep} from './backoff.js';
 import {PingWatch, type PingResult, type PingWatchOptions} from './ping-watch.js';
 import {ResourceSync} from './resource-sync.js';
 import {StatsStreams, type StatsOwner} from './stats-streams.js';
 import {Tombstones} from './tombstones.js';
+import {Coalesced} from './coalesced.js';
+import {EventListeners} from './event-listeners.js';
+import {HostStatus} from './host-status.js';
+import {Repeat} from './repeat.js';
 
 
 /** Options for the sync loop; tests shorten the backoff. */
@@ -47,10 +48,10 @@ export class Sync {
 	readonly stats: StatsOwner;
 	/** Images, volumes, networks and disk usage: re-listed on their own events. */
 	readonly resources: ResourceSync;
-	private readonly inflight = new Map<string, Promise<void>>();
-	private readonly again = new Set<string>();
-	private readonly eventListeners = new Set<(event: EngineEvent) => void>();
-	private readonly anyEventListeners = new Set<(event: EngineEvent) => void>();
+	/** One inspect per container at a time, and one more for the events that came meanwhile. */
+	private readonly inspects = new Coalesced(async id => (this.tombstones.has(id) ? undefined : this.inspect(id)));
+	private readonly containerListeners = new EventListeners();
+	private readonly anyListeners = new EventListeners();
 	/** Bumped when a connection session ends, so late answers from it start no streams. */
 	private session = 0;
 	/** Resolves once the first container list is in the store (start-up draws its first frame then). */
@@ -65,15 +66,14 @@ export class Sync {
 	readonly tombstones = new Tombstones();
 	private readonly pings: PingWatch;
 	private readonly reconcileMs: number;
-	private reconcileTimer: NodeJS.Timeout | undefined;
+	private readonly reconciles: Repeat;
+	private readonly status: HostStatus;
 	/** When the last container event arrived: the idle re-list waits for a quiet spell. */
 	private lastEventAt = 0;
 	/** Ids an event touched since the current re-list began; the re-list must not drop them. */
 	private touched?: Set<string>;
 	/** False until the first session is up: a host that never answered is `down`, one that went away `retrying`. */
 	private everUp = false;
-	/** What the engine is when it is not Docker ('Podman'), asked once per session. */
-	private product: Connection['product'];
 	private stalled = false;
 
 	constructor(private readonly engine: Engine, private readonly store: Store, parts: SyncParts = {}) {
@@ -81,29 +81,24 @@ export class Sync {
 		this.stats = parts.stats ?? new StatsStreams(engine, store);
 		this.resources = parts.resources ?? new ResourceSync(engine, store);
 		this.reconcileMs = parts.reconcileMs ?? 45_000;
+		this.reconciles = new Repeat(this.reconcileMs, async () => this.reconcile());
+		this.status = new HostStatus(store, this.host);
 		this.listed = new Promise(resolve => (this.markListed = resolve));
 		this.failedOnce = new Promise(resolve => (this.markFailed = resolve));
 		this.pings = new PingWatch(signal => engine.ping(signal), result => this.onPing(result), parts.ping);
-	}
-
-	/** Records this host's connection: under its name when it has one, else as the one connection; with the product once known. */
-	private setStatus(status: Omit<Connection, 'target' | 'product'>): void {
-		const host = this.host;
-		const connection: Omit<Connection, 'target'> = this.product ? {...status, product: this.product} : status;
-		this.store.update(state => host === undefined ? setConnection(state, connection) : setHostConnection(state, host, connection));
 	}
 
 	/** A ping answered: up (with a slow round trip shown), or frozen: `stalled` until it answers again. */
 	private onPing(result: PingResult): void {
 		if (!result.ok) {
 			this.stalled = true;
-			this.setStatus({status: 'stalled', message: result.message});
+			this.status.set({status: 'stalled', message: result.message});
 			return;
 		}
 		const wasStalled = this.stalled;
 		this.stalled = false;
 		const rttMs = result.rttMs >= slowRttMs ? result.rttMs : undefined;
-		this.setStatus({status: 'up', rttMs});
+		this.status.set({status: 'up', rttMs});
 		// Events may have been missed while frozen (the engine's buffer is bounded): read everything once.
 		// A list that fails (the engine going away just then) keeps the rows as they were; the run
 		// loop hears of a lost engine through the events stream. Uncaught, it crashed the process.
@@ -127,29 +122,30 @@ export class Sync {
 				// It answered: from now on a failure is "retrying", not "down".
 				this.everUp = true;
 				this.stalled = false;
-				this.setStatus({status: 'up'});
+				this.status.set({status: 'up'});
 				await nextTurn();
 				const events = await this.engine.events(session.signal, at);
 				// An engine that gave no clock: the list again, now that its events are on.
 				if (at === undefined) await this.resync();
 				attempt = 0;
-				this.learnProduct(this.session);
+				const current = this.session;
+				this.status.learnProduct(this.engine, () => current === this.session && !this.stalled);
 				this.pings.start();
-				this.scheduleReconcile();
+				this.reconciles.start();
 				for await (const event of events) this.onEvent(event);
 				if (!signal.aborted) throw new Error('the engine closed the events stream');
 			} catch (error) {
 				if (signal.aborted) break;
 				attempt++;
 				const message = this.engine.explain(error);
-				this.setStatus({status: this.everUp ? 'retrying' : 'down', message, attempt});
+				this.status.set({status: this.everUp ? 'retrying' : 'down', message, attempt});
 				this.markFailed();
 			} finally {
 				signal.removeEventListener('abort', stopSession);
 				session.abort();
 				this.session++;
 				this.pings.stop();
-				this.stopReconcile();
+				this.reconciles.stop();
 				this.stats.stopAll();
 			}
 			await sleep(backoff(attempt, baseBackoffMs, maxBackoffMs), signal);
@@ -158,47 +154,18 @@ export class Sync {
 		this.resources.stop();
 	}
 
-	/**
-	 * Asks which product the engine is (Docker or Podman) beside the session, not before "up":
-	 * one more round trip must not hold the status bar at "connecting". A failure to say is no
-	 * reason to drop the session, and an answer that arrives after the session ended is dropped.
-	 */
-	private learnProduct(session: number): void {
-		if (this.product) return;
-		this.engine.product().then(product => {
-			if (session !== this.session || !product || this.stalled) return;
-			this.product = product;
-			this.setStatus({status: 'up'});
-		}, () => {});
-	}
-
 	/** Tags a row with this sync's host, so actions reach the engine that owns it. */
 	private own(row: ContainerRow): ContainerRow {
 		return this.host === undefined ? row : {...row, host: this.host};
 	}
 
 	/**
-	 * The idle re-list: events are the truth, but a missed or misordered one
-	 * could leave a row the engine no longer has. One list every
-	 * `reconcileMs`, skipped while events are arriving; it drops rows the list
-	 * lacks unless an event touched them meanwhile, and inspects ones it lacks.
+	 * The idle re-list, every `reconcileMs`: events are the truth, but a missed or misordered one
+	 * could leave a row the engine no longer has. Skipped while events are arriving, it drops rows
+	 * the list lacks unless an event touched them meanwhile, and inspects ones it lacks. Public for tests.
 	 */
-	private scheduleReconcile(): void {
-		this.stopReconcile();
-		if (this.reconcileMs <= 0) return;
-		this.reconcileTimer = setTimeout(() => void this.reconcile().finally(() => {
-			if (this.reconcileTimer) this.scheduleReconcile();
-		}), this.reconcileMs);
-	}
-
-	private stopReconcile(): void {
-		if (this.reconcileTimer) clearTimeout(this.reconcileTimer);
-		this.reconcileTimer = undefined;
-	}
-
-	/** Re-lists once and drops ghosts; exported through the class for tests. */
 	async reconcile(): Promise<void> {
-		if (Date.now() - this.lastEventAt < Math.min(5000, this.reconcileMs / 2) || this.inflight.size > 0) return;
+		if (Date.now() - this.lastEventAt < Math.min(5000, this.reconcileMs / 2) || this.inspects.size > 0) return;
 		const session = this.session;
 		const touched = new Set<string>();
 		this.touched = touched;
@@ -256,8 +223,7 @@ export class Sync {
 	 * for owners of other streams (the logs view re-attaches on start). Returns the unsubscribe.
 	 */
 	onContainerEvent(listener: (event: EngineEvent) => void): () => void {
-		this.eventListeners.add(listener);
-		return () => this.eventListeners.delete(listener);
+		return this.containerListeners.add(listener);
 	}
 
 	/**
@@ -265,28 +231,15 @@ export class Sync {
 	 * else looks at it (the events view records them). Returns the unsubscribe.
 	 */
 	onAnyEvent(listener: (event: EngineEvent) => void): () => void {
-		this.anyEventListeners.add(listener);
-		return () => this.anyEventListeners.delete(listener);
+		return this.anyListeners.add(listener);
 	}
 
 	private onEvent(raw: EngineEvent): void {
 		const event: EngineEvent = this.host === undefined ? raw : {...raw, host: this.host};
-		for (const listener of this.anyEventListeners) {
-			try {
-				listener(event);
-			} catch {
-				// A listener's trouble is its own; the sync carries on.
-			}
-		}
+		this.anyListeners.emit(event);
 		if (event.type !== 'container') return this.resources.onEvent(event);
 		if (!event.id) return;
-		for (const listener of this.eventListeners) {
-			try {
-				listener(event);
-			} catch {
-				// A listener's trouble is its own; the sync carries on.
-			}
-		}
+		this.containerListeners.emit(event);
 		const kind = containerEventKind(event.action);
 		if (kind === 'noise') return;
 		this.lastEventAt = Date.now();
@@ -310,17 +263,7 @@ export class Sync {
 	refresh(id: string): Promise<void> {
 		// Destroyed: there is nothing to read (an event queued behind the destroy, or Podman's cleanup just before its remove).
 		if (this.tombstones.has(id)) return Promise.resolve();
-		const running = this.inflight.get(id);
-		if (running) {
-			this.again.add(id);
-			return running;
-		}
-		const work = this.inspect(id).finally(() => {
-			this.inflight.delete(id);
-			if (this.again.delete(id)) void this.refresh(id);
-		});
-		this.inflight.set(id, work);
-		return work;
+		return this.inspects.run(id);
 	}
 
 	private async inspect(id: string): Promise<void> {
