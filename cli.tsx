@@ -28,7 +28,7 @@ import {containerFilter} from './source/domain/container-filter.js';
 import {dockerConfigDir, listDockerContexts} from './source/engine/docker-context.js';
 import {dropEarlyList} from './source/engine/early-list.js';
 import {buildOwners} from './source/cli/owners.js';
-import {checkDistinctEngines, EXIT_PARTIAL, listedOrProbed, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
+import {checkDistinctEngines, checkOneHost, EXIT_PARTIAL, SameEngineError, snapshotHosts, type StartHost} from './source/cli/hosts-start.js';
 import {ServicesContext, type TerminalOwner} from './source/hooks/store-context.js';
 import {App} from './source/panes/app.js';
 import {initialState} from './source/store/initial-state.js';
@@ -117,19 +117,7 @@ async function main(): Promise<void> {
 	// for the check, and --logs asks the engine before the sync starts.
 	const single = several ? undefined : owners.hosts.values().next().value!;
 	const listFirst = single !== undefined && tui && options.logNames === undefined && targets[0]!.target.kind !== 'ssh';
-	if (single) {
-		try {
-			if (listFirst) {
-				owners.start();
-				await listedOrProbed(single.engine, single.sync);
-			} else {
-				await single.engine.probe();
-			}
-		} catch (error) {
-			await owners.stop();
-			throw error;
-		}
-	}
+	if (single) await checkOneHost(single, owners, listFirst);
 	mark('engine probed');
 	const startHosts = [...owners.hosts.values()].map(({name, engine}, index) => ({name, engine, target: targets[index]!.target}));
 	if (!tui) {

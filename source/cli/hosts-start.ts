@@ -42,6 +42,25 @@ export async function listedOrProbed(engine: Pick<Engine, 'probe'>, first: First
 }
 
 /**
+ * Start-up's check of the one host: its ping, or with `listFirst` its sync
+ * started at once and its first list for proof (listedOrProbed). A failure
+ * stops what was started and throws the classified EngineError (exit 3).
+ */
+export async function checkOneHost(host: {engine: Pick<Engine, 'probe'>; sync: FirstSession}, owners: {start(): void; stop(): Promise<void>}, listFirst: boolean): Promise<void> {
+	try {
+		if (listFirst) {
+			owners.start();
+			await listedOrProbed(host.engine, host.sync);
+		} else {
+			await host.engine.probe();
+		}
+	} catch (error) {
+		await owners.stop();
+		throw error;
+	}
+}
+
+/**
  * Asks each host for its engine ID (`/info`) at once, waiting at most
  * `deadlineMs` for each, and throws SameEngineError naming the first two
  * hosts with the same one. A host that does not answer in time is not
