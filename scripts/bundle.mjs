@@ -52,6 +52,26 @@ const leaveOut = {
 	},
 };
 
+// Packages whose work Node or nothing does, replaced where they are imported:
+// - readable-stream (docker-modem's hijacked exec and attach streams): a copy
+//   of Node's streams of its day, a dozen modules evaluated at every start.
+//   Node's own, whose module has the same Readable, Writable, Duplex and
+//   Transform on it (docker-modem's http_duplex.js takes its Duplex).
+// - debug (docker-modem's): with DEBUG=* in the environment it wrote every
+//   request to stderr, which is the TUI's screen. Porthole says what went
+//   wrong in its status bar and its one-line errors; nothing else may print.
+const standIns = {
+	'readable-stream': "module.exports = require('node:stream');",
+	debug: 'module.exports = function createDebug() { const debug = function () {}; debug.enabled = false; debug.extend = createDebug; return debug; };',
+};
+const standInPackages = {
+	name: 'stand-ins',
+	setup(build) {
+		build.onResolve({filter: /^(readable-stream|debug)$/}, args => ({path: args.path, namespace: 'stand-in'}));
+		build.onLoad({filter: /.*/, namespace: 'stand-in'}, args => ({contents: standIns[args.path], loader: 'js'}));
+	},
+};
+
 // Every string-width import (Ink's, cli-truncate's, ours) goes to
 // source/format/string-width.ts, a cached wrapper with a fast path: Ink
 // measures every line of every frame, and the real one was most of a
@@ -206,7 +226,7 @@ async function bundleOne(options, plugins) {
 		sourcemap: false,
 		legalComments: 'none',
 		external: ['cpu-features', '*.node'],
-		plugins: [noDevtools, leaveOut, noZodLocales, deferredYoga, ...plugins, ...patches.map(patch => patchPlugin(patch, failures)), fastStringWidth],
+		plugins: [noDevtools, leaveOut, standInPackages, noZodLocales, deferredYoga, ...plugins, ...patches.map(patch => patchPlugin(patch, failures)), fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"', PORTHOLE_VERSION: JSON.stringify(pkg.version)},
 		logLevel: 'silent',
 	});

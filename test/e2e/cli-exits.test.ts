@@ -111,6 +111,12 @@ describe('exit codes and stderr of the non-interactive modes', () => {
 		assertOneLineError(result.stderr, /refused/);
 	});
 
+	it('DEBUG=* in the environment: no library writes its debugging to stderr (it would land on the TUI\'s screen)', async () => {
+		const result = await execa(process.execPath, [cli, '--once', '--host', testHost()], {reject: false, env: {...env, DEBUG: '*', DEBUG_COLORS: 'no'}, extendEnv: false, stdin: 'ignore'});
+		assert.equal(result.exitCode, 0, result.stderr);
+		assert.equal(result.stderr, '');
+	});
+
 	it('--once > /dev/full exits 1 with one line: nothing was written', async () => {
 		const full = openSync('/dev/full', 'w');
 		const result = await runInto(['--once', '--host', testHost()], full).finally(() => closeSync(full));

@@ -46,6 +46,8 @@ describe('the bundle', () => {
 		['gRPC (dockerode\'s BuildKit session)', /@grpc\/grpc-js/],
 		['protobufjs (dockerode\'s BuildKit progress)', /node_modules\/protobufjs\//],
 		['zod\'s locales other than English', /Ung\\xFCltig|node_modules\/zod\/v4\/locales\/de\.js/],
+		['readable-stream (docker-modem\'s; Node\'s own streams stand in)', /node_modules\/readable-stream\//],
+		['debug (docker-modem\'s; with DEBUG set it wrote to the TUI\'s screen)', /node_modules\/debug\//],
 	];
 	for (const [what, text] of leftOut) {
 		it(`leaves out ${what}`, () => assert.doesNotMatch(app, text));
