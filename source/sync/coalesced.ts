@@ -1,13 +1,14 @@
 /**
  * One job per key at a time: asked again while one runs, it runs once more
  * after it, not once per ask (a burst of events for one container is one
- * inspect now and one after, however long the burst).
+ * inspect now and one after, however long the burst; an image pull's many
+ * events, one images list now and one after).
  */
-export class Coalesced {
-	private readonly running = new Map<string, Promise<void>>();
-	private readonly again = new Set<string>();
+export class Coalesced<K = string> {
+	private readonly running = new Map<K, Promise<void>>();
+	private readonly again = new Set<K>();
 
-	constructor(private readonly job: (key: string) => Promise<void>) {}
+	constructor(private readonly job: (key: K) => Promise<void>) {}
 
 	/** How many keys have a job running. */
 	get size(): number {
@@ -15,7 +16,7 @@ export class Coalesced {
 	}
 
 	/** Runs the job for `key`, or marks it to run once more; resolves when the job running now ends. */
-	run(key: string): Promise<void> {
+	run(key: K): Promise<void> {
 		const running = this.running.get(key);
 		if (running) {
 			this.again.add(key);

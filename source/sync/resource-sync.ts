@@ -2,6 +2,7 @@ import type {Engine, EngineEvent} from '../engine/engine.js';
 import {replaceImages, replaceNetworks, replaceVolumes, setDiskUsage, setResourceError} from '../store/resources-slice.js';
 import type {ViewName} from '../store/state.js';
 import type {Store} from '../store/store.js';
+import {Coalesced} from './coalesced.js';
 
 /** What ResourceSync re-reads: one list per kind, and the disk-usage report. */
 export type ResourceKind = 'images' | 'volumes' | 'networks' | 'disk';
@@ -38,8 +39,8 @@ export const sizeRefreshMs = 30_000;
  */
 export class ResourceSync {
 	private readonly timers = new Map<ResourceKind, NodeJS.Timeout>();
-	private readonly inflight = new Map<ResourceKind, Promise<void>>();
-	private readonly again = new Set<ResourceKind>();
+	/** One read per kind at a time; once stopped, a read asked for meanwhile does nothing. */
+	private readonly reads = new Coalesced<ResourceKind>(async kind => (this.stopped ? undefined : this.read(kind)));
 	private unsubscribe?: () => void;
 	private lastView?: ViewName;
 	private lastRequests = 0;
@@ -83,7 +84,6 @@ export class ResourceSync {
 		this.stopped = true;
 		for (const timer of this.timers.values()) clearTimeout(timer);
 		this.timers.clear();
-		this.again.clear();
 		this.tick(undefined);
 		this.unsubscribe?.();
 		this.unsubscribe = undefined;
@@ -128,17 +128,7 @@ export class ResourceSync {
 
 	/** Re-reads one kind now; a call while one runs makes it run once more afterwards. Never rejects. */
 	refresh(kind: ResourceKind): Promise<void> {
-		const running = this.inflight.get(kind);
-		if (running) {
-			this.again.add(kind);
-			return running;
-		}
-		const work = this.read(kind).finally(() => {
-			this.inflight.delete(kind);
-			if (this.again.delete(kind) && !this.stopped) void this.refresh(kind);
-		});
-		this.inflight.set(kind, work);
-		return work;
+		return this.reads.run(kind);
 	}
 
 	private async read(kind: ResourceKind): Promise<void> {
