@@ -70,6 +70,8 @@ export const yogaWithoutFetch = {
 	why: 'its wasm loads through fetch again: a slower start',
 };
 
+const styledCharsPath = fileURLToPath(new URL('../source/format/styled-chars.ts', import.meta.url));
+
 /**
  * Ink rebuilds every frame cell by cell, splitting each line into styled
  * characters through a cache that it makes anew for every frame; most lines
@@ -82,7 +84,10 @@ export const inkFrameCaches = {
 	name: 'ink-frame-caches',
 	filter: /ink[\\/]build[\\/]output\.js$/,
 	edits: [
-		['class OutputCaches {', `const defaultIgnorable = /^\\p{Default_Ignorable_Code_Point}+$/u;
+		['class OutputCaches {', `import {reduceAnsiCodesIncremental} from '@alcalzone/ansi-tokenize';
+import {plainStyledChars} from ${JSON.stringify(styledCharsPath)};
+const plainTokenizer = {tokenize, reduce: reduceAnsiCodesIncremental};
+const defaultIgnorable = /^\\p{Default_Ignorable_Code_Point}+$/u;
 let lastCaches;
 function frameCaches() {
     const fresh = new OutputCaches();
@@ -98,7 +103,10 @@ class OutputCaches {`],
         if (cached === undefined) {`, `        let cached = this.styledChars.get(line) ?? this.previous?.styledChars.get(line);
         if (cached !== undefined) this.styledChars.set(line, cached);
         if (cached === undefined) {`],
-		['!/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value)', '!defaultIgnorable.test(character.value)'],
+		// A line of narrow characters and colours (nearly every row) becomes
+		// its characters in one pass, without a token and a copied array of
+		// styles per character (source/format/styled-chars.ts).
+		['            cached = styledCharsFromTokens(tokenize(line)).filter(character => !/^\\p{Default_Ignorable_Code_Point}+$/u.test(character.value));', '            cached = plainStyledChars(line, plainTokenizer) ?? styledCharsFromTokens(tokenize(line)).filter(character => !defaultIgnorable.test(character.value));'],
 		['caches = new OutputCaches();', 'caches = frameCaches();'],
 		// Every empty cell of every frame was a new object; cells are only ever
 		// replaced, never changed, so one frozen blank serves them all.
