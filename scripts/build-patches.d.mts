@@ -13,6 +13,7 @@ export const inkFrameCaches: Patch;
 export const inkMouseReports: Patch;
 export const inkCellUpdate: Patch;
 export const inkSanitizeFastPath: Patch;
+export const inkTextWidth: Patch;
 export const lazySegmenters: Patch[];
 export const modemLazyHttps: Patch;
 export const modemQuietDebug: Patch;

@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {describe, it} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {applyPatch, inkCellUpdate, inkFrameCaches, inkMouseReports, inkNoTopLevelAwait, inkSanitizeFastPath, lazySegmenters, modemLazyHttps, modemQuietDebug, dockerodeLazyTar, patches, PatchError, signalExitNoAssert, yogaWithoutFetch, type Patch} from '../../../scripts/build-patches.mjs';
+import {applyPatch, inkCellUpdate, inkFrameCaches, inkMouseReports, inkNoTopLevelAwait, inkSanitizeFastPath, inkTextWidth, lazySegmenters, modemLazyHttps, modemQuietDebug, dockerodeLazyTar, patches, PatchError, signalExitNoAssert, yogaWithoutFetch, type Patch} from '../../../scripts/build-patches.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const require = createRequire(join(root, 'package.json'));
@@ -17,6 +17,7 @@ const targets = new Map<Patch, string>([
 	[inkMouseReports, join(root, 'node_modules/ink/build/components/App.js')],
 	[inkCellUpdate, join(root, 'node_modules/ink/build/log-update.js')],
 	[inkSanitizeFastPath, join(root, 'node_modules/ink/build/sanitize-ansi.js')],
+	[inkTextWidth, join(root, 'node_modules/ink/build/render-node-to-output.js')],
 	...lazySegmenters.map((patch, index): [Patch, string] => [patch, join(root, 'node_modules', ['@alcalzone/ansi-tokenize/build/tokenize.js', 'ink/build/line-update.js', 'wrap-ansi/index.js', 'slice-ansi/tokenize-ansi.js'][index]!)]),
 	[modemLazyHttps, join(root, 'node_modules/docker-modem/lib/http.js')],
 	[modemQuietDebug, join(root, 'node_modules/docker-modem/lib/modem.js')],
