@@ -31,8 +31,12 @@ describe('logs in a real terminal', () => {
 		await term.send('l');
 		// The detail area shows the command, which contains the line too: wait for the logs view itself.
 		await term.waitFor(`Logs ${name}`);
-		let screen = await term.waitFor(/^ │ hello from porthole e2e/m);
-		assert.match(screen, /^ E an error line/m, 'stderr carries its marker');
+		// The tail's lines may come in more than one chunk (stdout's and stderr's), each drawn as it
+		// comes, and stay on screen once drawn: wait for each, then look at the screen with all three.
+		await term.waitFor(/^ │ hello from porthole e2e/m);
+		await term.waitFor(/^ │ after-clear/m);
+		let screen = await term.waitFor(/^ E an error line/m);
+		assert.match(screen, /^ │ hello from porthole e2e/m);
 		assert.match(screen, /^ │ after-clear/m, 'the hostile line shows only its text');
 		assert.doesNotMatch(screen, /pwned/);
 		await term.send('/');
